@@ -1,0 +1,21 @@
+import { CaptureError, extractDocument } from './extract-document';
+import type { CaptureRequest, InPageResult } from './request';
+
+function hasSelection(doc: Document): boolean {
+  return (doc.getSelection()?.toString().trim().length ?? 0) > 0;
+}
+
+/** Runs inside the page, on demand. Reads the page; never changes it. */
+export function captureInPage(doc: Document, request: CaptureRequest | undefined): InPageResult {
+  try {
+    const url = doc.location?.href ?? doc.URL;
+    if (doc.contentType === 'application/pdf') return { ok: true, pdf: { url } };
+    const asked = request?.mode ?? 'auto';
+    const mode = asked === 'auto' ? (hasSelection(doc) ? 'selection' : 'page') : asked === 'link' ? 'page' : asked;
+    return { ok: true, draft: extractDocument(doc, { url, mode }) };
+  } catch (error) {
+    if (error instanceof CaptureError) return { ok: false, code: error.code, message: error.message };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, code: 'unreadable-page', message: `Docket could not read this page (${detail}).` };
+  }
+}

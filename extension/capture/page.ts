@@ -1,0 +1,107 @@
+/**
+ * Whole-page capture: Readability's article when it finds one, else the page's main region without its chrome.
+ * Pricing and quote pages are mostly tables, which Readability tends to drop, so a result that lost most of the
+ * page's table cells or text falls back to the main region too.
+ */
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import type { CaptureDraft } from '../../shared/domain';
+import { cleanTree, cloneDocument, effectiveBase, mainRegion, stripChrome } from './clean';
+import { finishDraft } from './draft';
+import { htmlToMarkdown } from './markdown';
+import { CaptureError } from './text';
+
+export interface PageOptions {
+  url: string;
+  maxChars?: number;
+}
+
+const MIN_ARTICLE_CHARS = 200;
+const NOTHING_TO_READ = 'Docket found no readable text on this page. Select the part you want and capture the selection.';
+
+interface PageMeta {
+  title: string | null;
+  ogTitle: string | null;
+  siteName: string | null;
+}
+
+function metaContent(doc: Document, selector: string): string | null {
+  return doc.querySelector(selector)?.getAttribute('content')?.trim() || null;
+}
+
+function readMeta(doc: Document): PageMeta {
+  return {
+    title: doc.querySelector('title')?.textContent?.trim() || null,
+    ogTitle: metaContent(doc, 'meta[property="og:title"], meta[name="twitter:title"]'),
+    siteName: metaContent(doc, 'meta[property="og:site_name"]'),
+  };
+}
+
+function visibleLength(text: string | null | undefined): number {
+  return text ? text.replace(/\s+/g, '').length : 0;
+}
+
+type Article = { content: Element; text: string; title: string | null };
+
+function readArticle(clone: Document): Article | null {
+  try {
+    const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element }).parse();
+    if (!parsed?.content) return null;
+    return { content: parsed.content, text: parsed.textContent ?? '', title: parsed.title?.trim() || null };
+  } catch {
+    return null; // Readability can throw on odd DOMs; the full-page fallback handles those.
+  }
+}
+
+export function extractPage(doc: Document, opts: PageOptions): CaptureDraft {
+  const clone = cloneDocument(doc);
+  const meta = readMeta(clone);
+  const baseUrl = effectiveBase(clone, opts.url);
+  if (!clone.body) throw new CaptureError('unreadable-page', NOTHING_TO_READ);
+  cleanTree(clone.body);
+  const region = mainRegion(clone) ?? clone.body;
+  const regionText = visibleLength(region.textContent);
+  const regionCells = region.querySelectorAll('td, th').length;
+  // Only a hint: a page Readability itself would not call an article must keep more of the page to be trusted.
+  const readerable = isProbablyReaderable(clone);
+  const warnings: string[] = [];
+
+  const article = readArticle(clone);
+  const articleText = visibleLength(article?.text);
+  const keptCells = article ? article.content.querySelectorAll('td, th').length : 0;
+  const trusted =
+    article !== null &&
+    articleText >= MIN_ARTICLE_CHARS &&
+    articleText >= regionText * (readerable ? 0.2 : 0.5) &&
+    keptCells >= regionCells * 0.5;
+
+  let content: Element;
+  let text: string;
+  if (trusted && article) {
+    content = article.content;
+    text = article.text;
+  } else {
+    // Readability changed `clone`; start again from the untouched live page.
+    const fresh = cloneDocument(doc);
+    if (!fresh.body) throw new CaptureError('unreadable-page', NOTHING_TO_READ);
+    cleanTree(fresh.body);
+    content = mainRegion(fresh) ?? fresh.body;
+    stripChrome(content);
+    text = content.textContent ?? '';
+    if (visibleLength(text) > 0) {
+      warnings.push('Article extraction found little of the page; the full page was kept instead.');
+    }
+  }
+
+  const markdown = htmlToMarkdown(content, { baseUrl });
+  if (!markdown.trim()) throw new CaptureError('unreadable-page', NOTHING_TO_READ);
+  return finishDraft({
+    kind: 'page',
+    url: opts.url,
+    title: article?.title || meta.ogTitle || meta.title,
+    site: meta.siteName,
+    markdown,
+    text,
+    warnings,
+    maxChars: opts.maxChars,
+  });
+}

@@ -1,0 +1,8 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { setUpCommands } from '../background/commands';
+import { setUpContextMenus } from '../background/context-menus';
+
+export default defineBackground(() => {
+  setUpContextMenus();
+  setUpCommands();
+});

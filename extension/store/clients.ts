@@ -1,0 +1,44 @@
+import { Client, Vendor } from '../../shared/domain';
+import { newId } from '../../shared/ids';
+import type { DocketDB } from './db';
+import { StoreError, validate } from './errors';
+import { type Actor, recordChange } from './history';
+
+export type ClientInput = Omit<Client, 'id' | 'createdAt' | 'updatedAt' | 'weekOfMonth' | 'meetingMinutes' | 'domains'> &
+  Partial<Pick<Client, 'weekOfMonth' | 'meetingMinutes' | 'domains'>>;
+
+export async function createClient(db: DocketDB, actor: Actor, input: ClientInput): Promise<Client> {
+  const client = validate(Client, { ...input, id: newId(), createdAt: actor.at, updatedAt: actor.at }, 'client');
+  await db.transaction('rw', db.clients, db.history, async () => {
+    await db.clients.add(client);
+    await recordChange(db, actor, 'client', null, client, null);
+  });
+  return client;
+}
+
+export async function updateClient(db: DocketDB, actor: Actor, id: string, patch: Partial<ClientInput>): Promise<Client> {
+  return db.transaction('rw', db.clients, db.history, async () => {
+    const before = await db.clients.get(id);
+    if (!before) throw new StoreError('not-found', 'This client no longer exists.');
+    const after = validate(Client, { ...before, ...patch, id, updatedAt: actor.at }, 'client');
+    await db.clients.put(after);
+    await recordChange(db, actor, 'client', before, after, null);
+    return after;
+  });
+}
+
+export type VendorInput = Pick<Vendor, 'clientId' | 'name'> & Partial<Pick<Vendor, 'domains' | 'role'>>;
+
+/** Builds a valid vendor record; the caller adds it inside its own transaction. */
+export function buildVendor(actor: Actor, input: VendorInput): Vendor {
+  return validate(Vendor, { ...input, id: newId(), createdAt: actor.at, updatedAt: actor.at }, 'vendor');
+}
+
+export async function createVendor(db: DocketDB, actor: Actor, input: VendorInput): Promise<Vendor> {
+  const vendor = buildVendor(actor, input);
+  await db.transaction('rw', db.vendors, db.history, async () => {
+    await db.vendors.add(vendor);
+    await recordChange(db, actor, 'vendor', null, vendor, null);
+  });
+  return vendor;
+}

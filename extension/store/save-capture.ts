@@ -1,0 +1,129 @@
+import { Capture, CaptureDraft, Item, type Money, type Vendor } from '../../shared/domain';
+import { sha256Hex } from '../../shared/hash';
+import { normalizeUrl } from '../../shared/hints/url';
+import { newId } from '../../shared/ids';
+import { buildVendor } from './clients';
+import type { DocketDB } from './db';
+import { StoreError, validate } from './errors';
+import { type Actor, recordChange } from './history';
+import { ensureMeeting, type MeetingRef } from './meetings';
+
+/** The vendor chosen in the form: one already registered, a new one, or none. */
+export type VendorChoice = { id: string } | { name: string; domain: string | null } | null;
+
+export interface NewItemFields {
+  clientId: string;
+  meeting: MeetingRef | null;
+  section: Item['section'];
+  kind: Item['kind'];
+  status: Item['status'];
+  title: string;
+  vendor: VendorChoice;
+  amount: Money | null;
+  decideBy: string | null;
+  urgent: boolean;
+  tags: string[];
+}
+
+export type FileTo = { to: 'new-item'; item: NewItemFields } | { to: 'existing-item'; itemId: string };
+
+/** The key duplicates are found by: the normalised URL (e-mails are found by message id). */
+export function urlKeyOf(draft: CaptureDraft): string | null {
+  return draft.source.url ? normalizeUrl(draft.source.url) : null;
+}
+
+/**
+ * Files a capture into the log: a new item (with its meeting and vendor, created if needed) or an existing one.
+ * Everything is validated first and written in one transaction, so a bad field saves nothing.
+ */
+export async function saveCapture(
+  db: DocketDB,
+  actor: Actor,
+  draftInput: CaptureDraft,
+  fileTo: FileTo,
+): Promise<{ item: Item; capture: Capture }> {
+  const draft = validate(CaptureDraft, draftInput, 'capture');
+  const contentHash = await sha256Hex(draft.markdown); // before the transaction: IndexedDB commits on a foreign await
+  const capture = (itemId: string, clientId: string) =>
+    validate(
+      Capture,
+      {
+        ...draft,
+        id: newId(),
+        itemId,
+        clientId,
+        contentHash,
+        urlKey: urlKeyOf(draft),
+        capturedAt: actor.at,
+        capturedBy: actor.by,
+      },
+      'capture',
+    );
+
+  if (fileTo.to === 'existing-item') {
+    return db.transaction('rw', [db.items, db.captures, db.history], async () => {
+      const item = await db.items.get(fileTo.itemId);
+      if (!item) throw new StoreError('not-found', 'The item to attach to no longer exists.');
+      const saved = capture(item.id, item.clientId);
+      await db.captures.add(saved);
+      await recordChange(db, actor, 'capture', null, saved, item.id);
+      return { item, capture: saved };
+    });
+  }
+
+  const fields = fileTo.item;
+  const itemId = newId();
+  let newVendor: Vendor | null = null;
+  if (fields.vendor && 'name' in fields.vendor) {
+    newVendor = buildVendor(actor, {
+      clientId: fields.clientId,
+      name: fields.vendor.name,
+      domains: fields.vendor.domain ? [fields.vendor.domain] : [],
+    });
+  }
+  const vendorId = newVendor ? newVendor.id : fields.vendor && 'id' in fields.vendor ? fields.vendor.id : null;
+  const item = validate(
+    Item,
+    {
+      id: itemId,
+      clientId: fields.clientId,
+      meetingId: fields.meeting?.id ?? null,
+      section: fields.section,
+      kind: fields.kind,
+      status: fields.status,
+      title: fields.title,
+      vendorId,
+      amount: fields.amount,
+      decideBy: fields.decideBy,
+      urgent: fields.urgent,
+      tags: fields.tags,
+      notes: '',
+      createdAt: actor.at,
+      createdBy: actor.by,
+      updatedAt: actor.at,
+    },
+    'item',
+  );
+  const saved = capture(itemId, fields.clientId);
+
+  return db.transaction('rw', [db.clients, db.meetings, db.vendors, db.items, db.captures, db.history], async () => {
+    if (!(await db.clients.get(fields.clientId))) throw new StoreError('not-found', 'Choose a client for this capture.');
+    if (fields.meeting) {
+      const meeting = await ensureMeeting(db, actor, fields.clientId, fields.meeting);
+      if (meeting.clientId !== fields.clientId) throw new StoreError('invalid', 'That meeting belongs to another client.');
+    }
+    if (newVendor) {
+      await db.vendors.add(newVendor);
+      await recordChange(db, actor, 'vendor', null, newVendor, null);
+    } else if (vendorId) {
+      const vendor = await db.vendors.get(vendorId);
+      if (!vendor || vendor.clientId !== fields.clientId)
+        throw new StoreError('invalid', 'That vendor is not registered for this client.');
+    }
+    await db.items.add(item);
+    await recordChange(db, actor, 'item', null, item, itemId);
+    await db.captures.add(saved);
+    await recordChange(db, actor, 'capture', null, saved, itemId);
+    return { item, capture: saved };
+  });
+}

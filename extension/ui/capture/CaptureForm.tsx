@@ -1,0 +1,198 @@
+import { useMemo, useState } from 'preact/hooks';
+import { ItemKind, Recurrence, SECTION_LABEL, SECTIONS } from '../../../shared/domain';
+import type { DocketDB } from '../../store/db';
+import { actorNow, setLastClientId } from '../../store/me';
+import { saveCapture } from '../../store/save-capture';
+import { formatMeeting } from '../format';
+import { Evidence } from './Evidence';
+import {
+  type CaptureContext,
+  type FormState,
+  forClient,
+  initialForm,
+  meetingOptions,
+  placementFor,
+  toFileTo,
+  vendorsOf,
+  withPlacement,
+} from './form-state';
+import type { Prepared } from './load';
+
+export interface Saved {
+  itemId: string;
+  summary: string;
+}
+
+const CURRENCIES = ['USD', 'CAD', 'EUR', 'GBP', 'CHF', 'AUD'];
+
+export function CaptureForm(props: { db: DocketDB; prepared: Prepared; ctx: CaptureContext; onSaved: (s: Saved) => void }) {
+  const { db, prepared, ctx } = props;
+  const { draft, hints, duplicates } = prepared;
+  const [form, setForm] = useState<FormState>(() => initialForm(draft, hints, ctx));
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const client = ctx.clients.find((c) => c.id === form.clientId);
+  const meetings = useMemo(() => meetingOptions(ctx, form.clientId), [ctx, form.clientId]);
+  const placement = placementFor(form, ctx);
+  const knownVendor = vendorsOf(ctx, form.clientId).some((v) => v.name.toLowerCase() === form.vendorName.trim().toLowerCase());
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    setForm((f) => (key === 'section' ? { ...f, section: value as FormState['section'], sectionTouched: true } : withPlacement({ ...f, [key]: value }, ctx)));
+
+  async function save(fileTo: ReturnType<typeof toFileTo>, summary: string) {
+    setBusy(true);
+    setError('');
+    try {
+      const { item } = await saveCapture(db, await actorNow(db), draft, fileTo);
+      await setLastClientId(db, item.clientId);
+      props.onSaved({ itemId: item.id, summary });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(e: Event) {
+    e.preventDefault();
+    try {
+      const meeting = meetings.find((m) => m.id === form.meetingId);
+      const where = meeting && client ? `the meeting of ${formatMeeting(meeting.startsAt, client.timeZone)}` : 'the inbox';
+      void save(toFileTo(form, draft, ctx), `Filed under ${client?.name ?? 'the client'}, for ${where} · ${SECTION_LABEL[form.section]}`);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  return (
+    <form class="capture-form" onSubmit={submit} aria-label="Quick capture">
+      {duplicates.length > 0 && (
+        <div class="notice" role="status" data-testid="duplicate">
+          <p>
+            Already captured {duplicates[0]!.by === 'message-id' ? '(same e-mail)' : '(same page)'} in “{duplicates[0]!.item.title}”.
+          </p>
+          <button type="button" disabled={busy} onClick={() => void save({ to: 'existing-item', itemId: duplicates[0]!.item.id }, `Attached to “${duplicates[0]!.item.title}”`)}>
+            Attach to that item
+          </button>
+        </div>
+      )}
+      <Evidence draft={draft} />
+      <label>
+        Title
+        <input name="title" value={form.title} onInput={(e) => set('title', e.currentTarget.value)} autoFocus />
+      </label>
+      <div class="row">
+        <label>
+          Client
+          <select name="client" value={form.clientId} onChange={(e) => setForm(forClient(form, draft, ctx, e.currentTarget.value))}>
+            {ctx.clients.map((c) => (
+              <option value={c.id}>{c.name}</option>
+            ))}
+          </select>
+          {hints.clientId === form.clientId && hints.clientWhy && <small class="hint">{hints.clientWhy}</small>}
+        </label>
+        <label>
+          Meeting
+          <select name="meeting" value={form.meetingId} onChange={(e) => set('meetingId', e.currentTarget.value)}>
+            {meetings.map((m, i) => (
+              <option value={m.id}>
+                {client ? formatMeeting(m.startsAt, client.timeZone) : m.startsAt}
+                {i === 0 ? ' (next)' : ''}
+              </option>
+            ))}
+            <option value="">No meeting yet (inbox)</option>
+          </select>
+        </label>
+      </div>
+      <div class="row">
+        <label>
+          Section
+          <select name="section" value={form.section} onChange={(e) => set('section', e.currentTarget.value as FormState['section'])}>
+            {SECTIONS.map((s) => (
+              <option value={s}>{SECTION_LABEL[s]}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Kind
+          <select name="kind" value={form.kind} onChange={(e) => set('kind', e.currentTarget.value as FormState['kind'])}>
+            {ItemKind.options.map((k) => (
+              <option value={k}>{k[0]!.toUpperCase() + k.slice(1)}</option>
+            ))}
+          </select>
+          {hints.kind === form.kind && hints.kindWhy && <small class="hint">{hints.kindWhy}</small>}
+        </label>
+      </div>
+      {placement && !form.sectionTouched && <small class="hint" data-testid="placement">{placement.reason}</small>}
+      <label>
+        Vendor
+        <input name="vendor" list="vendors" value={form.vendorName} onInput={(e) => set('vendorName', e.currentTarget.value)} />
+        <datalist id="vendors">
+          {vendorsOf(ctx, form.clientId).map((v) => (
+            <option value={v.name} />
+          ))}
+        </datalist>
+        {form.vendorName.trim() && !knownVendor && <small class="hint">New vendor: it will be added to {client?.name ?? 'the client'}’s registry.</small>}
+      </label>
+      <div class="row amount">
+        <label>
+          Amount
+          <input name="amount" inputMode="decimal" value={form.amount} onInput={(e) => set('amount', e.currentTarget.value)} />
+        </label>
+        <label>
+          Currency
+          <input name="currency" list="currencies" size={4} value={form.currency} onInput={(e) => set('currency', e.currentTarget.value)} />
+          <datalist id="currencies">
+            {CURRENCIES.map((c) => (
+              <option value={c} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          Per
+          <select name="recurrence" value={form.recurrence} onChange={(e) => set('recurrence', e.currentTarget.value as FormState['recurrence'])}>
+            {Recurrence.options.map((r) => (
+              <option value={r}>{r}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {hints.amounts.length > 1 && (
+        <div class="chips" aria-label="Other amounts found">
+          {hints.amounts.slice(0, 5).map((a) => (
+            <button type="button" class="chip" title={a.text} onClick={() => setForm((f) => ({ ...f, amount: String(a.value), currency: a.currency, recurrence: a.recurrence }))}>
+              {a.text}
+            </button>
+          ))}
+        </div>
+      )}
+      <div class="row">
+        <label>
+          Decide by
+          <input name="decideBy" type="date" value={form.decideBy} onInput={(e) => set('decideBy', e.currentTarget.value)} />
+        </label>
+        <label class="check">
+          <input name="urgent" type="checkbox" checked={form.urgent} onChange={(e) => set('urgent', e.currentTarget.checked)} />
+          Urgent: handle before the meeting
+        </label>
+      </div>
+      {hints.dates.length > 0 && (
+        <div class="chips" aria-label="Dates found">
+          {hints.dates.slice(0, 5).map((d) => (
+            <button type="button" class="chip" title={d.text} onClick={() => set('decideBy', d.date)}>
+              {d.label.replace('-', ' ')}: {d.date}
+            </button>
+          ))}
+        </div>
+      )}
+      <label>
+        Tags <small>(comma-separated)</small>
+        <input name="tags" value={form.tags} onInput={(e) => set('tags', e.currentTarget.value)} />
+      </label>
+      {error && <p class="error" role="alert">{error}</p>}
+      <button type="submit" class="primary" disabled={busy}>
+        Save to log <kbd>Enter</kbd>
+      </button>
+    </form>
+  );
+}

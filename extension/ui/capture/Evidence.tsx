@@ -1,0 +1,33 @@
+import type { CaptureDraft } from '../../../shared/domain';
+
+const KIND_LABEL: Record<CaptureDraft['kind'], string> = {
+  page: 'Page',
+  selection: 'Selection',
+  email: 'E-mail',
+  pdf: 'PDF',
+  file: 'File',
+};
+
+/** What was clipped, in one glance. Plain text only: captured content is untrusted. */
+export function Evidence({ draft }: { draft: CaptureDraft }) {
+  const email = draft.email;
+  return (
+    <section class="evidence" aria-label="Captured">
+      <span class="badge">{KIND_LABEL[draft.kind]}</span>
+      {email ? (
+        <span>
+          {email.from ? `${email.from.name || email.from.address} <${email.from.address}>` : 'E-mail'}
+          {email.date && ` · ${new Date(email.date).toLocaleString()}`}
+          {email.attachments.length > 0 && ` · 📎 ${email.attachments.map((a) => a.name).join(', ')}`}
+        </span>
+      ) : (
+        <span>{draft.source.site}</span>
+      )}
+      {draft.pdf && <span> · {draft.pdf.pageCount} pages</span>}
+      <p class="excerpt">{draft.excerpt}</p>
+      {draft.warnings.map((w) => (
+        <p class="warning">{w}</p>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { CaptureError } from '../../capture/extract-document';
+import { captureFromTab } from '../../capture/run-in-tab';
+import type { DocketDB } from '../../store/db';
+import { type Saved, CaptureForm } from './CaptureForm';
+import type { CaptureContext } from './form-state';
+import { loadContext, type Prepared, prepare } from './load';
+import { QuickClient } from './QuickClient';
+import { resolveTarget } from './target';
+
+type State =
+  | { at: 'loading' }
+  | { at: 'failed'; message: string; origin: string | null }
+  | { at: 'form'; prepared: Prepared; ctx: CaptureContext }
+  | { at: 'saved'; saved: Saved; standalone: boolean };
+
+function openLog(itemId?: string) {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/log.html${itemId ? `#item=${itemId}` : ''}`) });
+}
+
+export function Popup({ db }: { db: DocketDB }) {
+  const [state, setState] = useState<State>({ at: 'loading' });
+  const [standalone, setStandalone] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      try {
+        const target = await resolveTarget(location.search);
+        setStandalone(target.standalone);
+        const [draft, ctx] = await Promise.all([captureFromTab(target.tabId, target.request), loadContext(db)]);
+        const prepared = await prepare(db, draft, ctx);
+        if (live) setState({ at: 'form', prepared, ctx });
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        const origin = e instanceof CaptureError && e.code === 'needs-permission' ? (message.match(/https?:\/\/[^\s]+?(?=\.$)/)?.[0] ?? null) : null;
+        if (live) setState({ at: 'failed', message, origin });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [db, attempt]);
+
+  async function grant(origin: string) {
+    if (await browser.permissions.request({ origins: [`${origin}/*`] })) setAttempt((n) => n + 1);
+  }
+
+  function saved(s: Saved) {
+    setState({ at: 'saved', saved: s, standalone });
+    if (!standalone) setTimeout(() => window.close(), 2500);
+  }
+
+  return (
+    <main class="popup">
+      <header>
+        <h1>Docket</h1>
+        <button type="button" class="link" onClick={() => openLog()}>
+          Open log
+        </button>
+      </header>
+      {state.at === 'loading' && <p class="muted" role="status">Reading the page…</p>}
+      {state.at === 'failed' && (
+        <div class="failed" role="alert">
+          <p class="error">{state.message}</p>
+          {state.origin && (
+            <button type="button" class="primary" onClick={() => void grant(state.origin!)}>
+              Allow Docket to read {state.origin}
+            </button>
+          )}
+          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </div>
+      )}
+      {state.at === 'form' && state.ctx.clients.length === 0 && (
+        <QuickClient db={db} onCreated={() => loadContext(db).then((ctx) => prepare(db, state.prepared.draft, ctx).then((prepared) => setState({ at: 'form', prepared, ctx })))} />
+      )}
+      {state.at === 'form' && state.ctx.clients.length > 0 && <CaptureForm db={db} prepared={state.prepared} ctx={state.ctx} onSaved={saved} />}
+      {state.at === 'saved' && (
+        <div class="saved" role="status" data-testid="saved">
+          <p>✓ {state.saved.summary}</p>
+          <button type="button" class="primary" onClick={() => openLog(state.saved.itemId)}>
+            Open in log
+          </button>
+        </div>
+      )}
+    </main>
+  );
+}

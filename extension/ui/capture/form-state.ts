@@ -1,0 +1,143 @@
+import type { CaptureDraft, Client, Hints, Item, Meeting, Recurrence, Vendor } from '../../../shared/domain';
+import { matchVendor } from '../../../shared/hints';
+import { defaultPlacement, type NextMeeting, type Placement, upcomingMeetings } from '../../../shared/rules';
+import type { FileTo, VendorChoice } from '../../store/save-capture';
+
+export interface CaptureContext {
+  clients: Client[];
+  vendors: Vendor[];
+  meetings: Meeting[];
+  lastClientId: string | null;
+  now: Date;
+}
+
+/** The quick-capture form as the user sees it: plain strings, turned into an item only on save. */
+export interface FormState {
+  clientId: string;
+  /** '' = no meeting (stays in the inbox). */
+  meetingId: string;
+  section: Item['section'];
+  kind: Item['kind'];
+  title: string;
+  vendorName: string;
+  amount: string;
+  currency: string;
+  recurrence: Recurrence;
+  decideBy: string;
+  tags: string;
+  urgent: boolean;
+  /** The user picked the section themselves: stop re-deriving it. */
+  sectionTouched: boolean;
+}
+
+export class FormError extends Error {}
+
+export function vendorsOf(ctx: CaptureContext, clientId: string): Vendor[] {
+  return ctx.vendors.filter((v) => v.clientId === clientId);
+}
+
+export function candidateDomains(draft: CaptureDraft): string[] {
+  const domains: string[] = [];
+  const from = draft.email?.from?.address;
+  if (from?.includes('@')) domains.push(from.split('@')[1]!.toLowerCase());
+  if (draft.source.site) domains.push(draft.source.site.toLowerCase());
+  return domains;
+}
+
+export function vendorHintFor(draft: CaptureDraft, ctx: CaptureContext, clientId: string) {
+  return matchVendor(candidateDomains(draft), draft.email?.from?.name ?? null, vendorsOf(ctx, clientId));
+}
+
+export function meetingOptions(ctx: CaptureContext, clientId: string): NextMeeting[] {
+  const client = ctx.clients.find((c) => c.id === clientId);
+  return client ? upcomingMeetings(client, ctx.meetings, ctx.now, 4) : [];
+}
+
+export function placementFor(form: Pick<FormState, 'clientId' | 'meetingId' | 'kind' | 'urgent' | 'decideBy'>, ctx: CaptureContext): Placement | null {
+  const client = ctx.clients.find((c) => c.id === form.clientId);
+  const meeting = meetingOptions(ctx, form.clientId).find((m) => m.id === form.meetingId);
+  if (!client || !meeting) return null;
+  return defaultPlacement({ kind: form.kind, urgent: form.urgent, decideBy: form.decideBy || null }, meeting, client.timeZone, ctx.now);
+}
+
+/** Fields that depend on the client: its next meeting and the vendor as its registry knows it. */
+export function forClient(form: FormState, draft: CaptureDraft, ctx: CaptureContext, clientId: string): FormState {
+  const next = meetingOptions(ctx, clientId)[0];
+  const vendor = vendorHintFor(draft, ctx, clientId);
+  const moved = { ...form, clientId, meetingId: next?.id ?? '', vendorName: vendor?.name ?? form.vendorName };
+  return withPlacement(moved, ctx);
+}
+
+/** Re-derives section (unless the user chose one) and urgency from the rules. */
+export function withPlacement(form: FormState, ctx: CaptureContext): FormState {
+  const placement = placementFor(form, ctx);
+  if (!placement || form.sectionTouched) return form;
+  return { ...form, section: placement.section };
+}
+
+export function initialForm(draft: CaptureDraft, hints: Hints, ctx: CaptureContext): FormState {
+  const known = (id: string | null) => (id && ctx.clients.some((c) => c.id === id) ? id : null);
+  const clientId = known(hints.clientId) ?? known(ctx.lastClientId) ?? ctx.clients[0]?.id ?? '';
+  const today = ctx.now.toISOString().slice(0, 10);
+  const decideBy = hints.dates.map((d) => d.date).filter((d) => d >= today).sort()[0] ?? '';
+  const amount = hints.amounts[0];
+  const base: FormState = {
+    clientId,
+    meetingId: '',
+    section: 'vendor-follow-up',
+    kind: hints.kind ?? (draft.kind === 'email' ? 'other' : 'other'),
+    title: hints.title || draft.source.title,
+    vendorName: hints.vendor?.name ?? '',
+    amount: amount ? String(amount.value) : '',
+    currency: amount?.currency ?? '',
+    recurrence: amount?.recurrence ?? 'one-time',
+    decideBy,
+    tags: '',
+    urgent: false,
+    sectionTouched: false,
+  };
+  return clientId ? forClient(base, draft, ctx, clientId) : base;
+}
+
+function parseAmount(form: FormState) {
+  const text = form.amount.trim().replace(/[\s\u00a0\u202f,]/g, '');
+  if (!text) return null;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new FormError('The amount must be a number, such as 4500 or 4500.50.');
+  const currency = form.currency.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) throw new FormError('An amount needs a currency code, such as USD, CAD or EUR.');
+  return { value, currency, recurrence: form.recurrence };
+}
+
+function vendorChoice(form: FormState, draft: CaptureDraft, ctx: CaptureContext): VendorChoice {
+  const name = form.vendorName.trim();
+  if (!name) return null;
+  const existing = vendorsOf(ctx, form.clientId).find((v) => v.name.toLowerCase() === name.toLowerCase());
+  if (existing) return { id: existing.id };
+  const hint = vendorHintFor(draft, ctx, form.clientId);
+  return { name, domain: hint && hint.name.toLowerCase() === name.toLowerCase() ? hint.domain : null };
+}
+
+/** Turns the form into a filing instruction for the store, or explains what is missing. */
+export function toFileTo(form: FormState, draft: CaptureDraft, ctx: CaptureContext): FileTo {
+  if (!form.clientId) throw new FormError('Choose the client this capture belongs to.');
+  if (!form.title.trim()) throw new FormError('Give the item a title.');
+  const meeting = meetingOptions(ctx, form.clientId).find((m) => m.id === form.meetingId) ?? null;
+  const placement = placementFor(form, ctx);
+  return {
+    to: 'new-item',
+    item: {
+      clientId: form.clientId,
+      meeting: meeting && { id: meeting.id, startsAt: meeting.startsAt, fromCadence: meeting.fromCadence },
+      section: form.section,
+      kind: form.kind,
+      status: placement?.status ?? 'inbox',
+      title: form.title.trim(),
+      vendor: vendorChoice(form, draft, ctx),
+      amount: parseAmount(form),
+      decideBy: form.decideBy || null,
+      urgent: form.urgent || (placement?.urgent ?? false),
+      tags: [...new Set(form.tags.split(',').map((t) => t.trim()).filter(Boolean))],
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { Money } from '../../shared/domain';
+
+/** A meeting's start in the client's own time zone: "Tue 8 Dec 2026, 09:00". */
+export function formatMeeting(startsAt: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone,
+  }).format(new Date(startsAt));
+}
+
+export function formatInstant(at: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+}
+
+const PERIOD: Record<Money['recurrence'], string> = { 'one-time': '', monthly: '/month', quarterly: '/quarter', yearly: '/year' };
+
+export function formatMoney(money: Money): string {
+  const amount = new Intl.NumberFormat('en-US', { style: 'currency', currency: money.currency }).format(money.value);
+  return `${amount}${PERIOD[money.recurrence]}`;
+}
+
+/** Any value from history, short enough for one line. */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 77)}…` : value;
+  if (typeof value === 'object' && value && 'currency' in value) return formatMoney(value as Money);
+  const json = JSON.stringify(value);
+  return json.length > 80 ? `${json.slice(0, 77)}…` : json;
+}

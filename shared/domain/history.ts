@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { Id, Instant } from './common';
+
+export const Entity = z.enum(['client', 'meeting', 'item', 'capture', 'vendor']);
+export type Entity = z.infer<typeof Entity>;
+
+export const FieldChange = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() });
+export type FieldChange = z.infer<typeof FieldChange>;
+
+/** One attributable change: who, when, what, from what to what. */
+export const HistoryEntry = z.object({
+  id: Id,
+  entity: Entity,
+  entityId: Id,
+  /** The item this change is part of the story of, when there is one (captures, the item itself). */
+  itemId: Id.nullable(),
+  action: z.enum(['create', 'update', 'delete']),
+  at: Instant,
+  by: z.string().min(1),
+  changes: z.array(FieldChange),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;

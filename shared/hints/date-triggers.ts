@@ -1,0 +1,62 @@
+import type { DateHint } from '../domain';
+
+/**
+ * The words that make a date matter for a decision: a renewal, an expiry, an offer's validity, a deadline,
+ * a notice to give. English and French. A date with none of these nearby (an e-mail's "Sent:" line, a
+ * page's footer) is not a hint.
+ */
+export type DateLabel = DateHint['label'];
+
+export interface Trigger {
+  label: DateLabel;
+  start: number;
+  end: number;
+  /** A bare connective ("before", "au plus tard"): it borrows the label of a notice phrase just before it. */
+  weak: boolean;
+}
+
+const L = '\\p{L}';
+/** Longer phrases first so "cancel by" is a notice and "renewal notice" a renewal, not a notice. */
+const PHRASES: Array<[DateLabel, string, weak?: boolean]> = [
+  [
+    'notice',
+    'termination notice|notice of (?:non-)?renewal|cancel(?:l?ation)? (?:by|before|no later than)|notice period|notice',
+  ],
+  ['renewal', 'renewal notice|renewal date|auto[- ]?renew(?:al|s|ed)?|renews?|renewed|renewing|renewal'],
+  [
+    'valid-until',
+    '(?:offer|quote|quotation|pricing|price|proposal) (?:is )?valid(?: until| through| till)?|valid (?:until|through|till|thru)|good (?:until|through)',
+  ],
+  ['expiry', 'expiry|expires?|expiring|expired|expiration|end date|ends on|term ends|will end'],
+  ['deadline', 'deadline|due(?: date| on| by)?|respond by|reply by|sign(?:ed)? by|decide by|confirm by|approve by'],
+  ['notice', 'préavis|résiliation|résilier (?:avant|au plus tard)'],
+  ['renewal', 'renouvellement|renouvel(?:é|ée|er|le|lera)|se renouvelle|reconduction|reconduit(?:e)?'],
+  [
+    'valid-until',
+    "(?:offre|devis|proposition|prix) valable|valable jusqu['’](?:au|à)|valide jusqu['’](?:au|à)|valable|validité",
+  ],
+  [
+    'expiry',
+    'arrive à échéance|arrivera à échéance|expire|expiration|date de fin|prend fin|prendra fin|fin du contrat',
+  ],
+  ['deadline', 'date limite|échéance|répondre avant|à signer avant|à retourner avant'],
+  ['deadline', "no later than|before|au plus tard|avant le|d['’]ici le", true],
+];
+
+const TRIGGERS = new RegExp(
+  PHRASES.map(([, words], i) => `(?<t${i}>(?<![${L}])(?:${words})(?![${L}]))`).join('|'),
+  'giu',
+);
+
+/** Every trigger phrase in `text`, in document order. Stops after `max` to bound the work on huge pages. */
+export function findTriggers(text: string, max = 400): Trigger[] {
+  const out: Trigger[] = [];
+  for (const m of text.matchAll(TRIGGERS)) {
+    const i = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0];
+    const phrase = i ? PHRASES[Number(i.slice(1))] : undefined;
+    if (!phrase) continue;
+    out.push({ label: phrase[0], start: m.index, end: m.index + m[0].length, weak: phrase[2] === true });
+    if (out.length >= max) break;
+  }
+  return out;
+}

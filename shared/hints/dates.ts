@@ -1,0 +1,139 @@
+import * as chrono from 'chrono-node';
+import type { DateHint } from '../domain';
+import { findTriggers, type Trigger } from './date-triggers';
+
+/**
+ * Dates that matter for a decision, read with chrono-node (English and French) only near trigger words
+ * (renews, expires, valid until, respond by, préavis, échéance…). The trigger nearest the date labels it.
+ * Work is bounded: chrono only ever sees short windows around triggers, so a huge page stays linear.
+ */
+
+const BEFORE = 50; // a date may precede its trigger ("March 1, 2027 renewal") …
+const AFTER = 100; // … but usually follows it ("renews on March 1, 2027")
+const MAX_DATES = 10;
+const MAX_SEGMENTS = 200;
+
+interface Segment {
+  start: number;
+  end: number;
+  triggers: Trigger[];
+}
+
+interface Found extends DateHint {
+  index: number;
+  distance: number;
+}
+
+/** Windows around triggers, within their line; a trigger ending its line ("Renewal date:") reaches the next one. */
+function segments(text: string, triggers: Trigger[]): Segment[] {
+  const out: Segment[] = [];
+  for (const t of triggers) {
+    const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
+    let lineEnd = text.indexOf('\n', t.end);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (/^[\s:*_|\-–—]*$/.test(text.slice(t.end, lineEnd))) {
+      const next = /\S[^\n]*/.exec(text.slice(lineEnd, lineEnd + AFTER));
+      if (next) lineEnd += next.index + next[0].length;
+    }
+    const start = Math.max(lineStart, t.start - BEFORE);
+    const end = Math.min(lineEnd, t.end + AFTER);
+    const last = out.at(-1);
+    if (last && start <= last.end) {
+      last.end = Math.max(last.end, end);
+      last.triggers.push(t);
+    } else {
+      if (out.length >= MAX_SEGMENTS) break;
+      out.push({ start, end, triggers: [t] });
+    }
+  }
+  return out;
+}
+
+/** Crude but enough to pick day-month order for "03/04/2027": which language's little words dominate. */
+function looksFrench(text: string): boolean {
+  const head = text.slice(0, 20_000);
+  const fr = head.match(
+    /(?<![\p{L}])(?:le|la|les|des|du|au|aux|est|et|pour|votre|vos|nous|avec|une|jusqu)(?![\p{L}])/giu,
+  );
+  const en = head.match(/(?<![\p{L}])(?:the|and|is|your|you|for|with|we|of|to|by|on)(?![\p{L}])/giu);
+  return (fr?.length ?? 0) > (en?.length ?? 0);
+}
+
+const DURATION = /\d+\s*(?:business\s+)?(?:days?|jours?|weeks?|semaines?|months?|mois|years?|ans?|années?)/iu;
+const FORWARD = /^(?:in|within|dans|d['’]ici|sous)\s/iu;
+
+/** A calendar day someone wrote down: not a bare time, not a month alone, not "60 days" of notice. */
+function usable(r: chrono.ParsedResult, now: Date): boolean {
+  const c = r.start;
+  if (!c.isCertain('day') && !c.isCertain('weekday')) return false;
+  if (DURATION.test(r.text) && !FORWARD.test(r.text)) return false;
+  const year = c.get('year') ?? 0;
+  return year >= 1990 && year <= now.getFullYear() + 30;
+}
+
+const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
+
+/** Both languages' readings, the preferred language first; the other only fills spans left unread. */
+function parse(s: string, now: Date, french: boolean): chrono.ParsedResult[] {
+  const parsers = french ? [chrono.fr.casual, chrono.en.casual] : [chrono.en.casual, chrono.fr.casual];
+  const out: chrono.ParsedResult[] = [];
+  for (const p of parsers) {
+    for (const r of p.parse(s, now, { forwardDate: true })) {
+      const overlaps = out.some((o) => r.index < o.index + o.text.length && o.index < r.index + r.text.length);
+      if (!overlaps) out.push(r);
+    }
+  }
+  return out;
+}
+
+/** How far a date is from a trigger; a date before its trigger counts double. Null when out of reach. */
+function distance(t: Trigger, start: number, end: number): number | null {
+  if (start >= t.end) return start - t.end <= AFTER ? start - t.end : null;
+  if (end <= t.start) return t.start - end <= BEFORE ? (t.start - end) * 2 + 1 : null;
+  return 0;
+}
+
+/** "Termination notice must reach us before X", "préavis … au plus tard le X": the date is the notice's. */
+function labelling(text: string, t: Trigger, all: Trigger[]): Trigger {
+  if (!t.weak) return t;
+  const notice = all.findLast((o) => o.label === 'notice' && o.end <= t.start && t.start - o.end <= 60);
+  return notice && !/[.;!?\n]/.test(text.slice(notice.end, t.start)) ? notice : t;
+}
+
+export function findDates(text: string, now: Date): DateHint[] {
+  const triggers = findTriggers(text);
+  if (triggers.length === 0) return [];
+  const french = looksFrench(text);
+  const best = new Map<string, Found>();
+  for (const seg of segments(text, triggers)) {
+    for (const r of parse(text.slice(seg.start, seg.end), now, french)) {
+      if (!usable(r, now)) continue;
+      const start = seg.start + r.index;
+      const end = start + r.text.length;
+      let pick: { t: Trigger; d: number } | null = null;
+      for (const t of seg.triggers) {
+        const d = distance(t, start, end);
+        if (d !== null && (!pick || d < pick.d)) pick = { t, d };
+      }
+      if (!pick) continue;
+      const by = labelling(text, pick.t, seg.triggers);
+      const date = `${r.start.get('year')}-${pad(r.start.get('month'))}-${pad(r.start.get('day'))}`;
+      const words = text.slice(Math.min(start, by.start), Math.max(end, pick.t.end));
+      const found: Found = {
+        date,
+        label: by.label,
+        text: words.replace(/\s+/g, ' ').trim().slice(0, 200),
+        index: start,
+        distance: pick.d,
+      };
+      const prev = best.get(date);
+      if (!prev || found.distance < prev.distance)
+        best.set(date, { ...found, index: Math.min(start, prev?.index ?? start) });
+    }
+    if (best.size >= MAX_DATES * 2) break;
+  }
+  return [...best.values()]
+    .sort((a, b) => a.index - b.index)
+    .slice(0, MAX_DATES)
+    .map(({ date, label, text: words }) => ({ date, label, text: words }));
+}

@@ -1,0 +1,137 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Docket, launchDocket, requireBrowser, tabIdOf } from './support/chromium';
+import { serveFixtures } from './support/fixture-server';
+
+requireBrowser();
+const SHOTS = 'docs/screenshots';
+
+describe('capture in real Chromium', () => {
+  let docket: Docket;
+  let site: Awaited<ReturnType<typeof serveFixtures>>;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    site = await serveFixtures({
+      '/quotes/Q-2026-1042': 'pages/vendor-quote-portal.html',
+      '/hostile': 'pages/hostile.html',
+      '/empty': 'pages/empty.html',
+      '/files/proposal.pdf': 'pdf/proposal.pdf',
+      '/files/corrupt.pdf': 'pdf/corrupt.pdf',
+    });
+    docket = await launchDocket();
+  });
+  afterAll(async () => {
+    await docket?.close();
+    await site?.close();
+  });
+
+  async function addClient(log: Page, name: string) {
+    await log.getByRole('button', { name: '+ New client' }).click();
+    await log.locator('input[name="client-name"]').fill(name);
+    await log.getByRole('button', { name: 'Add client' }).click();
+    await expect.poll(() => log.getByRole('button', { name }).count()).toBe(1);
+  }
+
+  /** Opens a page and the quick-capture form for it, as the right-click menu's form window does. */
+  async function openForm(path: string, mode = 'auto', link?: string): Promise<Page> {
+    const page = await docket.context.newPage();
+    await page.goto(site.origin + path);
+    const helper = await docket.context.newPage();
+    await helper.goto(docket.url('log.html'));
+    const tab = await tabIdOf(helper, site.origin + path);
+    await helper.close();
+    const form = await docket.context.newPage();
+    await form.setViewportSize({ width: 440, height: 760 });
+    const params = new URLSearchParams({ tab: String(tab), mode, ...(link ? { link } : {}) });
+    await form.goto(docket.url(`popup.html?${params}`));
+    return form;
+  }
+
+  it('clips a vendor quote page and files it for the client’s next meeting', async () => {
+    const log = await docket.context.newPage();
+    await log.goto(docket.url('log.html'));
+    await addClient(log, 'Northwind Dental');
+
+    const pageBefore = await docket.context.newPage();
+    await pageBefore.goto(site.origin + '/quotes/Q-2026-1042');
+    const htmlBefore = await pageBefore.content();
+
+    const form = await openForm('/quotes/Q-2026-1042');
+    await expect.poll(() => form.locator('input[name="title"]').inputValue(), { timeout: 15_000 }).toMatch(/Q-2026-1042/);
+    expect(await form.locator('select[name="client"] option:checked').textContent()).toBe('Northwind Dental');
+    expect(await form.locator('select[name="meeting"] option:checked').textContent()).toMatch(/\(next\)$/);
+    expect(await form.locator('input[name="amount"]').inputValue()).toBe('4500');
+    expect(await form.locator('select[name="recurrence"]').inputValue()).toBe('monthly');
+    await form.screenshot({ path: `${SHOTS}/popup.png` });
+    await form.locator('input[name="title"]').press('Enter');
+    await expect.poll(() => form.getByTestId('saved').textContent()).toMatch(/Filed under Northwind Dental, for the meeting of/);
+
+    // The live page was read, never changed.
+    expect(await pageBefore.content()).toBe(htmlBefore);
+
+    await log.reload();
+    const meeting = log.getByTestId('meeting').first();
+    await expect.poll(() => meeting.textContent()).toMatch(/next meeting/);
+    expect(await meeting.textContent()).toMatch(/Q-2026-1042/);
+    await meeting.getByTestId('item-row').first().click();
+    await expect.poll(() => log.getByTestId('capture').count()).toBe(1);
+    expect(await log.getByTestId('capture').textContent()).toMatch(/4,500/);
+    expect(await log.getByTestId('history').textContent()).toMatch(/created this item/);
+    await log.screenshot({ path: `${SHOTS}/log.png` });
+  });
+
+  it('edits an item in the log and shows who changed what', async () => {
+    const log = await docket.context.newPage();
+    await log.goto(docket.url('log.html'));
+    await log.getByTestId('item-row').first().click();
+    await log.locator('select[name="status"]').selectOption('to-prepare');
+    await expect.poll(() => log.getByTestId('history').textContent()).toMatch(/status: Inbox → to-prepare|status: inbox → to-prepare/);
+  });
+
+  it('offers to attach a second clip of the same page to the existing item', async () => {
+    const form = await openForm('/quotes/Q-2026-1042?utm_source=newsletter');
+    await expect.poll(() => form.getByTestId('duplicate').count(), { timeout: 15_000 }).toBe(1);
+    await form.getByRole('button', { name: 'Attach to that item' }).click();
+    await expect.poll(() => form.getByTestId('saved').textContent()).toMatch(/Attached to/);
+  });
+
+  it('renders a hostile page inert', async () => {
+    const form = await openForm('/hostile');
+    const dialogs: string[] = [];
+    form.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await expect.poll(() => form.locator('input[name="title"]').count(), { timeout: 15_000 }).toBe(1);
+    await form.locator('input[name="title"]').press('Enter');
+    await expect.poll(() => form.getByTestId('saved').count()).toBe(1);
+    const log = await docket.context.newPage();
+    log.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await log.goto(docket.url('log.html'));
+    await log.getByTestId('item-row').filter({ hasText: /hostile|Hostile|Special offer/i }).first().click();
+    await expect.poll(() => log.getByTestId('capture').count()).toBe(1);
+    const rendered = await log.locator('.markdown').innerHTML();
+    expect(rendered).not.toMatch(/<script|<iframe|<svg|onerror|onload|onclick|javascript:/i);
+    expect(await log.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+  });
+
+  it('clips a linked PDF and reports a corrupt one clearly', async () => {
+    const form = await openForm('/quotes/Q-2026-1042', 'link', `${site.origin}/files/proposal.pdf`);
+    await expect.poll(() => form.locator('.evidence').textContent(), { timeout: 20_000 }).toMatch(/3 pages/);
+    const bad = await openForm('/quotes/Q-2026-1042', 'link', `${site.origin}/files/corrupt.pdf`);
+    await expect.poll(() => bad.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/could not be read/);
+  });
+
+  it('says so when there is nothing selected or nothing readable', async () => {
+    const form = await openForm('/quotes/Q-2026-1042', 'selection');
+    await expect.poll(() => form.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/Nothing is selected/);
+    const empty = await openForm('/empty');
+    await expect.poll(() => empty.locator('main').textContent(), { timeout: 15_000 }).toMatch(/could not|nothing|no readable|Title/i);
+  });
+});

@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve('.output-test/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Browser tests never skip: a missing browser or build fails them, with the fix in the message. */
+export function requireBrowser(): void {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`Browser tests need the test build in ${EXTENSION_DIR}: npm run build:test.`);
+}
+
+export interface Docket {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  url: (path: string) => string;
+  close: () => Promise<void>;
+}
+
+/** A fresh Chromium profile with the built extension loaded. */
+export async function launchDocket(): Promise<Docket> {
+  const profile = mkdtempSync(join(tmpdir(), 'docket-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    url: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The id Chromium gave the tab showing `url`, asked from an extension page. */
+export async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
+  return extensionPage.evaluate(async (target) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === target);
+    if (tab?.id === undefined) throw new Error(`no tab shows ${target}`);
+    return tab.id;
+  }, url);
+}

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', pdf: 'application/pdf' };
+
+/** Serves test/fixtures on 127.0.0.1 under any path: `/<anything>/<fixture file>`. */
+export async function serveFixtures(routes: Record<string, string>): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = routes[path];
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const ext = file.split('.').pop() ?? 'html';
+    res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream' });
+    res.end(readFileSync(resolve('test/fixtures', file)));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}

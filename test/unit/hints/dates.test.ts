@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../../shared/hints';
+
+const now = new Date('2026-03-10T12:00:00Z'); // a Tuesday
+
+describe('findDates reads dates next to words that make them matter', () => {
+  it.each([
+    ['Your subscription renews on March 1, 2027.', '2027-03-01', 'renewal'],
+    ['Your plan will auto-renew on 2027-01-15 unless cancelled.', '2027-01-15', 'renewal'],
+    ['Your licence expires on 30 April 2026.', '2026-04-30', 'expiry'],
+    ['Expiration date: 2026-12-31', '2026-12-31', 'expiry'],
+    ['This quote is valid until June 30, 2026.', '2026-06-30', 'valid-until'],
+    ['Offer valid through May 15', '2026-05-15', 'valid-until'],
+    ['Please respond by Friday.', '2026-03-13', 'deadline'],
+    ['Deadline: April 2, 2026', '2026-04-02', 'deadline'],
+    ['Sign by March 20 to lock in pricing', '2026-03-20', 'deadline'],
+    ['Cancel by Dec 1 to avoid charges', '2026-12-01', 'notice'],
+    ['Termination notice must reach us before 2026-10-01.', '2026-10-01', 'notice'],
+    ['| Renewal date | 2027-03-01 |', '2027-03-01', 'renewal'],
+    ['**Renewal date:**\n\nMarch 1, 2027', '2027-03-01', 'renewal'],
+    // French
+    ['Offre valable jusqu’au 30 juin 2026.', '2026-06-30', 'valid-until'],
+    ["Devis valable jusqu'au 15/04/2026", '2026-04-15', 'valid-until'],
+    ['Le contrat arrive à échéance le 31/12/2026.', '2026-12-31', 'expiry'],
+    ['Renouvellement automatique le 1er janvier 2027.', '2027-01-01', 'renewal'],
+    ['Date limite : 20 mars 2026', '2026-03-20', 'deadline'],
+    ['Votre abonnement expire le 5 mai 2026.', '2026-05-05', 'expiry'],
+    ['Préavis à donner au plus tard le 1er octobre 2026.', '2026-10-01', 'notice'],
+    ['Merci de répondre au plus tard le 20 mars 2026.', '2026-03-20', 'deadline'],
+  ])('%s', (text, date, label) => {
+    const hints = findDates(text, now);
+    expect(hints).toHaveLength(1);
+    expect(hints[0]).toMatchObject({ date, label });
+    expect(text.replace(/\s+/g, ' ')).toContain(hints[0]!.text);
+  });
+
+  it('labels each date by its nearest trigger', () => {
+    const hints = findDates('Cancel by Dec 1 to avoid the auto-renewal on Jan 1, 2027.', now);
+    expect(hints.map((h) => [h.date, h.label])).toEqual([
+      ['2026-12-01', 'notice'],
+      ['2027-01-01', 'renewal'],
+    ]);
+  });
+
+  it('prefers the next occurrence of a date written without a year', () => {
+    expect(findDates('Renews on February 1', now)[0]?.date).toBe('2027-02-01');
+    expect(findDates('Renews on April 1', now)[0]?.date).toBe('2026-04-01');
+  });
+
+  it('reads day-first numeric dates in French text and month-first in English text', () => {
+    expect(findDates('Merci de nous répondre. Date limite : 03/04/2026 pour la signature.', now)[0]?.date).toBe(
+      '2026-04-03',
+    );
+    expect(findDates('Please sign and return the form. Deadline: 03/04/2026 for the signature.', now)[0]?.date).toBe(
+      '2026-03-04',
+    );
+  });
+
+  it('deduplicates a date mentioned twice and caps the list', () => {
+    expect(findDates('Renews on March 1, 2027. Again: renewal on March 1, 2027.', now)).toHaveLength(1);
+    const many = Array.from(
+      { length: 30 },
+      (_, i) => `Item ${i} expires on 2027-01-${String(i + 1).padStart(2, '0')}.`,
+    );
+    expect(findDates(many.join('\n'), now)).toHaveLength(10);
+  });
+});
+
+describe('findDates ignores dates nobody needs to act on', () => {
+  it.each([
+    'Sent: Monday, March 2, 2026 10:14 AM',
+    'On Mon, Mar 2, 2026 at 10:14 AM Jane wrote:',
+    'Sent: March 2, 2026\nSubject: Renewal notice',
+    'Published 2025-11-04 by the pricing team',
+    'Notice period: 60 days before renewal',
+    'Préavis de 90 jours.',
+    'Renewal in March 2027', // a month alone is not a day to put in a calendar
+    'Renewal is due at 5pm',
+    'Your renewal is coming up.',
+  ])('%s', (text) => {
+    expect(findDates(text, now)).toEqual([]);
+  });
+});

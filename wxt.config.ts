@@ -1,0 +1,41 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// The test build (`npm run build:test`, mode "test") may read pages on localhost without a click,
+// so the browser tests can drive a capture without a real toolbar gesture. Production builds never carry it.
+const TEST_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: '.output',
+  // Explicit imports: every module says where its names come from.
+  imports: false,
+  manifest: ({ mode }) => ({
+    name: 'Docket — vCIO decision log',
+    short_name: 'Docket',
+    description:
+      'Clip vendor proposals, e-mails and PDFs into your decision log, filed for the client’s next governance meeting.',
+    // activeTab + scripting: read the page only when the user asks, never a content script on every site.
+    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage'],
+    // Asked for one origin at a time, only when the user captures a linked PDF on another site.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    host_permissions: mode === 'test' ? TEST_HOSTS : [],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Clip this page into Docket',
+      },
+      'capture-selection': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Clip the selected text into Docket',
+      },
+    },
+    action: { default_title: 'Clip into Docket (Alt+Shift+D)' },
+  }),
+  vite: () => ({
+    plugins: [preact()],
+  }),
+});
