@@ -2,7 +2,6 @@
 import { parseClipArgs, USAGE } from './args';
 import { expandPaths } from './files';
 import { humanLine, jsonLine } from './output';
-import { clipFiles } from './run';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseClipArgs(argv);
@@ -17,9 +16,16 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`clip: no .html, .eml or .pdf files in ${args.paths.join(', ')}\n`);
     return 2;
   }
+  // The extractors (jsdom, pdf.js, hints) take a while to load: only once there is work to do.
+  const [{ clipFiles }, { suggestHints }] = await Promise.all([import('./run'), import('../shared/hints')]);
+  const now = new Date();
   const { failed } = await clipFiles(files, {
     url: args.url,
-    onDraft: (path, draft) => process.stdout.write(`${args.json ? jsonLine(path, draft) : humanLine(path, draft)}\n`),
+    onDraft(path, draft) {
+      // Hints as the quick-capture form would first show them, before any client or vendor is known.
+      const line = args.json ? jsonLine(path, draft, suggestHints(draft, { clients: [], vendors: [], now })) : humanLine(path, draft);
+      process.stdout.write(`${line}\n`);
+    },
     onError: (path, message) => process.stderr.write(`${path}: ${message}\n`),
   });
   return failed > 0 ? 1 : 0;

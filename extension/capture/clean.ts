@@ -11,6 +11,8 @@ const DROP = new Set([
   'SOURCE', 'TRACK', 'PORTAL', 'FENCEDFRAME', 'DIALOG', 'MATH',
 ]); // prettier-ignore
 
+/** Whole class tokens that mark advertising; matched exactly so `ad-hoc` or `upload` are left alone. */
+const AD_CLASS = /(?:^|\s)(?:ad|ads|ad-slot|ad-container|ad-banner|ad-leaderboard|ad-skyscraper|adsbygoogle|advert|advertisement|sponsored)(?:\s|$)/i;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /**
@@ -44,7 +46,12 @@ export function effectiveBase(clone: Document, pageUrl: string): string {
 export function cleanTree(root: Element | DocumentFragment): void {
   for (const el of toArray(root.querySelectorAll('*'))) {
     const tag = el.tagName.toUpperCase();
-    if (DROP.has(tag) || el.hasAttribute('hidden') || HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) {
+    if (
+      DROP.has(tag) ||
+      el.hasAttribute('hidden') ||
+      HIDDEN_STYLE.test(el.getAttribute('style') ?? '') ||
+      AD_CLASS.test(el.getAttribute('class') ?? '')
+    ) {
       el.remove();
       continue;
     }

@@ -8,8 +8,6 @@ export interface DraftParts {
   title: string | null | undefined;
   site?: string | null;
   markdown: string;
-  /** Plain text the excerpt is taken from; the Markdown when absent. */
-  text?: string | null;
   email?: EmailHeaders | null;
   warnings: string[];
   maxChars?: number;
@@ -24,7 +22,7 @@ export function finishDraft(parts: DraftParts): CaptureDraft {
     kind: parts.kind,
     source: { url: clamp(parts.url, 8000), title: clamp(title, 2000), site: clamp(site, 300) },
     markdown,
-    excerpt: makeExcerpt(parts.text ?? markdown),
+    excerpt: makeExcerpt(markdown),
     email: parts.email ?? null,
     warnings,
   });

@@ -24,9 +24,13 @@ export async function emlToDraft(raw: Uint8Array | string, opts: EmlToDraftOptio
   const known = new Set(['from', 'to', 'subject', 'date', 'message-id', 'mime-version', 'received']);
   if (!mail.headers.some((header) => known.has(header.key))) throw new CaptureError('unreadable-email', NOT_EMAIL);
 
-  const subject = (mail.subject ?? '').trim().slice(0, 2000);
+  const subject = repairC1(mail.subject ?? '')
+    .trim()
+    .slice(0, 2000);
   const forward = /^\s*(fwd?|fw|tr|wg)\s*:/i.test(subject);
-  const body = mail.html ? htmlBody(mail.html, forward, opts.parseHtml) : textBody(mail.text ?? '', forward);
+  const body = mail.html
+    ? htmlBody(repairC1(mail.html), forward, opts.parseHtml)
+    : textBody(repairC1(mail.text ?? ''), forward);
   const warnings: string[] = [];
   if (body.removed) warnings.push(HISTORY_REMOVED);
   if (!body.markdown) warnings.push('This e-mail has no text body.');
@@ -57,6 +61,17 @@ export async function emlToDraft(raw: Uint8Array | string, opts: EmlToDraftOptio
   };
 }
 
+// Windows-1252 characters for bytes 0x80–0x9F (the five undefined bytes map to themselves).
+const CP1252_C1 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ';
+
+/**
+ * Node 20's TextDecoder decodes windows-1252 like ISO-8859-1, turning €, – and curly quotes into C1 control
+ * characters (browsers get it right). Text never means those controls, so they are mapped back everywhere.
+ */
+export function repairC1(text: string): string {
+  return text.replace(/[\x80-\x9f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c);
+}
+
 /** The first line of an e-mail is a header ("Name: value") or an mbox "From " line; anything else is not one. */
 function startsLikeEmail(raw: Uint8Array | string): boolean {
   const head = typeof raw === 'string' ? raw.slice(0, 1000) : new TextDecoder('latin1').decode(raw.subarray(0, 1000));
@@ -78,7 +93,7 @@ function mailboxes(list: Address[] | undefined): Mailbox[] {
   return (list ?? [])
     .flatMap((entry) => (entry.group ? entry.group : [entry]))
     .filter((box) => box.address || box.name)
-    .map((box) => ({ name: clamp(box.name, 300), address: clamp(box.address ?? '', 320) }));
+    .map((box) => ({ name: clamp(repairC1(box.name), 300), address: clamp(box.address ?? '', 320) }));
 }
 
 function isoDate(value: string | undefined): string | null {

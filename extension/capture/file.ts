@@ -1,5 +1,5 @@
 import type { CaptureDraft } from '../../shared/domain';
-import { emlToDraft } from './eml';
+import { emlToDraft, repairC1 } from './eml';
 import { extractDocument } from './extract-document';
 import { pdfToDraft, type PdfjsLike } from './pdf';
 import { CaptureError } from './text';
@@ -81,11 +81,14 @@ export function decodeHtml(bytes: Uint8Array, mimeType = ''): string {
     /charset\s*=\s*["']?([\w.:-]+)/i.exec(mimeType)?.[1] ??
     /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ??
     'utf-8';
+  let decoder: TextDecoder;
   try {
-    return new TextDecoder(label).decode(bytes);
+    decoder = new TextDecoder(label);
   } catch {
-    return new TextDecoder('utf-8').decode(bytes);
+    decoder = new TextDecoder('utf-8');
   }
+  const text = decoder.decode(bytes);
+  return decoder.encoding === 'windows-1252' ? repairC1(text) : text;
 }
 
 function megabytes(bytes: number): string {

@@ -103,5 +103,9 @@ export function htmlToMarkdown(input: string | Node, opts: { baseUrl?: string } 
     source = new Parser().parseFromString(input, 'text/html').body as unknown as TurndownService.Node;
   }
   const markdown = service.turndown(source);
-  return markdown.replace(/\n{3,}/g, '\n\n').replace(/[ \t]+$/gm, '');
+  return markdown
+    .replace(/^\\$/gm, '') // a line break alone on its line (`<div><br></div>`) says nothing
+    .replace(/(?<!\\)\\(?=\n\n|\n?$)/g, '') // nor does one at the end of a paragraph
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n');
 }

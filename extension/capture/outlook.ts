@@ -19,11 +19,16 @@ const FROM = /^\s*(from|von|de|van|da|från|fra|od|от|发件人|差出人)\s*[
 const TO = /^\s*(to|à|a|an|para|aan|til|till|do|кому|收件人|宛先)\s*[:：]\s*/i;
 const CC = /^\s*(cc|cci|kopie)\s*[:：]\s*/i;
 
-/** The largest ancestor of `body` that holds no other message body: that message's header and body. */
+const TIME = '[data-testid="SentReceivedSavedTime"]';
+
+/** The largest ancestor of `body` that holds no other message (body or date): that message's header and body. */
 function containerOf(body: Element, pane: Element): Element {
+  const item = body.closest('.aVla3');
+  if (item && pane.contains(item)) return item;
   let el = body;
-  while (el.parentElement && el.parentElement !== pane && el.parentElement.querySelectorAll(BODY).length === 1) {
-    el = el.parentElement;
+  for (let up = el.parentElement; up && up !== pane; up = up.parentElement) {
+    if (up.querySelectorAll(BODY).length > 1 || up.querySelectorAll(TIME).length > 1) break;
+    el = up;
   }
   return el;
 }
@@ -39,7 +44,7 @@ function readSubject(pane: Element): string {
 
 function readMessage(container: Element, body: Element | null, lang: string): WebmailMessage {
   const notes: string[] = [];
-  const timeEl = container.querySelector('[data-testid="SentReceivedSavedTime"]');
+  const timeEl = container.querySelector(TIME);
   const dateText = attr(timeEl, 'title') ?? (textOf(timeEl) || null);
   const parsed = parseWebmailDate(dateText, lang);
   if (parsed.note) notes.push(`Outlook: ${parsed.note}`);
@@ -53,7 +58,7 @@ function readMessage(container: Element, body: Element | null, lang: string): We
     messageId: null,
     attachments: readAttachments(container),
     body,
-    snippet: body ? '' : snippetOf(container, [from?.name, from?.address, dateText]),
+    snippet: body ? '' : snippetOf(container, [from?.name, from?.address, dateText, textOf(timeEl)]),
     notes,
   };
 }
@@ -93,7 +98,8 @@ function readConversation(doc: Document | Element, url: string, lang: string) {
   const dated = expanded.every((m) => m.date) && expanded.length > 1;
   // Outlook can show the newest message on top or at the bottom: pick by date when every date was read.
   const latest = dated ? expanded.reduce((a, b) => (b.date! > a.date! ? b : a)) : expanded.at(-1);
-  const convId = attr(doc.querySelector('[role=option][aria-selected="true"][data-convid], [data-convid]'), 'data-convid');
+  const selected = doc.querySelector('[role=option][aria-selected="true"][data-convid]');
+  const convId = attr(selected ?? pane.querySelector('[data-convid]'), 'data-convid');
   if (latest) latest.messageId = messageIdFromUrl(url) ?? convId;
   return { pane, subject: readSubject(pane), messages, latest, threadId: convId };
 }

@@ -6,6 +6,7 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { CaptureDraft } from '../../shared/domain';
 import { cleanTree, cloneDocument, effectiveBase, mainRegion, stripChrome } from './clean';
+import { escapeInline } from './conversation';
 import { finishDraft } from './draft';
 import { htmlToMarkdown } from './markdown';
 import { CaptureError } from './text';
@@ -75,10 +76,8 @@ export function extractPage(doc: Document, opts: PageOptions): CaptureDraft {
     keptCells >= regionCells * 0.5;
 
   let content: Element;
-  let text: string;
   if (trusted && article) {
     content = article.content;
-    text = article.text;
   } else {
     // Readability changed `clone`; start again from the untouched live page.
     const fresh = cloneDocument(doc);
@@ -86,21 +85,22 @@ export function extractPage(doc: Document, opts: PageOptions): CaptureDraft {
     cleanTree(fresh.body);
     content = mainRegion(fresh) ?? fresh.body;
     stripChrome(content);
-    text = content.textContent ?? '';
-    if (visibleLength(text) > 0) {
+    if (visibleLength(content.textContent) > 0) {
       warnings.push('Article extraction found little of the page; the full page was kept instead.');
     }
   }
 
-  const markdown = htmlToMarkdown(content, { baseUrl });
+  let markdown = htmlToMarkdown(content, { baseUrl });
   if (!markdown.trim()) throw new CaptureError('unreadable-page', NOTHING_TO_READ);
+  const title = article?.title || meta.ogTitle || meta.title;
+  // Readability lifts the page's H1 out of the article; put it back so the Markdown stands on its own.
+  if (title && !markdown.slice(0, 1000).includes(title)) markdown = `# ${escapeInline(title)}\n\n${markdown}`;
   return finishDraft({
     kind: 'page',
     url: opts.url,
-    title: article?.title || meta.ogTitle || meta.title,
+    title,
     site: meta.siteName,
     markdown,
-    text,
     warnings,
     maxChars: opts.maxChars,
   });

@@ -69,14 +69,12 @@ export function extractSelection(doc: Document, opts: { url: string; maxChars?: 
   const ranges = selectedRanges(doc);
   const baseUrl = baseOf(doc, opts.url);
   const parts: string[] = [];
-  const texts: string[] = [];
   for (const range of ranges) {
     const copy = copyOf(range, doc);
     cleanTree(copy);
     const markdown = htmlToMarkdown(copy, { baseUrl });
     if (!markdown.trim()) continue;
     parts.push(markdown);
-    texts.push(copy.textContent ?? '');
   }
   if (parts.length === 0) throw new CaptureError('empty-selection', EMPTY);
   const warnings: string[] = [];
@@ -92,7 +90,6 @@ export function extractSelection(doc: Document, opts: { url: string; maxChars?: 
     url: opts.url,
     title: found?.email.subject || pageTitle(doc),
     markdown: parts.join('\n\n---\n\n'),
-    text: texts.join(' '),
     email: found?.email ?? null,
     warnings,
     maxChars: opts.maxChars,

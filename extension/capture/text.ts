@@ -40,10 +40,21 @@ export function collapse(text: string): string {
   return stringTrim.call(text.replace(/\s+/g, ' '));
 }
 
-/** Plain-text excerpt: only looks at the head of the text, so it stays cheap on huge pages. */
-export function makeExcerpt(text: string | null | undefined, max = EXCERPT_MAX): string {
-  if (!text) return '';
-  const flat = collapse(text.slice(0, max * 8));
+/** Plain-text excerpt of Markdown: only looks at its head, so it stays cheap on huge pages. */
+export function makeExcerpt(markdown: string | null | undefined, max = EXCERPT_MAX): string {
+  if (!markdown) return '';
+  const plain = markdown
+    .slice(0, max * 8)
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/^\s*(?:#{1,6}|>|-|\d+\.)\s+/gm, '')
+    .replace(/^\|?(?:\s*-{3,}\s*\|)+\s*$/gm, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~])/g, '$1')
+    .replace(/\*\*|__/g, '')
+    .replace(/[[\]|`]/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&amp;/g, '&');
+  const flat = collapse(plain);
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');

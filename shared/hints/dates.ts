@@ -24,14 +24,14 @@ interface Found extends DateHint {
   distance: number;
 }
 
-/** Windows around triggers, within their line; a trigger ending its line ("Renewal date:") reaches the next one. */
+/** Windows around triggers, within their line; a label ending its line ("Renewal date:") reaches the next one. */
 function segments(text: string, triggers: Trigger[]): Segment[] {
   const out: Segment[] = [];
   for (const t of triggers) {
     const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
     let lineEnd = text.indexOf('\n', t.end);
     if (lineEnd < 0) lineEnd = text.length;
-    if (/^[\s:*_|\-–—]*$/.test(text.slice(t.end, lineEnd))) {
+    if (/^[\s*_|]*:[\s:*_|\-–—]*$/.test(text.slice(t.end, lineEnd))) {
       const next = /\S[^\n]*/.exec(text.slice(lineEnd, lineEnd + AFTER));
       if (next) lineEnd += next.index + next[0].length;
     }

@@ -47,10 +47,7 @@ function found(m: RegExpExecArray, offset: number): RecurrenceMatch {
   return { recurrence, start: offset + m.index, end: offset + m.index + m[0].length };
 }
 
-function allMatches(s: string): RegExpExecArray[] {
-  WORDS.lastIndex = 0;
-  return [...s.matchAll(WORDS)];
-}
+const allMatches = (s: string): RegExpExecArray[] => [...s.matchAll(WORDS)];
 
 /** The recurrence read right after an amount (closest first), or right before it (closest last). */
 export function recurrenceNear(text: string, start: number, end: number): RecurrenceMatch | null {
@@ -68,7 +65,7 @@ export function recurrenceNear(text: string, start: number, end: number): Recurr
   const rawBefore = text.slice(from, start);
   const cut = Math.max(
     rawBefore.lastIndexOf('\n'),
-    rawBefore.search(/[.;](?:\s)[^.;]*$/),
+    rawBefore.search(/[.;]\s[^.;]*$/),
     rawBefore.search(/[\d$€£][^\d$€£]*$/),
   );
   const before = cut >= 0 ? rawBefore.slice(cut + 1) : rawBefore;

@@ -41,6 +41,15 @@ function dollarOf(hosts: string[]): string | undefined {
   return tld === 'ca' ? 'CAD' : tld === 'au' ? 'AUD' : tld === 'nz' ? 'NZD' : undefined;
 }
 
+/** The first SCAN_LIMIT characters, cut at a line or word end so no figure is read half-written. */
+function head(markdown: string): string {
+  if (markdown.length <= SCAN_LIMIT) return markdown;
+  const line = markdown.lastIndexOf('\n', SCAN_LIMIT);
+  const word = markdown.lastIndexOf(' ', SCAN_LIMIT);
+  const cut = line > SCAN_LIMIT - 2_000 ? line : word > 0 ? word : SCAN_LIMIT;
+  return markdown.slice(0, cut);
+}
+
 function titleOf(draft: CaptureDraft): string {
   const site = pageHost(draft);
   const candidates = [draft.email?.subject, draft.source.title, draft.file?.name, site];
@@ -66,7 +75,8 @@ export function suggestHints(draft: CaptureDraft, ctx: SuggestContext): Hints {
   // A client's own staff forwarding something is not a vendor: its domains are never vendor candidates.
   const clientDomains = ctx.clients.flatMap((c) => c.domains);
   const vendorHosts = unique([sender, page]).filter((h) => !clientDomains.some((d) => domainCovers(d, h)));
-  const senderName = draft.email ? (draft.email.from?.name ?? '') : null;
+  // The display name speaks for the first candidate only when that candidate is the sender's domain.
+  const senderName = sender && vendorHosts[0] === sender ? (draft.email?.from?.name ?? '') : null;
 
   let vendor = matchVendor(
     vendorHosts,
@@ -87,7 +97,7 @@ export function suggestHints(draft: CaptureDraft, ctx: SuggestContext): Hints {
   }
 
   const title = titleOf(draft);
-  const body = draft.markdown.slice(0, SCAN_LIMIT);
+  const body = head(draft.markdown);
   const text = `${title}\n\n${body}`;
   const kind = guessKind(body, title);
   return {

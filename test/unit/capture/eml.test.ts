@@ -154,3 +154,12 @@ describe('emlToDraft rejects what is not an e-mail', () => {
     expect(error).toMatchObject({ code: 'unreadable-email', message: 'This file is not a readable e-mail (.eml).' });
   });
 });
+
+describe('emlToDraft charsets', () => {
+  it('reads a windows-1252 message with €, dashes and accents', async () => {
+    const text = 'From: factures@exemple.fr\r\nSubject: Offre – 900 €\r\nContent-Type: text/plain; charset=windows-1252\r\nContent-Transfer-Encoding: 8bit\r\n\r\nTarif : 900 € HT, résiliation sous 30 jours.\r\n';
+    const bytes = Uint8Array.from([...text].map((c) => (c === '€' ? 0x80 : c === '–' ? 0x96 : c.charCodeAt(0))));
+    const draft = await emlToDraft(bytes);
+    expect(draft.markdown).toBe('Tarif : 900 € HT, résiliation sous 30 jours.');
+  });
+});

@@ -71,6 +71,7 @@ describe('findDates ignores dates nobody needs to act on', () => {
     'Sent: Monday, March 2, 2026 10:14 AM',
     'On Mon, Mar 2, 2026 at 10:14 AM Jane wrote:',
     'Sent: March 2, 2026\nSubject: Renewal notice',
+    'Renewal notice\n\nSent: Monday, March 2, 2026 10:14 AM',
     'Published 2025-11-04 by the pricing team',
     'Notice period: 60 days before renewal',
     'Préavis de 90 jours.',

@@ -48,7 +48,19 @@ describe('normalizeUrl', () => {
 
   const url = fc.webUrl({ withQueryParameters: true, withFragments: true, validSchemes: ['http', 'https'] });
   const trackingName = fc.oneof(
-    fc.constantFrom('fbclid', 'gclid', 'mc_cid', 'mc_eid', '_hsenc', '_hsmi', 'mkt_tok', 'ref', 'ref_src', 'igshid', 'si'),
+    fc.constantFrom(
+      'fbclid',
+      'gclid',
+      'mc_cid',
+      'mc_eid',
+      '_hsenc',
+      '_hsmi',
+      'mkt_tok',
+      'ref',
+      'ref_src',
+      'igshid',
+      'si',
+    ),
     fc.string({ minLength: 1, maxLength: 8 }).map((s) => `utm_${s}`),
   );
   const withParams = (base: string, params: Array<[string, string]>) => {

@@ -1,0 +1,10 @@
+import { JSDOM } from 'jsdom';
+import { readFileSync } from 'node:fs';
+import { extractDocument } from '/work/main/extension/capture/extract-document';
+const [file, url] = process.argv.slice(2);
+const dom = new JSDOM(readFileSync(file!, 'utf8'), { url });
+const t = performance.now();
+const d = extractDocument(dom.window.document, { url: url!, mode: 'page' });
+console.log(JSON.stringify({ ...d, markdown: undefined }, null, 1));
+console.log(d.markdown);
+console.log('ms', performance.now() - t);
