@@ -1,13 +1,15 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// The test build (`npm run build:test`, mode "test") may read pages on localhost without a click,
+// The test build (`npm run build:test`, mode "test") may read pages on localhost and the reserved .test
+// domain without a click,
 // so the browser tests can drive a capture without a real toolbar gesture. Production builds never carry it.
-const TEST_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
+const TEST_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*', 'http://*.test/*'];
 
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
+  publicDir: 'extension/public',
   // Explicit imports: every module says where its names come from.
   imports: false,
   manifest: ({ mode }) => ({

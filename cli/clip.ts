@@ -23,7 +23,9 @@ async function main(argv: string[]): Promise<number> {
     url: args.url,
     onDraft(path, draft) {
       // Hints as the quick-capture form would first show them, before any client or vendor is known.
-      const line = args.json ? jsonLine(path, draft, suggestHints(draft, { clients: [], vendors: [], now })) : humanLine(path, draft);
+      const line = args.json
+        ? jsonLine(path, draft, suggestHints(draft, { clients: [], vendors: [], now }))
+        : humanLine(path, draft);
       process.stdout.write(`${line}\n`);
     },
     onError: (path, message) => process.stderr.write(`${path}: ${message}\n`),

@@ -11,8 +11,12 @@ const DROP = new Set([
   'SOURCE', 'TRACK', 'PORTAL', 'FENCEDFRAME', 'DIALOG', 'MATH',
 ]); // prettier-ignore
 
-/** Whole class tokens that mark advertising; matched exactly so `ad-hoc` or `upload` are left alone. */
-const AD_CLASS = /(?:^|\s)(?:ad|ads|ad-slot|ad-container|ad-banner|ad-leaderboard|ad-skyscraper|adsbygoogle|advert|advertisement|sponsored)(?:\s|$)/i;
+/**
+ * Whole class tokens that mark advertising; matched exactly so `ad-hoc` or `upload` are left alone. Bare `ad`/`ads`
+ * are not used: Gmail's obfuscated classes include `ads` (an expanded message).
+ */
+const AD_CLASS =
+  /(?:^|\s)(?:ad-slot|ad-container|ad-banner|ad-leaderboard|ad-skyscraper|adsbygoogle|advert|advertisement|sponsored)(?:\s|$)/i;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /**
@@ -43,7 +47,8 @@ export function effectiveBase(clone: Document, pageUrl: string): string {
  * attributes and unsafe link targets. The Markdown converter enforces the same rules again, so this is defence in
  * depth, and it keeps Readability from scoring junk.
  */
-export function cleanTree(root: Element | DocumentFragment): void {
+export function cleanTree(root: Element | DocumentFragment): { cells: number } {
+  let cells = 0; // counted here to spare the page extractor another walk over a large DOM
   for (const el of toArray(root.querySelectorAll('*'))) {
     const tag = el.tagName.toUpperCase();
     if (
@@ -55,6 +60,7 @@ export function cleanTree(root: Element | DocumentFragment): void {
       el.remove();
       continue;
     }
+    if (tag === 'TD' || tag === 'TH') cells++;
     const attrs = el.attributes;
     for (let i = attrs.length - 1; i >= 0; i--) {
       const name = attrs[i]!.name.toLowerCase();
@@ -66,13 +72,14 @@ export function cleanTree(root: Element | DocumentFragment): void {
       el.removeAttribute('href');
     }
   }
+  return { cells };
 }
 
 const CHROME =
   'nav, aside, dialog, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=search], ' +
   'header, footer, form';
 const CHROME_NAMES =
-  /(?:^|[\s_-])(comments?|share|sharing|social|advert\w*|ads?|ad-slot|cookie\w*|newsletter|promo|related|breadcrumbs?|sidebar|subscribe|popup|modal)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(comments?|share|sharing|social|advert\w*|ad-slot|cookie\w*|newsletter|promo|related|breadcrumbs?|sidebar|subscribe|popup|modal)(?:$|[\s_-])/i;
 
 /**
  * For the full-page fallback: drop navigation, banners, footers, sidebars, comments and small forms. Headers and

@@ -31,7 +31,11 @@ export function bodyMarkdown(body: Element, baseUrl: string, notes: string[]): s
 }
 
 export function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]#|~]/g, '\\$&').replace(/</g, '&lt;').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\\`*_[\]#|~]/g, '\\$&')
+    .replace(/</g, '&lt;')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function who(box: Mailbox | null): string {
@@ -48,7 +52,8 @@ export function conversationMarkdown(latest: string, others: WebmailMessage[], b
     const when = m.dateText ? `, ${escapeInline(m.dateText)}` : '';
     if (m.body) {
       let md = bodyMarkdown(m.body, baseUrl, m.notes);
-      if (md.length > EARLIER_BODY_MAX) md = md.slice(0, md.lastIndexOf('\n', EARLIER_BODY_MAX) + 1 || EARLIER_BODY_MAX) + '…';
+      if (md.length > EARLIER_BODY_MAX)
+        md = md.slice(0, md.lastIndexOf('\n', EARLIER_BODY_MAX) + 1 || EARLIER_BODY_MAX) + '…';
       parts.push(`### ${who(m.from)}${when}`, md || '_(no text)_');
     } else {
       parts.push(`- **${who(m.from)}**${when}${m.snippet ? `: ${escapeInline(m.snippet)}` : ''}`);

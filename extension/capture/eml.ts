@@ -46,7 +46,10 @@ export async function emlToDraft(raw: Uint8Array | string, opts: EmlToDraftOptio
     threadId: firstId(mail.references) ?? firstId(mail.inReplyTo),
     attachments: mail.attachments
       .filter((part) => !part.related) // inline images of the signature, not documents
-      .map((part) => ({ name: (part.filename ?? `unnamed ${part.mimeType}`).slice(0, 500), size: sizeOf(part.content) })),
+      .map((part) => ({
+        name: (part.filename ?? `unnamed ${part.mimeType}`).slice(0, 500),
+        size: sizeOf(part.content),
+      })),
     provider: 'eml',
   };
   return {
@@ -175,7 +178,10 @@ function textBody(text: string, forward: boolean): Body {
   const kept = forward ? cut : cut.filter((line) => !/^\s*>/.test(line));
   const removed = kept.length < lines.length;
   while (kept.length && /^[\s\-_=*]*$/.test(kept[kept.length - 1] ?? '')) kept.pop();
-  const markdown = kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const markdown = kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   if (removed && !/\p{L}/u.test(markdown)) return { markdown: text.trim(), removed: false };
   return { markdown, removed };
 }

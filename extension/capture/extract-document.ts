@@ -25,7 +25,8 @@ export function extractDocument(doc: Document, opts: ExtractOptions): CaptureDra
   const { url, maxChars } = opts;
   try {
     if (opts.mode === 'selection') return extractSelection(doc, { url, maxChars });
-    const webmail = webmailOf(url);
+    // Gmail's print and single-message views (`view=pt`, `view=lg`) are plain pages, not the conversation UI.
+    const webmail = /[?&]view=(pt|lg)\b/.test(url) ? null : webmailOf(url);
     if (webmail === 'gmail') return extractGmail(doc, { url, maxChars });
     if (webmail === 'outlook') return extractOutlook(doc, { url, maxChars });
     return extractPage(doc, { url, maxChars });

@@ -35,13 +35,19 @@ export async function fetchBytes(tabId: number, url: string): Promise<{ bytes: U
     .catch(() => [undefined]);
   const answer = injected?.result as Awaited<ReturnType<typeof fetchInPage>> | undefined;
   if (answer && 'b64' in answer) return { bytes: fromBase64(answer.b64), type: answer.type };
-  if (answer && answer.error === 'too-large') throw new CaptureError('too-large', 'This file is over 50 MB: too large to clip.');
+  if (answer && answer.error === 'too-large')
+    throw new CaptureError('too-large', 'This file is over 50 MB: too large to clip.');
 
   try {
     const res = await fetch(url, { credentials: 'include' });
-    if (!res.ok) throw new CaptureError('unreadable-page', `Docket could not download ${url} (the server answered ${res.status}).`);
+    if (!res.ok)
+      throw new CaptureError(
+        'unreadable-page',
+        `Docket could not download ${url} (the server answered ${res.status}).`,
+      );
     const bytes = new Uint8Array(await res.arrayBuffer());
-    if (bytes.length > MAX_FETCH_BYTES) throw new CaptureError('too-large', 'This file is over 50 MB: too large to clip.');
+    if (bytes.length > MAX_FETCH_BYTES)
+      throw new CaptureError('too-large', 'This file is over 50 MB: too large to clip.');
     return { bytes, type: res.headers.get('content-type') ?? '' };
   } catch (e) {
     if (e instanceof CaptureError) throw e;

@@ -31,7 +31,10 @@ export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 export async function fileToDraft(file: DroppedFile, deps: FileToDraftDeps): Promise<CaptureDraft> {
   const maxBytes = deps.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (file.bytes.length > maxBytes) {
-    throw new CaptureError('too-large', `"${file.name}" is ${megabytes(file.bytes.length)}; Docket reads files up to ${megabytes(maxBytes)}.`);
+    throw new CaptureError(
+      'too-large',
+      `"${file.name}" is ${megabytes(file.bytes.length)}; Docket reads files up to ${megabytes(maxBytes)}.`,
+    );
   }
   const kind = fileKind(file);
   const info = { name: file.name.slice(0, 500), type: file.type.slice(0, 200), size: file.bytes.length };
@@ -48,7 +51,10 @@ export async function fileToDraft(file: DroppedFile, deps: FileToDraftDeps): Pro
     const draft = extractDocument(deps.parseHtml(decodeHtml(file.bytes, file.type), url), { url, mode: 'page' });
     return { ...draft, source: { ...draft.source, site: draft.source.site || file.name }, file: info };
   }
-  throw new CaptureError('unsupported-file', `Docket can read .eml, .html and .pdf files; "${file.name}" is none of these.`);
+  throw new CaptureError(
+    'unsupported-file',
+    `Docket can read .eml, .html and .pdf files; "${file.name}" is none of these.`,
+  );
 }
 
 /** The file name's extension decides, then the MIME type, then (for nameless, typeless files) the first bytes. */

@@ -117,7 +117,11 @@ export function extractGmail(doc: Document, opts: { url: string; maxChars?: numb
   let markdown: string;
   if (latest?.body) {
     const main = bodyMarkdown(latest.body, opts.url, latest.notes);
-    markdown = conversationMarkdown(main, thread.messages.filter((m) => m !== latest), opts.url);
+    markdown = conversationMarkdown(
+      main,
+      thread.messages.filter((m) => m !== latest),
+      opts.url,
+    );
     warnings.push(...latest.notes);
   } else {
     // Markup changed or the message is still loading: keep what is visible rather than nothing.

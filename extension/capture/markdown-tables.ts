@@ -47,7 +47,10 @@ function shapeOf(table: Element | null): TableShape {
 }
 
 function cell(content: string): string {
-  const flat = content.replace(/\s*\n+\s*/g, ' ').replace(/\|/g, '\\|').trim();
+  const flat = content
+    .replace(/\s*\n+\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
   return ` ${flat} |`;
 }
 

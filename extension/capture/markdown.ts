@@ -27,7 +27,8 @@ function createService(baseUrl: string | undefined): TurndownService {
     linkStyle: 'inlined',
     br: '\\',
     // Nothing is ever kept as HTML: unknown elements become their text.
-    keepReplacement: (content, node) => ((node as unknown as { isBlock?: boolean }).isBlock ? `\n\n${content}\n\n` : content),
+    keepReplacement: (content, node) =>
+      (node as unknown as { isBlock?: boolean }).isBlock ? `\n\n${content}\n\n` : content,
   });
   // Text that looks like a tag or an entity is escaped so no renderer can take it for HTML.
   service.escape = (text: string) =>
@@ -46,7 +47,10 @@ function createService(baseUrl: string | undefined): TurndownService {
         const start = Number(parent.getAttribute('start')) || 1;
         prefix = `${start + Array.prototype.indexOf.call(parent.children, node)}. `;
       }
-      const body = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n/g, '\n' + ' '.repeat(prefix.length));
+      const body = content
+        .replace(/^\n+/, '')
+        .replace(/\n+$/, '\n')
+        .replace(/\n/g, '\n' + ' '.repeat(prefix.length));
       return prefix + body + (node.nextSibling && !body.endsWith('\n') ? '\n' : '');
     },
   });

@@ -46,7 +46,8 @@ export function recipientsOf(container: Element, label: RegExp): Mailbox[] {
   return readLabelled(container, label);
 }
 
-const CHIP = '[role=attachment], [aria-label*="attachment" i], [aria-label*="pièce jointe" i], [aria-label*="Anlage" i]';
+const CHIP =
+  '[role=attachment], [aria-label*="attachment" i], [aria-label*="pièce jointe" i], [aria-label*="Anlage" i]';
 
 export function readAttachments(container: Element): EmailHeaders['attachments'] {
   const found = new Map<string, string | null>();
@@ -57,7 +58,9 @@ export function readAttachments(container: Element): EmailHeaders['attachments']
   for (const chip of toArray(container.querySelectorAll(CHIP))) {
     if (chip.closest(BODY) || chip.querySelector(`${CHIP}`)) continue; // a well of chips, or inside the message
     const label = attr(chip, 'aria-label') ?? '';
-    add(textOf(chip.querySelector('.VlyYV')) || attr(chip, 'title') || label, `${textOf(chip)} ${label}`);
+    const text = textOf(chip);
+    const name = textOf(chip.querySelector('.VlyYV')) || attr(chip, 'title') || (text.length <= 200 ? text : '');
+    add(name || label, `${text} ${label}`);
   }
   for (const name of toArray(container.querySelectorAll('.VlyYV'))) {
     if (!name.closest(CHIP)) add(textOf(name), textOf(name.parentElement));

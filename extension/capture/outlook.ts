@@ -26,9 +26,10 @@ function containerOf(body: Element, pane: Element): Element {
   const item = body.closest('.aVla3');
   if (item && pane.contains(item)) return item;
   let el = body;
-  for (let up = el.parentElement; up && up !== pane; up = up.parentElement) {
+  for (let up = el.parentElement; up; up = up.parentElement) {
     if (up.querySelectorAll(BODY).length > 1 || up.querySelectorAll(TIME).length > 1) break;
     el = up;
+    if (up === pane) break; // a reading pane showing one message is that message
   }
   return el;
 }
@@ -134,7 +135,11 @@ export function extractOutlook(doc: Document, opts: { url: string; maxChars?: nu
   let markdown: string;
   if (c.latest?.body) {
     const main = bodyMarkdown(c.latest.body, opts.url, c.latest.notes);
-    markdown = conversationMarkdown(main, c.messages.filter((m) => m !== c.latest), opts.url);
+    markdown = conversationMarkdown(
+      main,
+      c.messages.filter((m) => m !== c.latest),
+      opts.url,
+    );
     warnings.push(...c.latest.notes);
   } else {
     cleanTree(c.pane);

@@ -17,7 +17,8 @@ export interface PageOptions {
 }
 
 const MIN_ARTICLE_CHARS = 200;
-const NOTHING_TO_READ = 'Docket found no readable text on this page. Select the part you want and capture the selection.';
+const NOTHING_TO_READ =
+  'Docket found no readable text on this page. Select the part you want and capture the selection.';
 
 interface PageMeta {
   title: string | null;
@@ -58,10 +59,9 @@ export function extractPage(doc: Document, opts: PageOptions): CaptureDraft {
   const meta = readMeta(clone);
   const baseUrl = effectiveBase(clone, opts.url);
   if (!clone.body) throw new CaptureError('unreadable-page', NOTHING_TO_READ);
-  cleanTree(clone.body);
+  const { cells: pageCells } = cleanTree(clone.body);
   const region = mainRegion(clone) ?? clone.body;
   const regionText = visibleLength(region.textContent);
-  const regionCells = region.querySelectorAll('td, th').length;
   // Only a hint: a page Readability itself would not call an article must keep more of the page to be trusted.
   const readerable = isProbablyReaderable(clone);
   const warnings: string[] = [];
@@ -73,7 +73,7 @@ export function extractPage(doc: Document, opts: PageOptions): CaptureDraft {
     article !== null &&
     articleText >= MIN_ARTICLE_CHARS &&
     articleText >= regionText * (readerable ? 0.2 : 0.5) &&
-    keptCells >= regionCells * 0.5;
+    keptCells >= pageCells * 0.5;
 
   let content: Element;
   if (trusted && article) {

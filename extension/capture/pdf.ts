@@ -1,5 +1,5 @@
 import type { CaptureDraft } from '../../shared/domain';
-import { CaptureError, makeExcerpt, siteFromUrl } from './text';
+import { capMarkdown, CaptureError, DEFAULT_MAX_CHARS, makeExcerpt, siteFromUrl } from './text';
 
 /**
  * The slice of pdf.js this module uses. pdf.js is injected, never imported here, so the extension can
@@ -67,6 +67,7 @@ export async function pdfToDraft(bytes: Uint8Array, opts: PdfToDraftOptions): Pr
         pages.push('');
       }
     }
+    if (readPages > 0 && unreadable.length === readPages) throw loadError(null);
     if (unreadable.length > 0) warnings.push(`Page(s) ${unreadable.join(', ')} could not be read.`);
 
     const blank = pages.filter((text) => text === '').length - unreadable.length;
@@ -81,7 +82,7 @@ export async function pdfToDraft(bytes: Uint8Array, opts: PdfToDraftOptions): Pr
     return {
       kind: 'pdf',
       source: source(opts, title ?? firstLine),
-      markdown,
+      markdown: capMarkdown(markdown, DEFAULT_MAX_CHARS, warnings),
       excerpt: makeExcerpt(pages.join('\n\n')),
       email: null,
       pdf: { pageCount: doc.numPages },
@@ -97,7 +98,10 @@ function loadError(error: unknown): CaptureError {
   if (error instanceof CaptureError) return error;
   const name = (error as { name?: unknown } | null)?.name;
   if (name === 'PasswordException') {
-    return new CaptureError('encrypted-pdf', 'This PDF is password-protected; open it, save an unprotected copy and clip that.');
+    return new CaptureError(
+      'encrypted-pdf',
+      'This PDF is password-protected; open it, save an unprotected copy and clip that.',
+    );
   }
   return new CaptureError('unreadable-pdf', 'This PDF could not be read (it may be damaged or not a PDF).');
 }
@@ -105,9 +109,10 @@ function loadError(error: unknown): CaptureError {
 function metadataTitle(meta: { info: object }): string | null {
   const raw = (meta.info as { Title?: unknown }).Title;
   if (typeof raw !== 'string') return null;
-  // Word and friends often leave "Microsoft Word - draft.docx" as the title: the file name is no better.
+  // Office leaves titles like "Microsoft Word - draft-v3.docx": a file name says less than the first line.
   const title = raw.replace(/^Microsoft (Word|PowerPoint|Excel) - /, '').trim();
-  return /\p{L}{2}/u.test(title) && !/^untitled$/i.test(title) ? title.slice(0, 300) : null;
+  const useless = !/\p{L}{2}/u.test(title) || /^untitled$/i.test(title) || /\.[a-z0-9]{2,5}$/i.test(title);
+  return useless ? null : title.slice(0, 300);
 }
 
 /** The first line that reads like words (not a page number or a date stamp). */

@@ -14,7 +14,8 @@ const CUT_MARKERS = '[id$="divRplyFwdMsg"], [id$="appendonsend"], [id$="OLK_SRC_
 const HEADER_LINE = /^\s*(from|de|von|van|da|från|fra|od|от|発信者|差出人|发件人)\s*:/i;
 const ATTRIBUTION =
   /^\s*(on\b.{4,300}\bwrote|le\b.{4,300}\ba écrit|am\b.{4,300}\bschrieb|el\b.{4,300}\bescribió|op\b.{4,300}\bschreef)[^:]{0,200}:?\s*$/i;
-const FORWARD = /^\s*(-{2,}\s*forwarded message|begin forwarded message|-{2,}\s*message transféré|-{2,}\s*weitergeleitete)/i;
+const FORWARD =
+  /^\s*(-{2,}\s*forwarded message|begin forwarded message|-{2,}\s*message transféré|-{2,}\s*weitergeleitete)/i;
 
 /** Remove `el` and everything after it (in reading order) inside `root`. */
 function cutFrom(el: Element, root: Element): void {

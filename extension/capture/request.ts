@@ -1,7 +1,5 @@
 /** What the user asked to clip. `auto` = the selection if there is one, else the whole page. */
-export type CaptureRequest =
-  | { mode: 'auto' | 'page' | 'selection' }
-  | { mode: 'link'; linkUrl: string };
+export type CaptureRequest = { mode: 'auto' | 'page' | 'selection' } | { mode: 'link'; linkUrl: string };
 
 /** What the injected capture script answers. Plain JSON: it crosses from the page to the extension. */
 export type InPageResult =

@@ -45,6 +45,7 @@ export function makeExcerpt(markdown: string | null | undefined, max = EXCERPT_M
   if (!markdown) return '';
   const plain = markdown
     .slice(0, max * 8)
+    .replace(/^# .*\n+/, '') // the title, already shown beside the excerpt
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/^\s*(?:#{1,6}|>|-|\d+\.)\s+/gm, '')
@@ -83,7 +84,6 @@ const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:', 'ftp:']);
 export function safeUrl(raw: string | null | undefined, base?: string): string | null {
   if (!raw) return null;
   // Browsers ignore tabs/newlines and leading control characters in URLs (`java\tscript:`), so we do too.
-  // eslint-disable-next-line no-control-regex
   const cleaned = raw.replace(/[\u0000-\u001f\u007f]+/g, '').trim();
   if (!cleaned || cleaned.startsWith('#')) return cleaned.startsWith('#') && base ? joinUrl(cleaned, base) : null;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);

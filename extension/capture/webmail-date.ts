@@ -106,7 +106,9 @@ function readNamedMonth(text: string): Wall | null {
   if (monthAt < 0) return null;
   const month = MONTHS[words[monthAt]!]!;
   const year = words.find((w) => /^\d{4}$/.test(w));
-  const day = [words[monthAt + 1], words[monthAt - 1]].find((w) => w !== undefined && /^\d{1,2}(er|st|nd|rd|th)?$/.test(w));
+  const day = [words[monthAt + 1], words[monthAt - 1]].find(
+    (w) => w !== undefined && /^\d{1,2}(er|st|nd|rd|th)?$/.test(w),
+  );
   if (!year || !day) return null;
   return { year: +year, month, day: parseInt(day, 10) };
 }

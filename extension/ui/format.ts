@@ -14,6 +14,21 @@ export function formatMeeting(startsAt: string, timeZone: string): string {
   }).format(new Date(startsAt));
 }
 
+/** Short form for pickers: "Tue 8 Dec, 09:00" (the year only when it is not this year's). */
+export function formatMeetingShort(startsAt: string, timeZone: string, now = new Date()): string {
+  const sameYear = new Date(startsAt).getUTCFullYear() === now.getUTCFullYear();
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone,
+  }).format(new Date(startsAt));
+}
+
 export function formatInstant(at: string): string {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 }

@@ -6,3 +6,4 @@ export { isGenericDomain, domainOf } from './generic';
 export { matchVendor, matchClient, organisationName, nameFromDomain } from './match';
 export { cleanTitle } from './title';
 export { suggestHints, emailDomains, SCAN_LIMIT, type SuggestContext } from './suggest';
+export { headlineAmount } from './headline';

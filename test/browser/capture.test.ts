@@ -105,6 +105,8 @@ describe('capture in real Chromium', () => {
       void d.dismiss();
     });
     await expect.poll(() => form.locator('input[name="title"]').count(), { timeout: 15_000 }).toBe(1);
+    const title = await form.locator('input[name="title"]').inputValue();
+    expect(title).toMatch(/Managed Print Services/);
     await form.locator('input[name="title"]').press('Enter');
     await expect.poll(() => form.getByTestId('saved').count()).toBe(1);
     const log = await docket.context.newPage();
@@ -113,7 +115,7 @@ describe('capture in real Chromium', () => {
       void d.dismiss();
     });
     await log.goto(docket.url('log.html'));
-    await log.getByTestId('item-row').filter({ hasText: /hostile|Hostile|Special offer/i }).first().click();
+    await log.getByTestId('item-row').filter({ hasText: title }).first().click();
     await expect.poll(() => log.getByTestId('capture').count()).toBe(1);
     const rendered = await log.locator('.markdown').innerHTML();
     expect(rendered).not.toMatch(/<script|<iframe|<svg|onerror|onload|onclick|javascript:/i);

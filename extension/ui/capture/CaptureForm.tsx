@@ -3,7 +3,7 @@ import { ItemKind, Recurrence, SECTION_LABEL, SECTIONS } from '../../../shared/d
 import type { DocketDB } from '../../store/db';
 import { actorNow, setLastClientId } from '../../store/me';
 import { saveCapture } from '../../store/save-capture';
-import { formatMeeting } from '../format';
+import { formatMeeting, formatMeetingShort } from '../format';
 import { Evidence } from './Evidence';
 import {
   type CaptureContext,
@@ -96,7 +96,7 @@ export function CaptureForm(props: { db: DocketDB; prepared: Prepared; ctx: Capt
           <select name="meeting" value={form.meetingId} onChange={(e) => set('meetingId', e.currentTarget.value)}>
             {meetings.map((m, i) => (
               <option value={m.id}>
-                {client ? formatMeeting(m.startsAt, client.timeZone) : m.startsAt}
+                {client ? formatMeetingShort(m.startsAt, client.timeZone, ctx.now) : m.startsAt}
                 {i === 0 ? ' (next)' : ''}
               </option>
             ))}

@@ -1,5 +1,5 @@
 import type { CaptureDraft, Client, Hints, Item, Meeting, Recurrence, Vendor } from '../../../shared/domain';
-import { matchVendor } from '../../../shared/hints';
+import { headlineAmount, matchVendor } from '../../../shared/hints';
 import { defaultPlacement, type NextMeeting, type Placement, upcomingMeetings } from '../../../shared/rules';
 import type { FileTo, VendorChoice } from '../../store/save-capture';
 
@@ -80,7 +80,7 @@ export function initialForm(draft: CaptureDraft, hints: Hints, ctx: CaptureConte
   const clientId = known(hints.clientId) ?? known(ctx.lastClientId) ?? ctx.clients[0]?.id ?? '';
   const today = ctx.now.toISOString().slice(0, 10);
   const decideBy = hints.dates.map((d) => d.date).filter((d) => d >= today).sort()[0] ?? '';
-  const amount = hints.amounts[0];
+  const amount = headlineAmount(hints.amounts);
   const base: FormState = {
     clientId,
     meetingId: '',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve('.output-test/chrome-mv3');
+export const EXTENSION_DIR = resolve('.output/chrome-mv3-test');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Browser tests never skip: a missing browser or build fails them, with the fix in the message. */
@@ -38,6 +38,8 @@ export async function launchDocket(): Promise<Docket> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Fixture sites get real-looking names (portal.acme-msp.test) so hints see a vendor domain, not an IP.
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
     ],

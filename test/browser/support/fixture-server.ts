@@ -5,7 +5,10 @@ import { resolve } from 'node:path';
 
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', pdf: 'application/pdf' };
 
-/** Serves test/fixtures on 127.0.0.1 under any path: `/<anything>/<fixture file>`. */
+/**
+ * Serves test/fixtures on 127.0.0.1 at the given paths. `origin` names the host `portal.acme-msp.test`, which the
+ * browser resolves to 127.0.0.1 (see launchDocket).
+ */
 export async function serveFixtures(routes: Record<string, string>): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -20,5 +23,5 @@ export async function serveFixtures(routes: Record<string, string>): Promise<{ o
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
+  return { origin: `http://portal.acme-msp.test:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
 }

@@ -5,7 +5,8 @@ import { emlToDraft } from '../../../extension/capture/eml';
 import { CaptureError } from '../../../extension/capture/text';
 import { CaptureDraft } from '../../../shared/domain';
 
-const fixture = (name: string) => readFile(new URL(`../../fixtures/eml/${name}`, import.meta.url)).then((b) => new Uint8Array(b));
+const fixture = (name: string) =>
+  readFile(new URL(`../../fixtures/eml/${name}`, import.meta.url)).then((b) => new Uint8Array(b));
 const parseHtml = (html: string) => new JSDOM(html).window.document;
 
 describe('emlToDraft: a multipart vendor renewal with quoted history and a PDF attachment', () => {
@@ -13,7 +14,11 @@ describe('emlToDraft: a multipart vendor renewal with quoted history and a PDF a
     const draft = await emlToDraft(await fixture('vendor-renewal.eml'), { fileName: 'vendor-renewal.eml', parseHtml });
     expect(CaptureDraft.parse(draft)).toEqual(draft);
     expect(draft.kind).toBe('email');
-    expect(draft.source).toEqual({ url: null, title: 'Re: Acme Cloud renewal for Northwind Dental', site: 'acme-cloud.com' });
+    expect(draft.source).toEqual({
+      url: null,
+      title: 'Re: Acme Cloud renewal for Northwind Dental',
+      site: 'acme-cloud.com',
+    });
     expect(draft.email).toEqual({
       subject: 'Re: Acme Cloud renewal for Northwind Dental',
       from: { name: 'Dana Reyes', address: 'dana.reyes@acme-cloud.com' },
@@ -100,7 +105,8 @@ describe('emlToDraft: encoded words and quoted history in French', () => {
 
 describe('emlToDraft keeps what is evidence', () => {
   it('removes .gmail_quote by element when it has no "wrote:" line', async () => {
-    const raw = 'From: a@b.com\r\nSubject: Re: x\r\nContent-Type: text/html\r\n\r\n<p>New price: $900</p><div class="gmail_quote">Old price: $800</div>';
+    const raw =
+      'From: a@b.com\r\nSubject: Re: x\r\nContent-Type: text/html\r\n\r\n<p>New price: $900</p><div class="gmail_quote">Old price: $800</div>';
     expect((await emlToDraft(raw, { parseHtml })).markdown).toBe('New price: $900');
   });
 
@@ -124,7 +130,8 @@ describe('emlToDraft keeps what is evidence', () => {
   });
 
   it('keeps everything when the reply has nothing above the quote', async () => {
-    const raw = 'From: a@b.com\r\nSubject: Re: x\r\n\r\nOn Mon, Nov 2, 2026 Alex wrote:\r\n> The contract ends March 31, 2027.';
+    const raw =
+      'From: a@b.com\r\nSubject: Re: x\r\n\r\nOn Mon, Nov 2, 2026 Alex wrote:\r\n> The contract ends March 31, 2027.';
     const draft = await emlToDraft(raw);
     expect(draft.markdown).toContain('> The contract ends March 31, 2027.');
     expect(draft.warnings).toEqual([]);
@@ -141,7 +148,10 @@ describe('emlToDraft keeps what is evidence', () => {
 
 describe('emlToDraft rejects what is not an e-mail', () => {
   it.each([
-    ['a PDF', () => readFile(new URL('../../fixtures/pdf/proposal.pdf', import.meta.url)).then((b) => new Uint8Array(b))],
+    [
+      'a PDF',
+      () => readFile(new URL('../../fixtures/pdf/proposal.pdf', import.meta.url)).then((b) => new Uint8Array(b)),
+    ],
     ['a text note with a colon on its first line', () => fixture('not-an-email.txt')],
     ['plain prose', async () => 'Meeting notes for Thursday\nNothing here.'],
     ['an empty file', async () => new Uint8Array()],
@@ -157,7 +167,8 @@ describe('emlToDraft rejects what is not an e-mail', () => {
 
 describe('emlToDraft charsets', () => {
   it('reads a windows-1252 message with €, dashes and accents', async () => {
-    const text = 'From: factures@exemple.fr\r\nSubject: Offre – 900 €\r\nContent-Type: text/plain; charset=windows-1252\r\nContent-Transfer-Encoding: 8bit\r\n\r\nTarif : 900 € HT, résiliation sous 30 jours.\r\n';
+    const text =
+      'From: factures@exemple.fr\r\nSubject: Offre – 900 €\r\nContent-Type: text/plain; charset=windows-1252\r\nContent-Transfer-Encoding: 8bit\r\n\r\nTarif : 900 € HT, résiliation sous 30 jours.\r\n';
     const bytes = Uint8Array.from([...text].map((c) => (c === '€' ? 0x80 : c === '–' ? 0x96 : c.charCodeAt(0))));
     const draft = await emlToDraft(bytes);
     expect(draft.markdown).toBe('Tarif : 900 € HT, résiliation sous 30 jours.');

@@ -6,7 +6,8 @@ import { decodeHtml, fileKind, fileToDraft, type FileToDraftDeps } from '../../.
 import { CaptureError } from '../../../extension/capture/text';
 import { CaptureDraft } from '../../../shared/domain';
 
-const fixture = (path: string) => readFile(new URL(`../../fixtures/${path}`, import.meta.url)).then((b) => new Uint8Array(b));
+const fixture = (path: string) =>
+  readFile(new URL(`../../fixtures/${path}`, import.meta.url)).then((b) => new Uint8Array(b));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** Windows-1252 bytes for text made of Latin-1 characters plus € (0x80) and – (0x96). */
 const cp1252 = (text: string) =>
@@ -63,7 +64,10 @@ describe('fileToDraft dispatch', () => {
 
   it('uses the given URL for a saved page', async () => {
     const url = 'https://portal.acme-cloud.com/pricing';
-    const draft = await fileToDraft({ name: 'p.htm', type: 'text/html', bytes: cp1252(PRICING_PAGE) }, { ...deps, url });
+    const draft = await fileToDraft(
+      { name: 'p.htm', type: 'text/html', bytes: cp1252(PRICING_PAGE) },
+      { ...deps, url },
+    );
     expect(draft.source.url).toBe(url);
     expect(draft.source.site).toBe('portal.acme-cloud.com');
   });
@@ -76,7 +80,9 @@ describe('fileToDraft dispatch', () => {
 
   it('rejects a file over the size limit before reading it', async () => {
     const bytes = new Uint8Array(3 * 1024 * 1024);
-    const error = await captureError(fileToDraft({ name: 'big.pdf', type: '', bytes }, { ...deps, maxBytes: 2 * 1024 * 1024 }));
+    const error = await captureError(
+      fileToDraft({ name: 'big.pdf', type: '', bytes }, { ...deps, maxBytes: 2 * 1024 * 1024 }),
+    );
     expect(error.code).toBe('too-large');
     expect(error.message).toBe('"big.pdf" is 3 MB; Docket reads files up to 2 MB.');
   });
@@ -106,7 +112,9 @@ describe('fileKind', () => {
 
   it('sniffs the first bytes only when neither the name nor the type says anything', () => {
     expect(fileKind({ name: 'download', type: '', bytes: utf8('%PDF-1.7\n') })).toBe('pdf');
-    expect(fileKind({ name: 'download', type: 'application/octet-stream', bytes: utf8('\n<!DOCTYPE html><p>') })).toBe('html');
+    expect(fileKind({ name: 'download', type: 'application/octet-stream', bytes: utf8('\n<!DOCTYPE html><p>') })).toBe(
+      'html',
+    );
     expect(fileKind({ name: 'download', type: '', bytes: utf8('hello') })).toBeNull();
     expect(fileKind({ name: 'x.doc', type: '', bytes: utf8('%PDF-1.7') })).toBeNull();
   });
@@ -126,7 +134,9 @@ describe('decodeHtml', () => {
   it('lets a byte-order mark, then the MIME type, win over the meta tag', () => {
     const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('<meta charset="windows-1252">é')]);
     expect(decodeHtml(bom)).toBe('<meta charset="windows-1252">é');
-    expect(decodeHtml(cp1252('<meta charset="utf-8">é'), 'text/html; charset=windows-1252')).toBe('<meta charset="utf-8">é');
+    expect(decodeHtml(cp1252('<meta charset="utf-8">é'), 'text/html; charset=windows-1252')).toBe(
+      '<meta charset="utf-8">é',
+    );
   });
 
   it('falls back to UTF-8 for an unknown label', () => {

@@ -48,7 +48,11 @@ describe('pageToMarkdown', () => {
   });
 
   it('ignores marked-content markers and empty items', () => {
-    const items: PdfTextPart[] = [{ type: 'beginMarkedContent' }, item('', 0, 700, { eol: true }), item('Only', 0, 688)];
+    const items: PdfTextPart[] = [
+      { type: 'beginMarkedContent' },
+      item('', 0, 700, { eol: true }),
+      item('Only', 0, 688),
+    ];
     expect(pageToMarkdown(items)).toBe('Only');
   });
 });

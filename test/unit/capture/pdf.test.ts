@@ -7,7 +7,8 @@ import { CaptureDraft } from '../../../shared/domain';
 import { makePdf } from '../../fixtures/make-pdf';
 import { PROPOSAL_TITLE } from '../../fixtures/pdf/proposal-pages';
 
-const fixture = (name: string) => readFile(new URL(`../../fixtures/pdf/${name}`, import.meta.url)).then((b) => new Uint8Array(b));
+const fixture = (name: string) =>
+  readFile(new URL(`../../fixtures/pdf/${name}`, import.meta.url)).then((b) => new Uint8Array(b));
 
 let pdfjs: PdfjsLike;
 beforeAll(async () => {
@@ -45,7 +46,9 @@ describe('pdfToDraft on the proposal fixture', () => {
       'Acme Cloud Services proposes to take over day-to-day management of Northwind’s servers, workstations and network,',
     );
     expect(markdown).toContain('time-and-materials arrangement with a fixed monthly fee.');
-    expect(markdown).toContain('Pricing\n\n- Managed services (up to 60 users): $4,500/month\n- Onboarding (one-time): $6,000');
+    expect(markdown).toContain(
+      'Pricing\n\n- Managed services (up to 60 users): $4,500/month\n- Onboarding (one-time): $6,000',
+    );
   });
 
   it('names the site after the URL when there is one, and keeps the caller’s bytes intact', async () => {
@@ -65,6 +68,11 @@ describe('pdfToDraft titles', () => {
     expect(draft.source.title).toBe('Quote Q-2291: firewall refresh');
   });
 
+  it('ignores a metadata title that is only a file name', async () => {
+    const bytes = makePdf([['Renewal terms 2027']], { title: 'Microsoft Word - renewal-v3.docx' });
+    expect((await pdfToDraft(bytes, { pdfjs })).source.title).toBe('Renewal terms 2027');
+  });
+
   it('falls back to the file name when no line reads like words', async () => {
     const draft = await pdfToDraft(makePdf([['12 000', '2026']]), { fileName: 'scan-0042.pdf', pdfjs });
     expect(draft.source.title).toBe('scan-0042.pdf');
@@ -74,7 +82,11 @@ describe('pdfToDraft titles', () => {
 describe('pdfToDraft on long documents', () => {
   const fiftyPages = () =>
     makePdf(
-      Array.from({ length: 50 }, (_, i) => [`Section ${i + 1}`, '', `Service level clause ${i + 1}: response within 4 hours.`]),
+      Array.from({ length: 50 }, (_, i) => [
+        `Section ${i + 1}`,
+        '',
+        `Service level clause ${i + 1}: response within 4 hours.`,
+      ]),
       { title: 'Master Services Agreement' },
     );
 
@@ -133,14 +145,16 @@ describe('pdfToDraft without a text layer', () => {
 });
 
 describe('pdfToDraft and the pdf.js document lifetime', () => {
-  function fakePdfjs(opts: { fail?: unknown; pageText?: string }) {
+  function fakePdfjs(opts: { fail?: unknown; pageText?: string; pageFails?: boolean }) {
     const destroy = vi.fn(async () => {});
+    const items = [{ str: opts.pageText ?? 'Hello', hasEOL: false, transform: [1, 0, 0, 10, 0, 0] }];
     const doc = {
-      numPages: 1,
+      numPages: 2,
       getMetadata: async () => ({ info: {} }),
-      getPage: async () => ({
-        getTextContent: async () => ({ items: [{ str: opts.pageText ?? 'Hello', hasEOL: false, transform: [1, 0, 0, 10, 0, 0] }] }),
-      }),
+      getPage: async () => {
+        if (opts.pageFails) throw new Error('bad xref entry');
+        return { getTextContent: async () => ({ items }) };
+      },
     };
     const promise = opts.fail ? Promise.reject(opts.fail) : Promise.resolve(doc);
     promise.catch(() => {});
@@ -151,9 +165,15 @@ describe('pdfToDraft and the pdf.js document lifetime', () => {
   it('destroys the loading task after a successful read', async () => {
     const fake = fakePdfjs({ pageText: 'Quote' });
     const draft = await pdfToDraft(new Uint8Array([1, 2, 3]), { pdfjs: fake.pdfjs });
-    expect(draft.markdown).toBe('## Page 1\n\nQuote');
+    expect(draft.markdown).toBe('## Page 1\n\nQuote\n\n## Page 2\n\nQuote');
     expect(fake.destroy).toHaveBeenCalledTimes(1);
     expect(fake.getDocument.mock.calls[0]?.[0]).toMatchObject({ isEvalSupported: false });
+  });
+
+  it('calls a PDF whose every page fails unreadable (not a scan), and still destroys it', async () => {
+    const fake = fakePdfjs({ pageFails: true });
+    expect((await captureError(pdfToDraft(new Uint8Array([1]), { pdfjs: fake.pdfjs }))).code).toBe('unreadable-pdf');
+    expect(fake.destroy).toHaveBeenCalledTimes(1);
   });
 
   it('destroys the loading task when the document cannot be opened', async () => {

@@ -82,7 +82,9 @@ describe('output lines', () => {
 
   it('writes the human line as file, kind, quoted title, words and warnings', () => {
     expect(humanLine('in/q.pdf', draft)).toBe('in/q.pdf  pdf  "Quote \\"Q-7\\""  6 words  [a; b]');
-    expect(humanLine('in/q.pdf', { ...draft, markdown: 'One', warnings: [] })).toBe('in/q.pdf  pdf  "Quote \\"Q-7\\""  1 word');
+    expect(humanLine('in/q.pdf', { ...draft, markdown: 'One', warnings: [] })).toBe(
+      'in/q.pdf  pdf  "Quote \\"Q-7\\""  1 word',
+    );
   });
 
   it('writes one JSON object with the path, the draft and the hints', () => {
