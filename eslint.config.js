@@ -14,7 +14,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['../extension/*', '../../extension/*', '../server/*', '../../server/*', 'dexie', 'node:*', 'wxt/*'] },
+        {
+          patterns: [
+            '../extension/*',
+            '../../extension/*',
+            '../server/*',
+            '../../server/*',
+            'dexie',
+            'node:*',
+            'wxt/*',
+          ],
+        },
       ],
     },
   },

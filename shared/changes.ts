@@ -18,7 +18,7 @@ export function fieldChanges<T extends object>(
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
   for (const field of keys) {
     if (ignore.includes(field)) continue;
-    const from = before ? (before as Record<string, unknown>)[field] ?? null : null;
+    const from = before ? ((before as Record<string, unknown>)[field] ?? null) : null;
     const to = (after as Record<string, unknown>)[field] ?? null;
     if (!same(from, to)) changes.push({ field, from, to });
   }

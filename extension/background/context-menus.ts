@@ -18,7 +18,8 @@ export function requestFor(info: Browser.contextMenus.OnClickData): CaptureReque
 export function setUpContextMenus(): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.removeAll(() => {
-      for (const menu of MENUS) browser.contextMenus.create({ id: menu.id, title: menu.title, contexts: [...menu.contexts] });
+      for (const menu of MENUS)
+        browser.contextMenus.create({ id: menu.id, title: menu.title, contexts: [...menu.contexts] });
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -23,7 +23,13 @@ export function finishDraft(parts: DraftParts): CaptureDraft {
     source: { url: clamp(parts.url, 8000), title: clamp(title, 2000), site: clamp(site, 300) },
     markdown,
     excerpt: makeExcerpt(markdown),
-    email: parts.email ?? null,
+    email: parts.email
+      ? {
+          ...parts.email,
+          messageId: parts.email.messageId && clamp(parts.email.messageId, 1000),
+          threadId: parts.email.threadId && clamp(parts.email.threadId, 1000),
+        }
+      : null,
     warnings,
   });
 }

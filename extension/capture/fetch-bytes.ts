@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { CaptureError } from './extract-document';
+import { CaptureError } from './text';
 
 export const MAX_FETCH_BYTES = 50 * 1024 * 1024;
 

@@ -1,4 +1,5 @@
 import { CaptureError, extractDocument } from './extract-document';
+import { textHints } from '../../shared/hints/text-hints';
 import type { CaptureRequest, InPageResult } from './request';
 
 function hasSelection(doc: Document): boolean {
@@ -12,7 +13,8 @@ export function captureInPage(doc: Document, request: CaptureRequest | undefined
     if (doc.contentType === 'application/pdf') return { ok: true, pdf: { url } };
     const asked = request?.mode ?? 'auto';
     const mode = asked === 'auto' ? (hasSelection(doc) ? 'selection' : 'page') : asked === 'link' ? 'page' : asked;
-    return { ok: true, draft: extractDocument(doc, { url, mode }) };
+    const draft = extractDocument(doc, { url, mode });
+    return { ok: true, captured: { draft, text: textHints(draft, new Date()) } };
   } catch (error) {
     if (error instanceof CaptureError) return { ok: false, code: error.code, message: error.message };
     const detail = error instanceof Error ? error.message : String(error);

@@ -1,25 +1,34 @@
 import { browser } from 'wxt/browser';
 import type { CaptureDraft } from '../../shared/domain';
-import { CaptureError, extractDocument } from './extract-document';
 import { fetchBytes } from './fetch-bytes';
-import { pdfBytesToDraft } from './pdf-browser';
-import { type CaptureRequest, type InPageResult, REQUEST_GLOBAL } from './request';
+import { type CaptureRequest, type Captured, type InPageResult, REQUEST_GLOBAL } from './request';
+import { CaptureError } from './text';
 
 const PROTECTED = /^(chrome|edge|about|chrome-extension|moz-extension|devtools|view-source):/;
 const looksLikePdf = (url: string) => /\.pdf($|[?#])/i.test(url);
 
-async function pdfFrom(tabId: number, url: string): Promise<CaptureDraft> {
-  const { bytes } = await fetchBytes(tabId, url);
-  const fileName = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'document.pdf');
-  return pdfBytesToDraft(bytes, { url, fileName });
+// PDFs and linked pages are read here, not in the page: their readers load only when needed, keeping the form light.
+async function withTextHints(draft: CaptureDraft): Promise<Captured> {
+  const { textHints } = await import('../../shared/hints/text-hints');
+  return { draft, text: textHints(draft, new Date()) };
 }
 
-async function linkedPage(tabId: number, url: string): Promise<CaptureDraft> {
+async function pdfFrom(tabId: number, url: string): Promise<Captured> {
+  const [{ bytes }, { pdfBytesToDraft }] = await Promise.all([fetchBytes(tabId, url), import('./pdf-browser')]);
+  const fileName = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'document.pdf');
+  return withTextHints(await pdfBytesToDraft(bytes, { url, fileName }));
+}
+
+async function linkedPage(tabId: number, url: string): Promise<Captured> {
   if (looksLikePdf(url)) return pdfFrom(tabId, url);
   const { bytes, type } = await fetchBytes(tabId, url);
-  if (type.includes('pdf')) return pdfBytesToDraft(bytes, { url });
+  if (type.includes('pdf')) {
+    const { pdfBytesToDraft } = await import('./pdf-browser');
+    return withTextHints(await pdfBytesToDraft(bytes, { url }));
+  }
+  const { extractDocument } = await import('./extract-document');
   const doc = new DOMParser().parseFromString(new TextDecoder().decode(bytes), 'text/html');
-  return extractDocument(doc, { url, mode: 'page' });
+  return withTextHints(extractDocument(doc, { url, mode: 'page' }));
 }
 
 /** Injects the capture script into the tab and returns its answer. */
@@ -38,7 +47,7 @@ async function inject(tabId: number, request: CaptureRequest): Promise<InPageRes
 }
 
 /** The one path every capture takes, from the toolbar, the right-click menu or the keyboard. */
-export async function captureFromTab(tabId: number, request: CaptureRequest): Promise<CaptureDraft> {
+export async function captureFromTab(tabId: number, request: CaptureRequest): Promise<Captured> {
   const tab = await browser.tabs.get(tabId);
   const url = tab.url ?? '';
   if (request.mode === 'link') return linkedPage(tabId, request.linkUrl);
@@ -55,5 +64,5 @@ export async function captureFromTab(tabId: number, request: CaptureRequest): Pr
   }
   if (!result.ok) throw new CaptureError(result.code as CaptureError['code'], result.message);
   if ('pdf' in result) return pdfFrom(tabId, result.pdf.url);
-  return result.draft;
+  return result.captured;
 }

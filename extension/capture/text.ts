@@ -11,6 +11,7 @@ export type CaptureErrorCode =
   | 'needs-permission'
   | 'encrypted-pdf'
   | 'unreadable-pdf'
+  | 'unreadable-email'
   | 'unreadable-file'
   | 'unsupported-file'
   | 'empty-file';

@@ -4,7 +4,10 @@ import type { DocketDB } from './db';
 import { StoreError, validate } from './errors';
 import { type Actor, recordChange } from './history';
 
-export type ClientInput = Omit<Client, 'id' | 'createdAt' | 'updatedAt' | 'weekOfMonth' | 'meetingMinutes' | 'domains'> &
+export type ClientInput = Omit<
+  Client,
+  'id' | 'createdAt' | 'updatedAt' | 'weekOfMonth' | 'meetingMinutes' | 'domains'
+> &
   Partial<Pick<Client, 'weekOfMonth' | 'meetingMinutes' | 'domains'>>;
 
 export async function createClient(db: DocketDB, actor: Actor, input: ClientInput): Promise<Client> {
@@ -16,7 +19,12 @@ export async function createClient(db: DocketDB, actor: Actor, input: ClientInpu
   return client;
 }
 
-export async function updateClient(db: DocketDB, actor: Actor, id: string, patch: Partial<ClientInput>): Promise<Client> {
+export async function updateClient(
+  db: DocketDB,
+  actor: Actor,
+  id: string,
+  patch: Partial<ClientInput>,
+): Promise<Client> {
   return db.transaction('rw', db.clients, db.history, async () => {
     const before = await db.clients.get(id);
     if (!before) throw new StoreError('not-found', 'This client no longer exists.');

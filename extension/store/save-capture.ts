@@ -107,10 +107,12 @@ export async function saveCapture(
   const saved = capture(itemId, fields.clientId);
 
   return db.transaction('rw', [db.clients, db.meetings, db.vendors, db.items, db.captures, db.history], async () => {
-    if (!(await db.clients.get(fields.clientId))) throw new StoreError('not-found', 'Choose a client for this capture.');
+    if (!(await db.clients.get(fields.clientId)))
+      throw new StoreError('not-found', 'Choose a client for this capture.');
     if (fields.meeting) {
       const meeting = await ensureMeeting(db, actor, fields.clientId, fields.meeting);
-      if (meeting.clientId !== fields.clientId) throw new StoreError('invalid', 'That meeting belongs to another client.');
+      if (meeting.clientId !== fields.clientId)
+        throw new StoreError('invalid', 'That meeting belongs to another client.');
     }
     if (newVendor) {
       await db.vendors.add(newVendor);

@@ -33,7 +33,12 @@ export function formatInstant(at: string): string {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 }
 
-const PERIOD: Record<Money['recurrence'], string> = { 'one-time': '', monthly: '/month', quarterly: '/quarter', yearly: '/year' };
+const PERIOD: Record<Money['recurrence'], string> = {
+  'one-time': '',
+  monthly: '/month',
+  quarterly: '/quarter',
+  yearly: '/year',
+};
 
 export function formatMoney(money: Money): string {
   const amount = new Intl.NumberFormat('en-US', { style: 'currency', currency: money.currency }).format(money.value);

@@ -7,6 +7,6 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefi
   useEffect(() => {
     const sub = liveQuery(query).subscribe({ next: setValue, error: (e) => console.error('Docket query failed', e) });
     return () => sub.unsubscribe();
-  }, deps); // eslint-disable-line react-hooks/exhaustive-deps
+  }, deps);
   return value;
 }

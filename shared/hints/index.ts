@@ -5,5 +5,7 @@ export { normalizeUrl, siteOf, registrableDomain } from './url';
 export { isGenericDomain, domainOf } from './generic';
 export { matchVendor, matchClient, organisationName, nameFromDomain } from './match';
 export { cleanTitle } from './title';
-export { suggestHints, emailDomains, SCAN_LIMIT, type SuggestContext } from './suggest';
+export { suggestHints } from './suggest';
+export { contextHints, emailDomains, pageHost, type SuggestContext } from './context-hints';
+export { textHints, SCAN_LIMIT, type TextHints } from './text-hints';
 export { headlineAmount } from './headline';

@@ -59,14 +59,18 @@ describe('capture in real Chromium', () => {
     const htmlBefore = await pageBefore.content();
 
     const form = await openForm('/quotes/Q-2026-1042');
-    await expect.poll(() => form.locator('input[name="title"]').inputValue(), { timeout: 15_000 }).toMatch(/Q-2026-1042/);
+    await expect
+      .poll(() => form.locator('input[name="title"]').inputValue(), { timeout: 15_000 })
+      .toMatch(/Q-2026-1042/);
     expect(await form.locator('select[name="client"] option:checked').textContent()).toBe('Northwind Dental');
     expect(await form.locator('select[name="meeting"] option:checked').textContent()).toMatch(/\(next\)$/);
     expect(await form.locator('input[name="amount"]').inputValue()).toBe('4500');
     expect(await form.locator('select[name="recurrence"]').inputValue()).toBe('monthly');
     await form.screenshot({ path: `${SHOTS}/popup.png` });
     await form.locator('input[name="title"]').press('Enter');
-    await expect.poll(() => form.getByTestId('saved').textContent()).toMatch(/Filed under Northwind Dental, for the meeting of/);
+    await expect
+      .poll(() => form.getByTestId('saved').textContent())
+      .toMatch(/Filed under Northwind Dental, for the meeting of/);
 
     // The live page was read, never changed.
     expect(await pageBefore.content()).toBe(htmlBefore);
@@ -87,7 +91,9 @@ describe('capture in real Chromium', () => {
     await log.goto(docket.url('log.html'));
     await log.getByTestId('item-row').first().click();
     await log.locator('select[name="status"]').selectOption('to-prepare');
-    await expect.poll(() => log.getByTestId('history').textContent()).toMatch(/status: Inbox → to-prepare|status: inbox → to-prepare/);
+    await expect
+      .poll(() => log.getByTestId('history').textContent())
+      .toMatch(/status: Inbox → to-prepare|status: inbox → to-prepare/);
   });
 
   it('offers to attach a second clip of the same page to the existing item', async () => {
@@ -134,6 +140,8 @@ describe('capture in real Chromium', () => {
     const form = await openForm('/quotes/Q-2026-1042', 'selection');
     await expect.poll(() => form.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/Nothing is selected/);
     const empty = await openForm('/empty');
-    await expect.poll(() => empty.locator('main').textContent(), { timeout: 15_000 }).toMatch(/could not|nothing|no readable|Title/i);
+    await expect
+      .poll(() => empty.locator('main').textContent(), { timeout: 15_000 })
+      .toMatch(/could not|nothing|no readable|Title/i);
   });
 });

@@ -27,7 +27,11 @@ export function makeClient(db: DocketDB, name = 'Northwind Dental') {
 export function pageDraft(over: Partial<CaptureDraft> = {}): CaptureDraft {
   return {
     kind: 'page',
-    source: { url: 'https://portal.acme-msp.com/quotes/Q-1042?utm_source=mail', title: 'Quote Q-1042', site: 'portal.acme-msp.com' },
+    source: {
+      url: 'https://portal.acme-msp.com/quotes/Q-1042?utm_source=mail',
+      title: 'Quote Q-1042',
+      site: 'portal.acme-msp.com',
+    },
     markdown: '# Quote Q-1042\n\nManaged services: **$4,500/month**.',
     excerpt: 'Managed services: $4,500/month.',
     email: null,

@@ -25,7 +25,12 @@ export interface Saved {
 
 const CURRENCIES = ['USD', 'CAD', 'EUR', 'GBP', 'CHF', 'AUD'];
 
-export function CaptureForm(props: { db: DocketDB; prepared: Prepared; ctx: CaptureContext; onSaved: (s: Saved) => void }) {
+export function CaptureForm(props: {
+  db: DocketDB;
+  prepared: Prepared;
+  ctx: CaptureContext;
+  onSaved: (s: Saved) => void;
+}) {
   const { db, prepared, ctx } = props;
   const { draft, hints, duplicates } = prepared;
   const [form, setForm] = useState<FormState>(() => initialForm(draft, hints, ctx));
@@ -34,10 +39,16 @@ export function CaptureForm(props: { db: DocketDB; prepared: Prepared; ctx: Capt
   const client = ctx.clients.find((c) => c.id === form.clientId);
   const meetings = useMemo(() => meetingOptions(ctx, form.clientId), [ctx, form.clientId]);
   const placement = placementFor(form, ctx);
-  const knownVendor = vendorsOf(ctx, form.clientId).some((v) => v.name.toLowerCase() === form.vendorName.trim().toLowerCase());
+  const knownVendor = vendorsOf(ctx, form.clientId).some(
+    (v) => v.name.toLowerCase() === form.vendorName.trim().toLowerCase(),
+  );
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
-    setForm((f) => (key === 'section' ? { ...f, section: value as FormState['section'], sectionTouched: true } : withPlacement({ ...f, [key]: value }, ctx)));
+    setForm((f) =>
+      key === 'section'
+        ? { ...f, section: value as FormState['section'], sectionTouched: true }
+        : withPlacement({ ...f, [key]: value }, ctx),
+    );
 
   async function save(fileTo: ReturnType<typeof toFileTo>, summary: string) {
     setBusy(true);
@@ -57,8 +68,12 @@ export function CaptureForm(props: { db: DocketDB; prepared: Prepared; ctx: Capt
     e.preventDefault();
     try {
       const meeting = meetings.find((m) => m.id === form.meetingId);
-      const where = meeting && client ? `the meeting of ${formatMeeting(meeting.startsAt, client.timeZone)}` : 'the inbox';
-      void save(toFileTo(form, draft, ctx), `Filed under ${client?.name ?? 'the client'}, for ${where} · ${SECTION_LABEL[form.section]}`);
+      const where =
+        meeting && client ? `the meeting of ${formatMeeting(meeting.startsAt, client.timeZone)}` : 'the inbox';
+      void save(
+        toFileTo(form, draft, ctx),
+        `Filed under ${client?.name ?? 'the client'}, for ${where} · ${SECTION_LABEL[form.section]}`,
+      );
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -69,9 +84,19 @@ export function CaptureForm(props: { db: DocketDB; prepared: Prepared; ctx: Capt
       {duplicates.length > 0 && (
         <div class="notice" role="status" data-testid="duplicate">
           <p>
-            Already captured {duplicates[0]!.by === 'message-id' ? '(same e-mail)' : '(same page)'} in “{duplicates[0]!.item.title}”.
+            Already captured {duplicates[0]!.by === 'message-id' ? '(same e-mail)' : '(same page)'} in “
+            {duplicates[0]!.item.title}”.
           </p>
-          <button type="button" disabled={busy} onClick={() => void save({ to: 'existing-item', itemId: duplicates[0]!.item.id }, `Attached to “${duplicates[0]!.item.title}”`)}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void save(
+                { to: 'existing-item', itemId: duplicates[0]!.item.id },
+                `Attached to “${duplicates[0]!.item.title}”`,
+              )
+            }
+          >
             Attach to that item
           </button>
         </div>
@@ -84,7 +109,11 @@ export function CaptureForm(props: { db: DocketDB; prepared: Prepared; ctx: Capt
       <div class="row">
         <label>
           Client
-          <select name="client" value={form.clientId} onChange={(e) => setForm(forClient(form, draft, ctx, e.currentTarget.value))}>
+          <select
+            name="client"
+            value={form.clientId}
+            onChange={(e) => setForm(forClient(form, draft, ctx, e.currentTarget.value))}
+          >
             {ctx.clients.map((c) => (
               <option value={c.id}>{c.name}</option>
             ))}
@@ -107,7 +136,11 @@ export function CaptureForm(props: { db: DocketDB; prepared: Prepared; ctx: Capt
       <div class="row">
         <label>
           Section
-          <select name="section" value={form.section} onChange={(e) => set('section', e.currentTarget.value as FormState['section'])}>
+          <select
+            name="section"
+            value={form.section}
+            onChange={(e) => set('section', e.currentTarget.value as FormState['section'])}
+          >
             {SECTIONS.map((s) => (
               <option value={s}>{SECTION_LABEL[s]}</option>
             ))}
@@ -115,7 +148,11 @@ export function CaptureForm(props: { db: DocketDB; prepared: Prepared; ctx: Capt
         </label>
         <label>
           Kind
-          <select name="kind" value={form.kind} onChange={(e) => set('kind', e.currentTarget.value as FormState['kind'])}>
+          <select
+            name="kind"
+            value={form.kind}
+            onChange={(e) => set('kind', e.currentTarget.value as FormState['kind'])}
+          >
             {ItemKind.options.map((k) => (
               <option value={k}>{k[0]!.toUpperCase() + k.slice(1)}</option>
             ))}
@@ -123,25 +160,47 @@ export function CaptureForm(props: { db: DocketDB; prepared: Prepared; ctx: Capt
           {hints.kind === form.kind && hints.kindWhy && <small class="hint">{hints.kindWhy}</small>}
         </label>
       </div>
-      {placement && !form.sectionTouched && <small class="hint" data-testid="placement">{placement.reason}</small>}
+      {placement && !form.sectionTouched && (
+        <small class="hint" data-testid="placement">
+          {placement.reason}
+        </small>
+      )}
       <label>
         Vendor
-        <input name="vendor" list="vendors" value={form.vendorName} onInput={(e) => set('vendorName', e.currentTarget.value)} />
+        <input
+          name="vendor"
+          list="vendors"
+          value={form.vendorName}
+          onInput={(e) => set('vendorName', e.currentTarget.value)}
+        />
         <datalist id="vendors">
           {vendorsOf(ctx, form.clientId).map((v) => (
             <option value={v.name} />
           ))}
         </datalist>
-        {form.vendorName.trim() && !knownVendor && <small class="hint">New vendor: it will be added to {client?.name ?? 'the client'}’s registry.</small>}
+        {form.vendorName.trim() && !knownVendor && (
+          <small class="hint">New vendor: it will be added to {client?.name ?? 'the client'}’s registry.</small>
+        )}
       </label>
       <div class="row amount">
         <label>
           Amount
-          <input name="amount" inputMode="decimal" value={form.amount} onInput={(e) => set('amount', e.currentTarget.value)} />
+          <input
+            name="amount"
+            inputMode="decimal"
+            value={form.amount}
+            onInput={(e) => set('amount', e.currentTarget.value)}
+          />
         </label>
         <label>
           Currency
-          <input name="currency" list="currencies" size={4} value={form.currency} onInput={(e) => set('currency', e.currentTarget.value)} />
+          <input
+            name="currency"
+            list="currencies"
+            size={4}
+            value={form.currency}
+            onInput={(e) => set('currency', e.currentTarget.value)}
+          />
           <datalist id="currencies">
             {CURRENCIES.map((c) => (
               <option value={c} />
@@ -150,7 +209,11 @@ export function CaptureForm(props: { db: DocketDB; prepared: Prepared; ctx: Capt
         </label>
         <label>
           Per
-          <select name="recurrence" value={form.recurrence} onChange={(e) => set('recurrence', e.currentTarget.value as FormState['recurrence'])}>
+          <select
+            name="recurrence"
+            value={form.recurrence}
+            onChange={(e) => set('recurrence', e.currentTarget.value as FormState['recurrence'])}
+          >
             {Recurrence.options.map((r) => (
               <option value={r}>{r}</option>
             ))}
@@ -160,7 +223,14 @@ export function CaptureForm(props: { db: DocketDB; prepared: Prepared; ctx: Capt
       {hints.amounts.length > 1 && (
         <div class="chips" aria-label="Other amounts found">
           {hints.amounts.slice(0, 5).map((a) => (
-            <button type="button" class="chip" title={a.text} onClick={() => setForm((f) => ({ ...f, amount: String(a.value), currency: a.currency, recurrence: a.recurrence }))}>
+            <button
+              type="button"
+              class="chip"
+              title={a.text}
+              onClick={() =>
+                setForm((f) => ({ ...f, amount: String(a.value), currency: a.currency, recurrence: a.recurrence }))
+              }
+            >
               {a.text}
             </button>
           ))}
@@ -169,10 +239,20 @@ export function CaptureForm(props: { db: DocketDB; prepared: Prepared; ctx: Capt
       <div class="row">
         <label>
           Decide by
-          <input name="decideBy" type="date" value={form.decideBy} onInput={(e) => set('decideBy', e.currentTarget.value)} />
+          <input
+            name="decideBy"
+            type="date"
+            value={form.decideBy}
+            onInput={(e) => set('decideBy', e.currentTarget.value)}
+          />
         </label>
         <label class="check">
-          <input name="urgent" type="checkbox" checked={form.urgent} onChange={(e) => set('urgent', e.currentTarget.checked)} />
+          <input
+            name="urgent"
+            type="checkbox"
+            checked={form.urgent}
+            onChange={(e) => set('urgent', e.currentTarget.checked)}
+          />
           Urgent: handle before the meeting
         </label>
       </div>
@@ -189,7 +269,11 @@ export function CaptureForm(props: { db: DocketDB; prepared: Prepared; ctx: Capt
         Tags <small>(comma-separated)</small>
         <input name="tags" value={form.tags} onInput={(e) => set('tags', e.currentTarget.value)} />
       </label>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit" class="primary" disabled={busy}>
         Save to log <kbd>Enter</kbd>
       </button>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CaptureError } from '../../capture/extract-document';
+import { CaptureError } from '../../capture/text';
 import { captureFromTab } from '../../capture/run-in-tab';
 import type { DocketDB } from '../../store/db';
 import { type Saved, CaptureForm } from './CaptureForm';
@@ -30,12 +30,15 @@ export function Popup({ db }: { db: DocketDB }) {
       try {
         const target = await resolveTarget(location.search);
         setStandalone(target.standalone);
-        const [draft, ctx] = await Promise.all([captureFromTab(target.tabId, target.request), loadContext(db)]);
-        const prepared = await prepare(db, draft, ctx);
+        const [captured, ctx] = await Promise.all([captureFromTab(target.tabId, target.request), loadContext(db)]);
+        const prepared = await prepare(db, captured, ctx);
         if (live) setState({ at: 'form', prepared, ctx });
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
-        const origin = e instanceof CaptureError && e.code === 'needs-permission' ? (message.match(/https?:\/\/[^\s]+?(?=\.$)/)?.[0] ?? null) : null;
+        const origin =
+          e instanceof CaptureError && e.code === 'needs-permission'
+            ? (message.match(/https?:\/\/[^\s]+?(?=\.$)/)?.[0] ?? null)
+            : null;
         if (live) setState({ at: 'failed', message, origin });
       }
     })();
@@ -61,7 +64,11 @@ export function Popup({ db }: { db: DocketDB }) {
           Open log
         </button>
       </header>
-      {state.at === 'loading' && <p class="muted" role="status">Reading the page…</p>}
+      {state.at === 'loading' && (
+        <p class="muted" role="status">
+          Reading the page…
+        </p>
+      )}
       {state.at === 'failed' && (
         <div class="failed" role="alert">
           <p class="error">{state.message}</p>
@@ -76,9 +83,18 @@ export function Popup({ db }: { db: DocketDB }) {
         </div>
       )}
       {state.at === 'form' && state.ctx.clients.length === 0 && (
-        <QuickClient db={db} onCreated={() => loadContext(db).then((ctx) => prepare(db, state.prepared.draft, ctx).then((prepared) => setState({ at: 'form', prepared, ctx })))} />
+        <QuickClient
+          db={db}
+          onCreated={() =>
+            loadContext(db).then((ctx) =>
+              prepare(db, state.prepared, ctx).then((prepared) => setState({ at: 'form', prepared, ctx })),
+            )
+          }
+        />
       )}
-      {state.at === 'form' && state.ctx.clients.length > 0 && <CaptureForm db={db} prepared={state.prepared} ctx={state.ctx} onSaved={saved} />}
+      {state.at === 'form' && state.ctx.clients.length > 0 && (
+        <CaptureForm db={db} prepared={state.prepared} ctx={state.ctx} onSaved={saved} />
+      )}
       {state.at === 'saved' && (
         <div class="saved" role="status" data-testid="saved">
           <p>✓ {state.saved.summary}</p>

@@ -68,9 +68,17 @@ export function QuickClient({ db, onCreated }: { db: DocketDB; onCreated: (id: s
         Their e-mail/web domains <small>(optional, comma-separated)</small>
         <input value={domains} placeholder="northwind.com" onInput={(e) => setDomains(e.currentTarget.value)} />
       </label>
-      <p class="muted">Time zone: {timeZone}. Monthly meetings fall on the first {WEEKDAYS[weekday]}; change it in the log.</p>
-      {error && <p class="error" role="alert">{error}</p>}
-      <button type="submit" class="primary">Add client</button>
+      <p class="muted">
+        Time zone: {timeZone}. Monthly meetings fall on the first {WEEKDAYS[weekday]}; change it in the log.
+      </p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="primary">
+        Add client
+      </button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import type { CaptureDraft, Client, Hints, Item, Meeting, Recurrence, Vendor } from '../../../shared/domain';
-import { headlineAmount, matchVendor } from '../../../shared/hints';
+import { headlineAmount } from '../../../shared/hints/headline';
+import { matchVendor } from '../../../shared/hints/match';
 import { defaultPlacement, type NextMeeting, type Placement, upcomingMeetings } from '../../../shared/rules';
 import type { FileTo, VendorChoice } from '../../store/save-capture';
 
@@ -53,11 +54,19 @@ export function meetingOptions(ctx: CaptureContext, clientId: string): NextMeeti
   return client ? upcomingMeetings(client, ctx.meetings, ctx.now, 4) : [];
 }
 
-export function placementFor(form: Pick<FormState, 'clientId' | 'meetingId' | 'kind' | 'urgent' | 'decideBy'>, ctx: CaptureContext): Placement | null {
+export function placementFor(
+  form: Pick<FormState, 'clientId' | 'meetingId' | 'kind' | 'urgent' | 'decideBy'>,
+  ctx: CaptureContext,
+): Placement | null {
   const client = ctx.clients.find((c) => c.id === form.clientId);
   const meeting = meetingOptions(ctx, form.clientId).find((m) => m.id === form.meetingId);
   if (!client || !meeting) return null;
-  return defaultPlacement({ kind: form.kind, urgent: form.urgent, decideBy: form.decideBy || null }, meeting, client.timeZone, ctx.now);
+  return defaultPlacement(
+    { kind: form.kind, urgent: form.urgent, decideBy: form.decideBy || null },
+    meeting,
+    client.timeZone,
+    ctx.now,
+  );
 }
 
 /** Fields that depend on the client: its next meeting and the vendor as its registry knows it. */
@@ -79,7 +88,11 @@ export function initialForm(draft: CaptureDraft, hints: Hints, ctx: CaptureConte
   const known = (id: string | null) => (id && ctx.clients.some((c) => c.id === id) ? id : null);
   const clientId = known(hints.clientId) ?? known(ctx.lastClientId) ?? ctx.clients[0]?.id ?? '';
   const today = ctx.now.toISOString().slice(0, 10);
-  const decideBy = hints.dates.map((d) => d.date).filter((d) => d >= today).sort()[0] ?? '';
+  const decideBy =
+    hints.dates
+      .map((d) => d.date)
+      .filter((d) => d >= today)
+      .sort()[0] ?? '';
   const amount = headlineAmount(hints.amounts);
   const base: FormState = {
     clientId,
@@ -103,7 +116,8 @@ function parseAmount(form: FormState) {
   const text = form.amount.trim().replace(/[\s\u00a0\u202f,]/g, '');
   if (!text) return null;
   const value = Number(text);
-  if (!Number.isFinite(value) || value < 0) throw new FormError('The amount must be a number, such as 4500 or 4500.50.');
+  if (!Number.isFinite(value) || value < 0)
+    throw new FormError('The amount must be a number, such as 4500 or 4500.50.');
   const currency = form.currency.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) throw new FormError('An amount needs a currency code, such as USD, CAD or EUR.');
   return { value, currency, recurrence: form.recurrence };
@@ -137,7 +151,14 @@ export function toFileTo(form: FormState, draft: CaptureDraft, ctx: CaptureConte
       amount: parseAmount(form),
       decideBy: form.decideBy || null,
       urgent: form.urgent || (placement?.urgent ?? false),
-      tags: [...new Set(form.tags.split(',').map((t) => t.trim()).filter(Boolean))],
+      tags: [
+        ...new Set(
+          form.tags
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+        ),
+      ],
     },
   };
 }

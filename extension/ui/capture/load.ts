@@ -1,5 +1,6 @@
-import type { CaptureDraft, Hints } from '../../../shared/domain';
-import { suggestHints } from '../../../shared/hints';
+import type { Hints } from '../../../shared/domain';
+import type { Captured } from '../../capture/request';
+import { contextHints } from '../../../shared/hints/context-hints';
 import type { DocketDB } from '../../store/db';
 import { type Duplicate, findDuplicates } from '../../store/duplicates';
 import { lastClientId } from '../../store/me';
@@ -15,13 +16,12 @@ export async function loadContext(db: DocketDB, now = new Date()): Promise<Captu
   return { clients, vendors, meetings, lastClientId: last, now };
 }
 
-export interface Prepared {
-  draft: CaptureDraft;
+export interface Prepared extends Captured {
   hints: Hints;
   duplicates: Duplicate[];
 }
 
-export async function prepare(db: DocketDB, draft: CaptureDraft, ctx: CaptureContext): Promise<Prepared> {
-  const hints = suggestHints(draft, { clients: ctx.clients, vendors: ctx.vendors, now: ctx.now });
-  return { draft, hints, duplicates: await findDuplicates(db, draft) };
+export async function prepare(db: DocketDB, { draft, text }: Captured, ctx: CaptureContext): Promise<Prepared> {
+  const hints = contextHints(draft, text, { clients: ctx.clients, vendors: ctx.vendors, now: ctx.now });
+  return { draft, text, hints, duplicates: await findDuplicates(db, draft) };
 }

@@ -18,7 +18,9 @@ function fromParams(search: string): CaptureTarget | null {
   const mode = params.get('mode');
   const link = params.get('link');
   const request: CaptureRequest =
-    mode === 'link' && link ? { mode: 'link', linkUrl: link } : { mode: mode === 'page' || mode === 'selection' ? mode : 'auto' };
+    mode === 'link' && link
+      ? { mode: 'link', linkUrl: link }
+      : { mode: mode === 'page' || mode === 'selection' ? mode : 'auto' };
   return { tabId, request, standalone: true };
 }
 
@@ -29,7 +31,8 @@ export async function resolveTarget(search: string): Promise<CaptureTarget> {
   const stored = (await browser.storage.session.get(PENDING_KEY))[PENDING_KEY] as PendingCapture | undefined;
   if (stored) {
     await browser.storage.session.remove(PENDING_KEY);
-    if (Date.now() - stored.at < PENDING_MAX_AGE_MS) return { tabId: stored.tabId, request: stored.request, standalone: false };
+    if (Date.now() - stored.at < PENDING_MAX_AGE_MS)
+      return { tabId: stored.tabId, request: stored.request, standalone: false };
   }
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id === undefined) throw new Error('There is no tab to clip.');

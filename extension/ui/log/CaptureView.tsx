@@ -16,7 +16,11 @@ function Source({ capture }: { capture: Capture }) {
   const url = capture.source.url;
   return (
     <span>
-      {capture.kind === 'pdf' ? `PDF, ${capture.pdf?.pageCount ?? '?'} pages` : capture.kind === 'selection' ? 'Selection' : 'Page'}
+      {capture.kind === 'pdf'
+        ? `PDF, ${capture.pdf?.pageCount ?? '?'} pages`
+        : capture.kind === 'selection'
+          ? 'Selection'
+          : 'Page'}
       {capture.file && ` · file ${capture.file.name}`}
       {url && /^https?:/i.test(url) && (
         <>

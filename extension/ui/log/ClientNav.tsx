@@ -40,7 +40,11 @@ export function ClientNav(props: {
       )}
       <label style={{ marginTop: '24px' }}>
         Your name (shown in history)
-        <input value={name} onInput={(e) => setName(e.currentTarget.value)} onBlur={() => void setMyName(props.db, name)} />
+        <input
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+          onBlur={() => void setMyName(props.db, name)}
+        />
       </label>
     </nav>
   );

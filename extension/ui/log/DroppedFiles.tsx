@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CaptureDraft } from '../../../shared/domain';
+import { textHints } from '../../../shared/hints/text-hints';
+import type { Captured } from '../../capture/request';
 import { fileToDraft } from '../../capture/file';
 import { loadPdfjs } from '../../capture/pdf-browser';
 import type { DocketDB } from '../../store/db';
@@ -7,13 +8,17 @@ import { CaptureForm } from '../capture/CaptureForm';
 import { loadContext, type Prepared, prepare } from '../capture/load';
 import type { CaptureContext } from '../capture/form-state';
 
-async function readDraft(file: File): Promise<CaptureDraft> {
+async function readFile(file: File): Promise<Captured> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const isPdf = /\.pdf$/i.test(file.name) || file.type === 'application/pdf';
-  return fileToDraft(
+  const draft = await fileToDraft(
     { name: file.name, type: file.type, bytes },
-    { parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html'), pdfjs: isPdf ? await loadPdfjs() : (null as never) },
+    {
+      parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html'),
+      pdfjs: isPdf ? await loadPdfjs() : (null as never),
+    },
   );
+  return { draft, text: textHints(draft, new Date()) };
 }
 
 /** Files dropped on the log page, one quick-capture form at a time. */
@@ -43,7 +48,12 @@ export function useFileDrop(onMessage: (text: string) => void) {
       window.removeEventListener('drop', drop);
     };
   }, [onMessage]);
-  return { queue, dragging, next: () => setQueue((q) => q.slice(1)), add: (files: File[]) => setQueue((q) => [...q, ...files]) };
+  return {
+    queue,
+    dragging,
+    next: () => setQueue((q) => q.slice(1)),
+    add: (files: File[]) => setQueue((q) => [...q, ...files]),
+  };
 }
 
 export function DroppedFile({ db, file, onDone }: { db: DocketDB; file: File; onDone: (message: string) => void }) {
@@ -51,8 +61,8 @@ export function DroppedFile({ db, file, onDone }: { db: DocketDB; file: File; on
   useEffect(() => {
     (async () => {
       try {
-        const [draft, ctx] = await Promise.all([readDraft(file), loadContext(db)]);
-        setState({ prepared: await prepare(db, draft, ctx), ctx });
+        const [captured, ctx] = await Promise.all([readFile(file), loadContext(db)]);
+        setState({ prepared: await prepare(db, captured, ctx), ctx });
       } catch (e) {
         setState({ error: `${file.name}: ${e instanceof Error ? e.message : String(e)}` });
       }
@@ -70,11 +80,17 @@ export function DroppedFile({ db, file, onDone }: { db: DocketDB; file: File; on
         {!state && <p class="muted">Reading {file.name}…</p>}
         {state && 'error' in state && (
           <>
-            <p class="error" role="alert">{state.error}</p>
-            <button type="button" onClick={() => onDone('')}>OK</button>
+            <p class="error" role="alert">
+              {state.error}
+            </p>
+            <button type="button" onClick={() => onDone('')}>
+              OK
+            </button>
           </>
         )}
-        {state && 'prepared' in state && state.ctx.clients.length === 0 && <p class="error">Add a client first (left column).</p>}
+        {state && 'prepared' in state && state.ctx.clients.length === 0 && (
+          <p class="error">Add a client first (left column).</p>
+        )}
         {state && 'prepared' in state && state.ctx.clients.length > 0 && (
           <CaptureForm db={db} prepared={state.prepared} ctx={state.ctx} onSaved={(s) => onDone(s.summary)} />
         )}

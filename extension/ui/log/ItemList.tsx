@@ -1,15 +1,38 @@
-import { type Client, type Item, type Meeting, SECTION_LABEL, SECTIONS, STATUS_LABEL, type Vendor } from '../../../shared/domain';
+import {
+  type Client,
+  type Item,
+  type Meeting,
+  SECTION_LABEL,
+  SECTIONS,
+  STATUS_LABEL,
+  type Vendor,
+} from '../../../shared/domain';
 import { nextMeeting } from '../../../shared/rules';
 import { formatMeeting, formatMoney } from '../format';
 
-function ItemRow({ item, vendor, selected, onPick }: { item: Item; vendor?: Vendor; selected: boolean; onPick: () => void }) {
+function ItemRow({
+  item,
+  vendor,
+  selected,
+  onPick,
+}: {
+  item: Item;
+  vendor?: Vendor;
+  selected: boolean;
+  onPick: () => void;
+}) {
   return (
     <li>
       <button type="button" aria-current={selected} onClick={onPick} data-testid="item-row">
         {item.urgent && <span class="badge urgent">Urgent</span>}
         <span class="title">{item.title}</span>
         <span class="meta">
-          {[vendor?.name, item.amount && formatMoney(item.amount), item.decideBy && `by ${item.decideBy}`, STATUS_LABEL[item.status]]
+          {[
+            vendor?.name,
+            item.amount && formatMoney(item.amount),
+            item.decideBy && `by ${item.decideBy}`,
+            STATUS_LABEL[item.status],
+          ]
             .filter(Boolean)
             .join(' · ')}
         </span>
@@ -18,7 +41,12 @@ function ItemRow({ item, vendor, selected, onPick }: { item: Item; vendor?: Vend
   );
 }
 
-function Agenda(props: { items: Item[]; vendors: Map<string, Vendor>; selected: string | null; onPick: (id: string) => void }) {
+function Agenda(props: {
+  items: Item[];
+  vendors: Map<string, Vendor>;
+  selected: string | null;
+  onPick: (id: string) => void;
+}) {
   return (
     <>
       {SECTIONS.map((section) => {
@@ -29,7 +57,12 @@ function Agenda(props: { items: Item[]; vendors: Map<string, Vendor>; selected: 
             <div class="section-title">{SECTION_LABEL[section]}</div>
             <ul class="items">
               {inSection.map((item) => (
-                <ItemRow item={item} vendor={props.vendors.get(item.vendorId ?? '')} selected={item.id === props.selected} onPick={() => props.onPick(item.id)} />
+                <ItemRow
+                  item={item}
+                  vendor={props.vendors.get(item.vendorId ?? '')}
+                  selected={item.id === props.selected}
+                  onPick={() => props.onPick(item.id)}
+                />
               ))}
             </ul>
           </div>
@@ -40,25 +73,43 @@ function Agenda(props: { items: Item[]; vendors: Map<string, Vendor>; selected: 
 }
 
 /** A client's log: its meetings, soonest first, each with its agenda; then what is on no meeting; then past meetings. */
-export function ItemList(props: { client: Client; meetings: Meeting[]; items: Item[]; vendors: Vendor[]; selected: string | null; onPick: (id: string) => void; now: Date }) {
+export function ItemList(props: {
+  client: Client;
+  meetings: Meeting[];
+  items: Item[];
+  vendors: Vendor[];
+  selected: string | null;
+  onPick: (id: string) => void;
+  now: Date;
+}) {
   const { client, items } = props;
   const vendors = new Map(props.vendors.map((v) => [v.id, v]));
   const next = nextMeeting(client, props.meetings, props.now);
   const now = props.now.toISOString();
-  const upcoming = props.meetings.filter((m) => m.startsAt >= now || m.status === 'planned').sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const upcoming = props.meetings
+    .filter((m) => m.startsAt >= now || m.status === 'planned')
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const past = props.meetings.filter((m) => !upcoming.includes(m)).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   const loose = items.filter((i) => !i.meetingId || !props.meetings.some((m) => m.id === i.meetingId));
   const agendaProps = { vendors, selected: props.selected, onPick: props.onPick };
 
   if (!items.length)
-    return <p class="empty">Nothing captured for {client.name} yet. Open a vendor page or e-mail and click the Docket button (Alt+Shift+D).</p>;
+    return (
+      <p class="empty">
+        Nothing captured for {client.name} yet. Open a vendor page or e-mail and click the Docket button (Alt+Shift+D).
+      </p>
+    );
   return (
     <>
       {[...upcoming, ...past].map((m) => {
         const on = items.filter((i) => i.meetingId === m.id);
         if (!on.length) return null;
         return (
-          <section class="meeting" data-testid="meeting" aria-label={`Meeting ${formatMeeting(m.startsAt, client.timeZone)}`}>
+          <section
+            class="meeting"
+            data-testid="meeting"
+            aria-label={`Meeting ${formatMeeting(m.startsAt, client.timeZone)}`}
+          >
             <h2>
               {formatMeeting(m.startsAt, client.timeZone)}
               <small>{m.id === next.id ? 'next meeting' : m.status}</small>

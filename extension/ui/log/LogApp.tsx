@@ -16,9 +16,21 @@ export function LogApp({ db }: { db: DocketDB }) {
   const [toast, setToast] = useState('');
   const clients = useLive(() => db.clients.orderBy('name').toArray(), []);
   const me = useLive(() => myName(db), []);
-  const meetings = useLive(() => (clientId ? db.meetings.where('clientId').equals(clientId).toArray() : Promise.resolve([])), [clientId]) ?? [];
-  const items = useLive(() => (clientId ? db.items.where('clientId').equals(clientId).toArray() : Promise.resolve([])), [clientId]) ?? [];
-  const vendors = useLive(() => (clientId ? db.vendors.where('clientId').equals(clientId).sortBy('name') : Promise.resolve([])), [clientId]) ?? [];
+  const meetings =
+    useLive(
+      () => (clientId ? db.meetings.where('clientId').equals(clientId).toArray() : Promise.resolve([])),
+      [clientId],
+    ) ?? [];
+  const items =
+    useLive(
+      () => (clientId ? db.items.where('clientId').equals(clientId).toArray() : Promise.resolve([])),
+      [clientId],
+    ) ?? [];
+  const vendors =
+    useLive(
+      () => (clientId ? db.vendors.where('clientId').equals(clientId).sortBy('name') : Promise.resolve([])),
+      [clientId],
+    ) ?? [];
   const item = useLive(() => (itemId ? db.items.get(itemId) : Promise.resolve(undefined)), [itemId]);
   const say = useCallback((text: string) => {
     setToast(text);
@@ -48,26 +60,54 @@ export function LogApp({ db }: { db: DocketDB }) {
   if (!clients || me === undefined) return <p class="empty">Opening the log…</p>;
   return (
     <div class="log">
-      <ClientNav db={db} clients={clients} current={clientId} me={me} onPick={(id) => { setClientId(id); setItemId(null); }} />
+      <ClientNav
+        db={db}
+        clients={clients}
+        current={clientId}
+        me={me}
+        onPick={(id) => {
+          setClientId(id);
+          setItemId(null);
+        }}
+      />
       <main class="list" aria-label="Decision log">
         <div class="toolbar">
           <h2>{client?.name ?? 'No client yet'}</h2>
           <label class="button">
-            <input type="file" multiple accept=".eml,.html,.htm,.pdf" hidden onChange={(e) => drop.add([...(e.currentTarget.files ?? [])])} />
+            <input
+              type="file"
+              multiple
+              accept=".eml,.html,.htm,.pdf"
+              hidden
+              onChange={(e) => drop.add([...(e.currentTarget.files ?? [])])}
+            />
             <span class="link">Add .eml / .html / .pdf…</span>
           </label>
         </div>
         {client ? (
-          <ItemList client={client} meetings={meetings} items={items} vendors={vendors} selected={itemId} onPick={pick} now={new Date()} />
+          <ItemList
+            client={client}
+            meetings={meetings}
+            items={items}
+            vendors={vendors}
+            selected={itemId}
+            onPick={pick}
+            now={new Date()}
+          />
         ) : (
-          <p class="empty">Add your first client on the left, then clip a vendor page or e-mail with the Docket button.</p>
+          <p class="empty">
+            Add your first client on the left, then clip a vendor page or e-mail with the Docket button.
+          </p>
         )}
       </main>
       <aside class="detail" aria-label="Item">
         {item && client && item.clientId === client.id ? (
           <ItemDetail db={db} item={item} client={client} meetings={meetings} vendors={vendors} />
         ) : (
-          <p class="empty">Choose an item to see its fields, evidence and history. Drop .eml, .html or .pdf files anywhere to clip them.</p>
+          <p class="empty">
+            Choose an item to see its fields, evidence and history. Drop .eml, .html or .pdf files anywhere to clip
+            them.
+          </p>
         )}
       </aside>
       {drop.dragging && <div class="dropzone">Drop to clip into Docket</div>}
@@ -82,7 +122,11 @@ export function LogApp({ db }: { db: DocketDB }) {
           }}
         />
       )}
-      {toast && <div class="toast" role="status">{toast}</div>}
+      {toast && (
+        <div class="toast" role="status">
+          {toast}
+        </div>
+      )}
     </div>
   );
 }

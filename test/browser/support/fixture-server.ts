@@ -9,7 +9,9 @@ const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', pdf: '
  * Serves test/fixtures on 127.0.0.1 at the given paths. `origin` names the host `portal.acme-msp.test`, which the
  * browser resolves to 127.0.0.1 (see launchDocket).
  */
-export async function serveFixtures(routes: Record<string, string>): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function serveFixtures(
+  routes: Record<string, string>,
+): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const file = routes[path];

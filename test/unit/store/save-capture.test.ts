@@ -87,7 +87,9 @@ describe('saveCapture', () => {
     const db = freshDb();
     const client = await makeClient(db);
     const { item } = await saveCapture(db, alice, pageDraft(), { to: 'new-item', item: fields(client.id) });
-    const again = pageDraft({ source: { url: 'https://PORTAL.acme-msp.com/quotes/Q-1042#terms', title: 'x', site: 'x' } });
+    const again = pageDraft({
+      source: { url: 'https://PORTAL.acme-msp.com/quotes/Q-1042#terms', title: 'x', site: 'x' },
+    });
     const dups = await findDuplicates(db, again);
     expect(dups.map((d) => [d.item.id, d.by])).toEqual([[item.id, 'url']]);
 
@@ -110,9 +112,17 @@ describe('saveCapture', () => {
       attachments: [],
       provider: 'gmail' as const,
     };
-    const draft = pageDraft({ kind: 'email', email, source: { url: 'https://mail.google.com/mail/u/0/#inbox/A', title: 'Renewal', site: 'mail.google.com' } });
+    const draft = pageDraft({
+      kind: 'email',
+      email,
+      source: { url: 'https://mail.google.com/mail/u/0/#inbox/A', title: 'Renewal', site: 'mail.google.com' },
+    });
     const { item } = await saveCapture(db, alice, draft, { to: 'new-item', item: fields(client.id) });
-    const other = pageDraft({ kind: 'email', email, source: { url: 'https://mail.google.com/mail/u/1/#all/B', title: 'Renewal', site: 'mail.google.com' } });
+    const other = pageDraft({
+      kind: 'email',
+      email,
+      source: { url: 'https://mail.google.com/mail/u/1/#all/B', title: 'Renewal', site: 'mail.google.com' },
+    });
     expect((await findDuplicates(db, other)).map((d) => [d.item.id, d.by])).toEqual([[item.id, 'message-id']]);
     const unrelated = pageDraft({ kind: 'email', email: { ...email, messageId: 'other' }, source: other.source });
     expect(await findDuplicates(db, unrelated)).toEqual([]);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Client, Hints } from '../../../shared/domain';
-import { type CaptureContext, FormError, forClient, initialForm, toFileTo } from '../../../extension/ui/capture/form-state';
+import {
+  type CaptureContext,
+  FormError,
+  forClient,
+  initialForm,
+  toFileTo,
+} from '../../../extension/ui/capture/form-state';
 import { pageDraft } from '../../support/store';
 
 const client = (id: string, name: string, domains: string[] = []): Client => ({
@@ -21,7 +27,15 @@ const client = (id: string, name: string, domains: string[] = []): Client => ({
 const ctx: CaptureContext = {
   clients: [client('a', 'Alpha'), client('b', 'Beta')],
   vendors: [
-    { id: 'v1', clientId: 'b', name: 'Acme MSP', domains: ['acme-msp.com'], role: 'msp', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
+    {
+      id: 'v1',
+      clientId: 'b',
+      name: 'Acme MSP',
+      domains: ['acme-msp.com'],
+      role: 'msp',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    },
   ],
   meetings: [],
   lastClientId: 'b',
@@ -63,7 +77,11 @@ describe('quick-capture form state', () => {
   it('files an existing vendor by id', () => {
     const fileTo = toFileTo(initialForm(pageDraft(), hints, ctx), pageDraft(), ctx);
     expect(fileTo.to === 'new-item' && fileTo.item.vendor).toEqual({ id: 'v1' });
-    expect(fileTo.to === 'new-item' && fileTo.item.amount).toEqual({ value: 4500, currency: 'USD', recurrence: 'monthly' });
+    expect(fileTo.to === 'new-item' && fileTo.item.amount).toEqual({
+      value: 4500,
+      currency: 'USD',
+      recurrence: 'monthly',
+    });
   });
 
   it('explains what is wrong instead of saving', () => {

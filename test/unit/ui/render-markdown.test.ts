@@ -4,7 +4,9 @@ import { renderMarkdown } from '../../../extension/ui/log/render-markdown';
 
 describe('renderMarkdown', () => {
   it('keeps the structure a vCIO reads: headings, tables, links', () => {
-    const html = renderMarkdown('## Pricing\n\n| Item | Price |\n| --- | --- |\n| Seats | $4,500 |\n\n[Portal](https://portal.acme.com/q)');
+    const html = renderMarkdown(
+      '## Pricing\n\n| Item | Price |\n| --- | --- |\n| Seats | $4,500 |\n\n[Portal](https://portal.acme.com/q)',
+    );
     expect(html).toContain('<h2>Pricing</h2>');
     expect(html).toMatch(/<td>Seats<\/td>\s*<td>\$4,500<\/td>/);
     expect(html).toContain('href="https://portal.acme.com/q"');

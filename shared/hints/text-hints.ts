@@ -1,0 +1,58 @@
+import type { CaptureDraft, Hints } from '../domain';
+import { findAmounts } from './amounts';
+import { findDates } from './dates';
+import { domainOf, isGenericDomain } from './generic';
+import { guessKind } from './kind';
+import { cleanTitle } from './title';
+import { pageHost } from './context-hints';
+
+/** The hints read from the text alone: no client, no registry. Cheap to send across from the page. */
+export type TextHints = Pick<Hints, 'amounts' | 'dates' | 'kind' | 'kindWhy' | 'title'>;
+
+/** Only the head of a huge page is read for amounts, dates and kind: the terms that matter come first. */
+export const SCAN_LIMIT = 200_000;
+
+/** A bare "$" from a Canadian/Australian/New Zealand vendor is most likely their dollar. */
+function dollarOf(hosts: string[]): string | undefined {
+  const tld = hosts
+    .find((h) => !isGenericDomain(h))
+    ?.split('.')
+    .at(-1);
+  return tld === 'ca' ? 'CAD' : tld === 'au' ? 'AUD' : tld === 'nz' ? 'NZD' : undefined;
+}
+
+/** The first SCAN_LIMIT characters, cut at a line or word end so no figure is read half-written. */
+function head(markdown: string): string {
+  if (markdown.length <= SCAN_LIMIT) return markdown;
+  const line = markdown.lastIndexOf('\n', SCAN_LIMIT);
+  const word = markdown.lastIndexOf(' ', SCAN_LIMIT);
+  const cut = line > SCAN_LIMIT - 2_000 ? line : word > 0 ? word : SCAN_LIMIT;
+  return markdown.slice(0, cut);
+}
+
+function titleOf(draft: CaptureDraft): string {
+  const site = pageHost(draft);
+  const candidates = [draft.email?.subject, draft.source.title, draft.file?.name, site];
+  for (const c of candidates) {
+    const t = c ? cleanTitle(c, site) : '';
+    if (t) return t;
+  }
+  return '';
+}
+
+/** Amounts, dates that matter, kind and a clean title, from the capture's title and text. */
+export function textHints(draft: CaptureDraft, now: Date): TextHints {
+  const title = titleOf(draft);
+  const body = head(draft.markdown);
+  const text = `${title}\n\n${body}`;
+  const kind = guessKind(body, title);
+  const sender = draft.email?.from ? domainOf(draft.email.from.address) : null;
+  const hosts = [sender, pageHost(draft)].filter((h): h is string => !!h);
+  return {
+    amounts: findAmounts(text, { defaultCurrency: dollarOf(hosts) }),
+    dates: findDates(text, now),
+    kind: kind?.kind ?? null,
+    kindWhy: kind?.why ?? null,
+    title,
+  };
+}
