@@ -12,7 +12,7 @@ export default defineConfig({
   publicDir: 'extension/public',
   // Explicit imports: every module says where its names come from.
   imports: false,
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: 'Docket — vCIO decision log',
     short_name: 'Docket',
     description:
@@ -36,6 +36,16 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Clip into Docket (Alt+Shift+D)' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        // Docket keeps everything in the browser (and, later, on the team's own sync server): nothing is collected.
+        gecko: {
+          id: 'docket@vcio.tools',
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
   }),
   vite: () => ({
     plugins: [preact()],

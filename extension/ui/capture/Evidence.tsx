@@ -18,7 +18,7 @@ export function Evidence({ draft }: { draft: CaptureDraft }) {
         <span>
           {email.from ? `${email.from.name || email.from.address} <${email.from.address}>` : 'E-mail'}
           {email.date && ` · ${new Date(email.date).toLocaleString()}`}
-          {email.attachments.length > 0 && ` · 📎 ${email.attachments.map((a) => a.name).join(', ')}`}
+          {email.attachments.length > 0 && ` · attached: ${email.attachments.map((a) => a.name).join(', ')}`}
         </span>
       ) : (
         <span>{draft.source.site}</span>

@@ -66,7 +66,12 @@ export function QuickClient({ db, onCreated }: { db: DocketDB; onCreated: (id: s
       </div>
       <label>
         Their e-mail/web domains <small>(optional, comma-separated)</small>
-        <input value={domains} placeholder="northwind.com" onInput={(e) => setDomains(e.currentTarget.value)} />
+        <input
+          name="client-domains"
+          value={domains}
+          placeholder="northwind.com"
+          onInput={(e) => setDomains(e.currentTarget.value)}
+        />
       </label>
       <p class="muted">
         Time zone: {timeZone}. Monthly meetings fall on the first {WEEKDAYS[weekday]}; change it in the log.
