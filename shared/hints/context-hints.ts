@@ -22,8 +22,10 @@ export function emailDomains(draft: CaptureDraft): string[] {
   return unique([e.from, ...e.to, ...e.cc].map((m) => (m ? domainOf(m.address) : null)));
 }
 
+/** The web host the capture came from. A file without a URL has none: its "site" is a file name, not a domain. */
 export function pageHost(draft: CaptureDraft): string | null {
-  return siteOf(draft.source.url ?? '') ?? siteOf(draft.source.site);
+  const fromUrl = draft.source.url && /^https?:/i.test(draft.source.url) ? siteOf(draft.source.url) : null;
+  return fromUrl ?? (draft.file ? null : siteOf(draft.source.site));
 }
 
 /**

@@ -136,12 +136,34 @@ describe('capture in real Chromium', () => {
     await expect.poll(() => bad.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/could not be read/);
   });
 
+  it('clips just the selection when the user selected text', async () => {
+    const page = await docket.context.newPage();
+    await page.goto(site.origin + '/quotes/Q-2026-1042?view=terms');
+    await page.evaluate(() => {
+      const terms = [...document.querySelectorAll('p')].find((p) => p.textContent?.includes('valid until'));
+      const range = document.createRange();
+      range.selectNodeContents(terms!);
+      document.getSelection()!.addRange(range);
+    });
+    const helper = await docket.context.newPage();
+    await helper.goto(docket.url('log.html'));
+    const tab = await tabIdOf(helper, site.origin + '/quotes/Q-2026-1042?view=terms');
+    await page.bringToFront();
+    const form = await docket.context.newPage();
+    await form.goto(docket.url(`popup.html?tab=${tab}&mode=auto`));
+    await expect.poll(() => form.locator('.evidence').textContent(), { timeout: 15_000 }).toMatch(/^Selection/);
+    const excerpt = await form.locator('.evidence .excerpt').textContent();
+    expect(excerpt).toMatch(/valid until December 15, 2026/);
+    expect(excerpt).not.toMatch(/Line items|ACB-ENT-SEAT/);
+  });
+
   it('says so when there is nothing selected or nothing readable', async () => {
     const form = await openForm('/quotes/Q-2026-1042', 'selection');
     await expect.poll(() => form.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/Nothing is selected/);
     const empty = await openForm('/empty');
     await expect
-      .poll(() => empty.locator('main').textContent(), { timeout: 15_000 })
-      .toMatch(/could not|nothing|no readable|Title/i);
+      .poll(() => empty.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toMatch(/found no readable text on this page/);
+    expect(await empty.locator('form').count()).toBe(0);
   });
 });

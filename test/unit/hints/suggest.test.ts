@@ -163,6 +163,18 @@ describe('suggestHints', () => {
     });
   });
 
+  it('never reads a dropped file’s name as a vendor domain', () => {
+    const pdf = CaptureDraft.parse({
+      ...quotePage,
+      kind: 'pdf',
+      source: { url: null, title: 'Managed Services Proposal', site: 'proposal.pdf' },
+      file: { name: 'proposal.pdf', type: 'application/pdf', size: 1234 },
+    });
+    const hints = suggestHints(pdf, ctx);
+    expect(hints.vendor).toBeNull();
+    expect(hints.amounts.map((a) => a.value)).toContain(18000);
+  });
+
   it('lists sender then recipients as e-mail domains', () => {
     expect(emailDomains(renewalEmail)).toEqual(['billing.acme-cloud.com', 'northwind.ca', 'firm.com']);
     expect(emailDomains(quotePage)).toEqual([]);
