@@ -21,7 +21,7 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'contextMenus', 'storage'],
     // Asked for one origin at a time, only when the user captures a linked PDF on another site.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    host_permissions: mode === 'test' ? TEST_HOSTS : [],
+    ...(mode === 'test' && { host_permissions: TEST_HOSTS }),
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     },
