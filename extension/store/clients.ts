@@ -4,11 +4,8 @@ import type { DocketDB } from './db';
 import { StoreError, validate } from './errors';
 import { type Actor, recordChange } from './history';
 
-export type ClientInput = Omit<
-  Client,
-  'id' | 'createdAt' | 'updatedAt' | 'weekOfMonth' | 'meetingMinutes' | 'domains'
-> &
-  Partial<Pick<Client, 'weekOfMonth' | 'meetingMinutes' | 'domains'>>;
+type Defaulted = 'weekOfMonth' | 'meetingMinutes' | 'domains' | 'fiscalYearStart';
+export type ClientInput = Omit<Client, 'id' | 'createdAt' | 'updatedAt' | Defaulted> & Partial<Pick<Client, Defaulted>>;
 
 export async function createClient(db: DocketDB, actor: Actor, input: ClientInput): Promise<Client> {
   const client = validate(Client, { ...input, id: newId(), createdAt: actor.at, updatedAt: actor.at }, 'client');
@@ -35,7 +32,7 @@ export async function updateClient(
   });
 }
 
-export type VendorInput = Pick<Vendor, 'clientId' | 'name'> & Partial<Pick<Vendor, 'domains' | 'role'>>;
+export type VendorInput = Pick<Vendor, 'clientId' | 'name'> & Partial<Pick<Vendor, 'domains' | 'role' | 'contacts'>>;
 
 /** Builds a valid vendor record; the caller adds it inside its own transaction. */
 export function buildVendor(actor: Actor, input: VendorInput): Vendor {

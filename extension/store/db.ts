@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Capture, Client, HistoryEntry, Item, Meeting, Vendor } from '../../shared/domain';
+import type { Capture, Client, Contract, HistoryEntry, Item, Meeting, Vendor } from '../../shared/domain';
 
 export interface Setting {
   key: string;
@@ -11,6 +11,7 @@ export class DocketDB extends Dexie {
   clients!: EntityTable<Client, 'id'>;
   meetings!: EntityTable<Meeting, 'id'>;
   vendors!: EntityTable<Vendor, 'id'>;
+  contracts!: EntityTable<Contract, 'id'>;
   items!: EntityTable<Item, 'id'>;
   captures!: EntityTable<Capture, 'id'>;
   history!: EntityTable<HistoryEntry, 'id'>;
@@ -27,6 +28,37 @@ export class DocketDB extends Dexie {
       history: 'id, [entity+entityId], itemId, at',
       settings: 'key',
     });
+    // v2: governance workspace (contracts, decisions, actions, agenda order, held meetings, fiscal years).
+    this.version(2)
+      .stores({ contracts: 'id, clientId, vendorId, termEnd' })
+      .upgrade(async (tx) => {
+        await tx
+          .table('clients')
+          .toCollection()
+          .modify((c) => void (c.fiscalYearStart ??= 1));
+        await tx
+          .table('vendors')
+          .toCollection()
+          .modify((v) => void (v.contacts ??= []));
+        await tx
+          .table('meetings')
+          .toCollection()
+          .modify((m) => {
+            m.heldAgenda ??= null;
+            m.heldAt ??= null;
+          });
+        await tx
+          .table('items')
+          .toCollection()
+          .modify((i) => {
+            i.agendaOrder ??= Date.parse(i.createdAt) || 0;
+            i.discussed ??= false;
+            i.slips ??= [];
+            i.decision ??= null;
+            i.actions ??= [];
+            i.contractId ??= null;
+          });
+      });
   }
 }
 

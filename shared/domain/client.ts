@@ -29,6 +29,8 @@ export const Client = z.object({
   /** A date on which a meeting was (or will be) held; fixes which weeks/months a bi-weekly or two-monthly cadence uses. */
   anchorDate: LocalDate,
   meetingMinutes: z.number().int().min(5).max(480).default(60),
+  /** First month of the client's fiscal year, 1 = January. Budgets are per fiscal year. */
+  fiscalYearStart: z.number().int().min(1).max(12).default(1),
   /** E-mail and web domains that belong to the client (its staff, its portals). */
   domains: z.array(Domain).default([]),
   createdAt: Instant,

@@ -2,6 +2,8 @@ export * from './common';
 export * from './client';
 export * from './meeting';
 export * from './vendor';
+export * from './decision';
+export * from './contract';
 export * from './item';
 export * from './capture';
 export * from './history';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant, LocalDate, Money } from './common';
+import { Action, Decision } from './decision';
 
 export const Section = z.enum(['project-review', 'vendor-follow-up', 'decision-to-prepare', 'urgent']);
 export type Section = z.infer<typeof Section>;
@@ -44,6 +45,18 @@ export const Item = z.object({
   urgent: z.boolean(),
   tags: z.array(Tag).max(50),
   notes: z.string().max(100_000).default(''),
+  /** Position within its agenda section (ascending). */
+  agendaOrder: z.number().finite().default(0),
+  /** Ticked during the meeting; undiscussed items carry forward when the meeting is marked held. */
+  discussed: z.boolean().default(false),
+  /** Times it was carried to a later meeting, each with a note. */
+  slips: z
+    .array(z.object({ fromMeetingId: Id, toMeetingId: Id, at: Instant, note: z.string().max(500) }))
+    .max(100)
+    .default([]),
+  decision: Decision.nullable().default(null),
+  actions: z.array(Action).max(100).default([]),
+  contractId: Id.nullable().default(null),
   createdAt: Instant,
   createdBy: z.string().min(1),
   updatedAt: Instant,

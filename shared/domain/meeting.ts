@@ -1,8 +1,24 @@
 import { z } from 'zod';
-import { Id, Instant } from './common';
+import { Id, Instant, Money } from './common';
+import { Action, DecisionStatus } from './decision';
+import { ItemStatus, Section } from './item';
 
 export const MeetingStatus = z.enum(['planned', 'held', 'cancelled']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
+
+/** One line of a held meeting's agenda, frozen as it stood when the meeting was marked held. */
+export const HeldAgendaLine = z.object({
+  itemId: Id,
+  title: z.string(),
+  section: Section,
+  status: ItemStatus,
+  vendor: z.string().nullable(),
+  amount: Money.nullable(),
+  discussed: z.boolean(),
+  decision: z.object({ status: DecisionStatus, decision: z.string(), decidedBy: z.string().nullable() }).nullable(),
+  actions: z.array(Action),
+});
+export type HeldAgendaLine = z.infer<typeof HeldAgendaLine>;
 
 export const Meeting = z.object({
   id: Id,
@@ -12,7 +28,11 @@ export const Meeting = z.object({
   /** Planned by the cadence rule (not added by hand). */
   fromCadence: z.boolean(),
   title: z.string().max(200).default(''),
+  /** Free notes taken during the meeting; the decisions and actions come from the items. */
   minutes: z.string().max(200_000).default(''),
+  /** Set when held: the agenda as it was held. Never rewritten afterwards. */
+  heldAgenda: z.array(HeldAgendaLine).nullable().default(null),
+  heldAt: Instant.nullable().default(null),
   createdAt: Instant,
   updatedAt: Instant,
 });

@@ -13,6 +13,7 @@ export function client(id: string, name: string, domains: string[]): Client {
     weekOfMonth: 1,
     anchorDate: '2026-01-06',
     meetingMinutes: 60,
+  fiscalYearStart: 1,
     domains,
     createdAt: at,
     updatedAt: at,
@@ -20,5 +21,5 @@ export function client(id: string, name: string, domains: string[]): Client {
 }
 
 export function vendor(id: string, clientId: string, name: string, domains: string[]): Vendor {
-  return { id, clientId, name, domains, role: 'saas', createdAt: at, updatedAt: at };
+  return { id, clientId, name, domains, role: 'saas', contacts: [], createdAt: at, updatedAt: at };
 }

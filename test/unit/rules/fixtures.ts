@@ -22,6 +22,8 @@ export function meeting(overrides: Partial<Meeting> & Pick<Meeting, 'id' | 'star
     fromCadence: false,
     title: '',
     minutes: '',
+    heldAgenda: null,
+    heldAt: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
