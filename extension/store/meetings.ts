@@ -14,7 +14,13 @@ export interface MeetingRef {
  * Makes sure a proposed meeting is stored, inside the caller's transaction. Cadence slots have deterministic ids,
  * so two browsers planning the same slot agree on its id.
  */
-export async function ensureMeeting(db: DocketDB, actor: Actor, clientId: string, ref: MeetingRef): Promise<Meeting> {
+export async function ensureMeeting(
+  db: DocketDB,
+  actor: Actor,
+  clientId: string,
+  ref: MeetingRef,
+  title = '',
+): Promise<Meeting> {
   const existing = await db.meetings.get(ref.id);
   if (existing) return existing;
   const meeting = validate(
@@ -25,8 +31,10 @@ export async function ensureMeeting(db: DocketDB, actor: Actor, clientId: string
       startsAt: ref.startsAt,
       status: 'planned',
       fromCadence: ref.fromCadence,
-      title: '',
+      title,
       minutes: '',
+      heldAgenda: null,
+      heldAt: null,
       createdAt: actor.at,
       updatedAt: actor.at,
     },

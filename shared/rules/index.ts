@@ -12,3 +12,32 @@ export {
 export { cadenceIdDate, cadenceMeetingId, cadenceSlots, type CadenceClient, type CadenceSlot } from './cadence';
 export { nextMeeting, upcomingMeetings, type NextMeeting } from './next-meeting';
 export { defaultPlacement, type Placement, type PlacementInput } from './placement';
+export {
+  addMonths,
+  contractDates,
+  contractTerms,
+  termsBetween,
+  type ContractDates,
+  type ContractTerm,
+  type ContractTermsInput,
+} from './contract-dates';
+export {
+  contractDeadlines,
+  meetingDeadlines,
+  meetingForDate,
+  DEFAULT_HORIZON_DAYS,
+  type Deadline,
+  type MeetingDeadlinesArgs,
+} from './deadlines';
+export { holdMeeting, CLOSED_STATUSES, type CarriedItem, type HoldMeetingArgs, type ItemSlip } from './carry-forward';
+export { fiscalYearOf, fiscalYearRange, fiscalYearLabel } from './fiscal-year';
+export { annualise, budgetFor, type Budget, type BudgetArgs, type BudgetLine, type Totals } from './budget';
+export {
+  agendaSequence,
+  compareAgenda,
+  moveToSection,
+  moveWithin,
+  orderedAgenda,
+  ORDER_GAP,
+  type OrderChange,
+} from './agenda-order';

@@ -23,7 +23,7 @@ function ItemRow({
 }) {
   return (
     <li>
-      <button type="button" aria-current={selected} onClick={onPick} data-testid="item-row">
+      <button type="button" aria-current={selected} onClick={onPick} data-testid="item-row" data-nav-item>
         {item.urgent && <span class="badge urgent">Urgent</span>}
         <span class="title">{item.title}</span>
         <span class="meta">

@@ -1,112 +1,81 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { DocketDB } from '../../store/db';
 import { lastClientId, myName } from '../../store/me';
+import { useLogKeys } from '../keys';
 import { useLive } from '../use-live';
-import { ClientNav } from './ClientNav';
 import { DroppedFile, useFileDrop } from './DroppedFiles';
-import { ItemDetail } from './ItemDetail';
-import { ItemList } from './ItemList';
+import { ItemPanel } from './ItemPanel';
+import { Nav } from './Nav';
+import { formatRoute, parseRoute, type Route } from './route';
+import { ViewSwitch } from './ViewSwitch';
 
-const itemFromHash = () => new URLSearchParams(location.hash.slice(1)).get('item');
-
-/** The decision log: clients on the left, a client's meetings and items in the middle, one item on the right. */
+/** The governance workspace: clients and views on the left, a view in the middle, one item on the right. */
 export function LogApp({ db }: { db: DocketDB }) {
-  const [clientId, setClientId] = useState<string | null>(null);
-  const [itemId, setItemId] = useState<string | null>(itemFromHash());
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [toast, setToast] = useState('');
+  const search = useRef<HTMLInputElement | null>(null);
   const clients = useLive(() => db.clients.orderBy('name').toArray(), []);
   const me = useLive(() => myName(db), []);
-  const meetings =
+  const inboxCount =
     useLive(
-      () => (clientId ? db.meetings.where('clientId').equals(clientId).toArray() : Promise.resolve([])),
-      [clientId],
-    ) ?? [];
-  const items =
-    useLive(
-      () => (clientId ? db.items.where('clientId').equals(clientId).toArray() : Promise.resolve([])),
-      [clientId],
-    ) ?? [];
-  const vendors =
-    useLive(
-      () => (clientId ? db.vendors.where('clientId').equals(clientId).sortBy('name') : Promise.resolve([])),
-      [clientId],
-    ) ?? [];
-  const item = useLive(() => (itemId ? db.items.get(itemId) : Promise.resolve(undefined)), [itemId]);
+      () => (route.client ? db.items.where({ clientId: route.client, status: 'inbox' }).count() : Promise.resolve(0)),
+      [route.client],
+    ) ?? 0;
   const say = useCallback((text: string) => {
     setToast(text);
     if (text) setTimeout(() => setToast(''), 4000);
   }, []);
   const drop = useFileDrop(say);
+  useLogKeys(useCallback(() => search.current, []));
 
+  const go = useCallback((patch: Partial<Route>) => {
+    setRoute((r) => {
+      const next = { ...r, ...patch };
+      history.replaceState(null, '', formatRoute(next));
+      return next;
+    });
+  }, []);
   useEffect(() => {
-    if (clientId || !clients?.length) return;
-    (async () => {
-      const fromItem = itemId ? (await db.items.get(itemId))?.clientId : null;
-      const last = await lastClientId(db);
-      setClientId(fromItem ?? clients.find((c) => c.id === last)?.id ?? clients[0]!.id);
-    })();
-  }, [clients, clientId, itemId, db]);
-  useEffect(() => {
-    const onHash = () => setItemId(itemFromHash());
+    const onHash = () => setRoute(parseRoute(location.hash));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const pick = (id: string) => {
-    location.hash = `item=${id}`;
-    setItemId(id);
-  };
+  // Land on a client: the item's (from a link), else the last one used, else the first.
+  useEffect(() => {
+    if (route.client || !clients?.length) return;
+    void (async () => {
+      const fromItem = route.item ? (await db.items.get(route.item))?.clientId : null;
+      const last = await lastClientId(db);
+      go({
+        client: fromItem ?? clients.find((c) => c.id === last)?.id ?? clients[0]!.id,
+        view: route.item ? 'log' : route.view,
+      });
+    })();
+  }, [clients, route.client, route.item, route.view, db, go]);
 
-  const client = clients?.find((c) => c.id === clientId);
   if (!clients || me === undefined) return <p class="empty">Opening the log…</p>;
+  const client = clients.find((c) => c.id === route.client) ?? null;
   return (
-    <div class="log">
-      <ClientNav
+    <div class={`log${route.item ? ' has-item' : ''}`}>
+      <Nav
         db={db}
         clients={clients}
-        current={clientId}
+        route={route}
         me={me}
-        onPick={(id) => {
-          setClientId(id);
-          setItemId(null);
-        }}
+        inboxCount={inboxCount}
+        go={go}
+        searchRef={(el) => (search.current = el)}
       />
-      <main class="list" aria-label="Decision log">
-        <div class="toolbar">
-          <h2>{client?.name ?? 'No client yet'}</h2>
-          <label class="button">
-            <input
-              type="file"
-              multiple
-              accept=".eml,.html,.htm,.pdf"
-              hidden
-              onChange={(e) => drop.add([...(e.currentTarget.files ?? [])])}
-            />
-            <span class="link">Add .eml / .html / .pdf…</span>
-          </label>
-        </div>
-        {client ? (
-          <ItemList
-            client={client}
-            meetings={meetings}
-            items={items}
-            vendors={vendors}
-            selected={itemId}
-            onPick={pick}
-            now={new Date()}
-          />
-        ) : (
-          <p class="empty">
-            Add your first client on the left, then clip a vendor page or e-mail with the Docket button.
-          </p>
-        )}
+      <main aria-label="Workspace" class="list">
+        <ViewSwitch db={db} client={client} clients={clients} route={route} go={go} say={say} onFiles={drop.add} />
       </main>
       <aside class="detail" aria-label="Item">
-        {item && client && item.clientId === client.id ? (
-          <ItemDetail db={db} item={item} client={client} meetings={meetings} vendors={vendors} />
+        {route.item ? (
+          <ItemPanel db={db} itemId={route.item} close={() => go({ item: null })} />
         ) : (
           <p class="empty">
-            Choose an item to see its fields, evidence and history. Drop .eml, .html or .pdf files anywhere to clip
-            them.
+            Choose an item to see its fields, decision, evidence and history. Drop .eml, .html or .pdf files anywhere to
+            clip them.
           </p>
         )}
       </aside>

@@ -1,0 +1,59 @@
+import type { ClientLog, ImportAddition } from '../../shared/export';
+import type { DocketDB } from './db';
+import { StoreError } from './errors';
+
+export type ClientLogData = Omit<ClientLog, 'format' | 'version' | 'exportedAt'>;
+
+/** Everything the log holds about one client, as the export and the handoff pack need it. */
+export async function readClientLog(db: DocketDB, clientId: string): Promise<ClientLogData> {
+  return db.transaction(
+    'r',
+    [db.clients, db.meetings, db.vendors, db.contracts, db.items, db.captures, db.history],
+    async () => {
+      const client = await db.clients.get(clientId);
+      if (!client) throw new StoreError('not-found', 'This client no longer exists.');
+      const items = await db.items.where('clientId').equals(clientId).toArray();
+      const itemIds = new Set(items.map((i) => i.id));
+      const [meetings, vendors, contracts, captures] = await Promise.all([
+        db.meetings.where('clientId').equals(clientId).toArray(),
+        db.vendors.where('clientId').equals(clientId).toArray(),
+        db.contracts.where('clientId').equals(clientId).toArray(),
+        db.captures.where('clientId').equals(clientId).toArray(),
+      ]);
+      const ids = new Set([
+        clientId,
+        ...itemIds,
+        ...meetings.map((m) => m.id),
+        ...vendors.map((v) => v.id),
+        ...contracts.map((c) => c.id),
+        ...captures.map((c) => c.id),
+      ]);
+      const history = (await db.history.toArray()).filter(
+        (h) => ids.has(h.entityId) || (h.itemId !== null && itemIds.has(h.itemId)),
+      );
+      return { client, meetings, vendors, contracts, items, captures, history };
+    },
+  );
+}
+
+/**
+ * Adds what an import plan found new, in one transaction and in the plan's order (references first). Conflicting
+ * records were reported to the user and are never overwritten; identical ones are skipped.
+ */
+export async function applyImport(db: DocketDB, add: readonly ImportAddition[]): Promise<number> {
+  const tables = {
+    client: db.clients,
+    meetings: db.meetings,
+    vendors: db.vendors,
+    contracts: db.contracts,
+    items: db.items,
+    captures: db.captures,
+    history: db.history,
+  };
+  await db.transaction('rw', Object.values(tables), async () => {
+    // add, not put: a record that appeared since the plan was made fails the whole import rather than being overwritten.
+    for (const { table, record } of add)
+      await (tables[table] as unknown as { add: (r: unknown) => Promise<unknown> }).add(record);
+  });
+  return add.length;
+}

@@ -1,0 +1,60 @@
+import { Capture, Item } from '../../shared/domain';
+import { newId } from '../../shared/ids';
+import type { DocketDB } from './db';
+import { StoreError, validate } from './errors';
+import { type Actor, recordChange } from './history';
+import { ensureMeeting, type MeetingRef } from './meetings';
+
+/** An inbox item becomes an item to prepare, on a meeting's agenda. */
+export async function putOnAgenda(
+  db: DocketDB,
+  actor: Actor,
+  itemId: string,
+  meeting: MeetingRef | null,
+): Promise<Item> {
+  return db.transaction('rw', db.items, db.meetings, db.history, async () => {
+    const before = await db.items.get(itemId);
+    if (!before) throw new StoreError('not-found', 'This item no longer exists.');
+    if (meeting) await ensureMeeting(db, actor, before.clientId, meeting);
+    const status = before.status === 'inbox' ? 'to-prepare' : before.status;
+    const after = validate(
+      Item,
+      { ...before, status, meetingId: meeting?.id ?? before.meetingId, updatedAt: actor.at },
+      'item',
+    );
+    await db.items.put(after);
+    await recordChange(db, actor, 'item', before, after, itemId);
+    return after;
+  });
+}
+
+/**
+ * Files an untriaged capture into an existing item: its captures move there, and the inbox entry goes away.
+ * History is append-only: the inbox entry's own history stays under its id; the target records the filing.
+ */
+export async function fileInto(db: DocketDB, actor: Actor, inboxItemId: string, targetItemId: string): Promise<Item> {
+  if (inboxItemId === targetItemId) throw new StoreError('invalid', 'Choose another item to file this into.');
+  return db.transaction('rw', db.items, db.captures, db.history, async () => {
+    const [source, target] = await Promise.all([db.items.get(inboxItemId), db.items.get(targetItemId)]);
+    if (!source || !target) throw new StoreError('not-found', 'One of these items no longer exists.');
+    if (source.clientId !== target.clientId)
+      throw new StoreError('invalid', 'Both items must belong to the same client.');
+    for (const capture of await db.captures.where('itemId').equals(source.id).toArray()) {
+      const moved = validate(Capture, { ...capture, itemId: target.id }, 'capture');
+      await db.captures.put(moved);
+      await recordChange(db, actor, 'capture', capture, moved, target.id);
+    }
+    await db.items.delete(source.id);
+    await db.history.add({
+      id: newId(),
+      entity: 'item',
+      entityId: source.id,
+      itemId: target.id,
+      action: 'delete',
+      at: actor.at,
+      by: actor.by,
+      changes: [{ field: 'filedInto', from: source.title, to: target.title }],
+    });
+    return target;
+  });
+}

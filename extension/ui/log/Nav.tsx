@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import type { Client } from '../../../shared/domain';
+import type { DocketDB } from '../../store/db';
+import { setMyName } from '../../store/me';
+import { QuickClient } from '../capture/QuickClient';
+import { type Route, VIEW_LABEL, VIEWS } from './route';
+
+interface Props {
+  db: DocketDB;
+  clients: Client[];
+  route: Route;
+  me: string;
+  inboxCount: number;
+  go: (patch: Partial<Route>) => void;
+  searchRef: (el: HTMLInputElement | null) => void;
+}
+
+/** Clients and, for the chosen one, its views; the search box on top (`/` focuses it). */
+export function Nav({ db, clients, route, me, inboxCount, go, searchRef }: Props) {
+  const [adding, setAdding] = useState(false);
+  const [name, setName] = useState(me);
+  return (
+    <nav aria-label="Clients">
+      <h1>Docket</h1>
+      <input
+        ref={searchRef}
+        type="search"
+        name="search"
+        placeholder="Search  ( / )"
+        aria-label="Search the log"
+        value={route.q}
+        onInput={(e) => go({ view: 'search', q: e.currentTarget.value, item: null })}
+      />
+      <ul class="clients">
+        {clients.map((c) => (
+          <li>
+            <button
+              type="button"
+              aria-current={c.id === route.client}
+              onClick={() =>
+                go({ client: c.id, view: route.view === 'search' ? 'agenda' : route.view, meeting: null, item: null })
+              }
+            >
+              {c.name}
+            </button>
+            {c.id === route.client && (
+              <ul class="views">
+                {VIEWS.filter((v) => v !== 'search').map((v) => (
+                  <li>
+                    <button type="button" aria-current={route.view === v} onClick={() => go({ view: v, item: null })}>
+                      {VIEW_LABEL[v]}
+                      {v === 'inbox' && inboxCount > 0 && <span class="count">{inboxCount}</span>}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      {adding ? (
+        <QuickClient
+          db={db}
+          onCreated={(id) => {
+            setAdding(false);
+            go({ client: id, view: 'settings', item: null, meeting: null });
+          }}
+        />
+      ) : (
+        <button type="button" onClick={() => setAdding(true)}>
+          + New client
+        </button>
+      )}
+      <label class="me">
+        Your name (shown in history)
+        <input
+          name="my-name"
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+          onBlur={() => void setMyName(db, name)}
+        />
+      </label>
+    </nav>
+  );
+}

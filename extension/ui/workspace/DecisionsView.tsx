@@ -1,0 +1,47 @@
+import { STATUS_LABEL } from '../../../shared/domain';
+import type { ViewProps } from '../log/ViewSwitch';
+import { useLive } from '../use-live';
+
+/** Decisions to prepare and the decision history, newest first. */
+export function DecisionsView({ db, client, route, go }: ViewProps) {
+  const items = useLive(() => db.items.where('clientId').equals(client.id).toArray(), [client.id]);
+  if (!items) return null;
+  const toPrepare = items.filter(
+    (i) => i.section === 'decision-to-prepare' && !['decided', 'rejected', 'withdrawn'].includes(i.status),
+  );
+  const decided = items
+    .filter((i) => i.decision && i.decision.status !== 'proposed')
+    .sort((a, b) => (b.decision!.decidedOn ?? '').localeCompare(a.decision!.decidedOn ?? ''));
+  const row = (i: (typeof items)[number], meta: string) => (
+    <li>
+      <button type="button" data-nav-item aria-current={i.id === route.item} onClick={() => go({ item: i.id })}>
+        <span class="title">{i.title}</span>
+        <span class="meta">{meta}</span>
+      </button>
+    </li>
+  );
+  return (
+    <section aria-label="Decisions">
+      <h2>Decisions to prepare ({toPrepare.length})</h2>
+      {toPrepare.length === 0 && <p class="muted">Nothing waiting for leadership.</p>}
+      <ul class="items">
+        {toPrepare.map((i) =>
+          row(
+            i,
+            `${STATUS_LABEL[i.status]}${i.decideBy ? ` · decide by ${i.decideBy}` : ''}${i.decision?.recommendation ? ' · recommendation written' : ''}`,
+          ),
+        )}
+      </ul>
+      <h2>Decision history ({decided.length})</h2>
+      {decided.length === 0 && <p class="muted">No decision recorded yet.</p>}
+      <ul class="items">
+        {decided.map((i) =>
+          row(
+            i,
+            `${i.decision!.status}${i.decision!.decidedOn ? ` on ${i.decision!.decidedOn}` : ''}${i.decision!.decidedBy ? ` by ${i.decision!.decidedBy.name}` : ''}: ${i.decision!.decision}`,
+          ),
+        )}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { useState } from 'preact/hooks';
+import { nextMeeting } from '../../../shared/rules';
+import { actorNow } from '../../store/me';
+import { fileInto, putOnAgenda } from '../../store/triage';
+import { formatMeetingShort } from '../format';
+import type { ViewProps } from '../log/ViewSwitch';
+import { useLive } from '../use-live';
+
+/** Captures not yet triaged: each becomes an item on the next meeting's agenda, or is filed into an existing item. */
+export function InboxView({ db, client, go, say }: ViewProps) {
+  const [target, setTarget] = useState<Record<string, string>>({});
+  const data = useLive(
+    async () => ({
+      items: await db.items.where('clientId').equals(client.id).toArray(),
+      meetings: await db.meetings.where('clientId').equals(client.id).toArray(),
+    }),
+    [client.id],
+  );
+  if (!data) return null;
+  const inbox = data.items.filter((i) => i.status === 'inbox').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const others = data.items.filter((i) => i.status !== 'inbox').sort((a, b) => a.title.localeCompare(b.title));
+  const next = nextMeeting(client, data.meetings, new Date());
+
+  async function act(work: () => Promise<unknown>, message: string) {
+    try {
+      await work();
+      say(message);
+    } catch (e) {
+      say(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  return (
+    <section aria-label="Inbox">
+      <h2>Inbox: {inbox.length} to triage</h2>
+      {inbox.length === 0 && <p class="empty">Nothing to triage. New captures land here until you file them.</p>}
+      <ul class="items inbox">
+        {inbox.map((item) => (
+          <li data-testid="inbox-item">
+            <button type="button" data-nav-item onClick={() => go({ item: item.id })}>
+              <span class="title">{item.title}</span>
+              <span class="meta">
+                clipped {new Date(item.createdAt).toLocaleDateString()} by {item.createdBy}
+              </span>
+            </button>
+            <div class="triage">
+              <button
+                type="button"
+                class="primary"
+                onClick={() =>
+                  void act(
+                    async () => putOnAgenda(db, await actorNow(db), item.id, item.meetingId ? null : next),
+                    'On the agenda, to prepare.',
+                  )
+                }
+              >
+                {item.meetingId ? 'Prepare it' : `Put on ${formatMeetingShort(next.startsAt, client.timeZone)}`}
+              </button>
+              <select
+                aria-label={`File “${item.title}” into`}
+                value={target[item.id] ?? ''}
+                onChange={(e) => setTarget({ ...target, [item.id]: e.currentTarget.value })}
+              >
+                <option value="">File into an existing item…</option>
+                {others.map((o) => (
+                  <option value={o.id}>{o.title}</option>
+                ))}
+              </select>
+              <button
+                type="button"
+                disabled={!target[item.id]}
+                onClick={() =>
+                  void act(
+                    async () => fileInto(db, await actorNow(db), item.id, target[item.id]!),
+                    'Filed into the existing item.',
+                  )
+                }
+              >
+                File
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

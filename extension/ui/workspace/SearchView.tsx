@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  type Client,
+  ItemKind,
+  ItemStatus,
+  SECTION_LABEL,
+  SECTIONS,
+  type Section,
+  STATUS_LABEL,
+} from '../../../shared/domain';
+import type { SearchFilters, SearchHit } from '../../../shared/search';
+import type { DocketDB } from '../../store/db';
+import type { Route } from '../log/route';
+import { useLive } from '../use-live';
+import { logIndex } from './search-index';
+
+interface Props {
+  db: DocketDB;
+  clients: Client[];
+  route: Route;
+  go: (patch: Partial<Route>) => void;
+}
+
+const one = <T,>(v: string) => (v ? [v as T] : undefined);
+
+/** Full text over items, decisions and captured text, with filters. Type in the box on the left (`/`). */
+export function SearchView({ db, clients, route, go }: Props) {
+  const [filters, setFilters] = useState({
+    clientId: route.client ?? '',
+    status: '',
+    kind: '',
+    section: '',
+    vendorId: '',
+    tag: '',
+    from: '',
+    to: '',
+  });
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const titles = useLive(async () => new Map((await db.items.toArray()).map((i) => [i.id, i])), []);
+  const vendors = useLive(() => db.vendors.toArray(), []) ?? [];
+  const set = (key: keyof typeof filters, value: string) => setFilters((f) => ({ ...f, [key]: value }));
+
+  useEffect(() => {
+    let live = true;
+    const query: SearchFilters = {
+      clientId: filters.clientId || undefined,
+      status: one(filters.status),
+      kind: one(filters.kind),
+      section: one<Section>(filters.section),
+      vendorId: filters.vendorId || undefined,
+      tag: filters.tag || undefined,
+      from: filters.from || undefined,
+      to: filters.to || undefined,
+    };
+    void logIndex(db).then((index) => live && setHits(index.search(route.q, query, 100)));
+    return () => {
+      live = false;
+    };
+  }, [db, route.q, filters, titles]);
+
+  return (
+    <section aria-label="Search results">
+      <h2>{route.q ? `Search: “${route.q}”` : 'Search'}</h2>
+      <div class="filters">
+        <select aria-label="Client" value={filters.clientId} onChange={(e) => set('clientId', e.currentTarget.value)}>
+          <option value="">All clients</option>
+          {clients.map((c) => (
+            <option value={c.id}>{c.name}</option>
+          ))}
+        </select>
+        <select aria-label="Status" value={filters.status} onChange={(e) => set('status', e.currentTarget.value)}>
+          <option value="">Any status</option>
+          {ItemStatus.options.map((s) => (
+            <option value={s}>{STATUS_LABEL[s]}</option>
+          ))}
+        </select>
+        <select aria-label="Kind" value={filters.kind} onChange={(e) => set('kind', e.currentTarget.value)}>
+          <option value="">Any kind</option>
+          {ItemKind.options.map((k) => (
+            <option value={k}>{k}</option>
+          ))}
+        </select>
+        <select aria-label="Section" value={filters.section} onChange={(e) => set('section', e.currentTarget.value)}>
+          <option value="">Any section</option>
+          {SECTIONS.map((s) => (
+            <option value={s}>{SECTION_LABEL[s]}</option>
+          ))}
+        </select>
+        <select aria-label="Vendor" value={filters.vendorId} onChange={(e) => set('vendorId', e.currentTarget.value)}>
+          <option value="">Any vendor</option>
+          {vendors
+            .filter((v) => !filters.clientId || v.clientId === filters.clientId)
+            .map((v) => (
+              <option value={v.id}>{v.name}</option>
+            ))}
+        </select>
+        <input
+          aria-label="Tag"
+          placeholder="tag"
+          value={filters.tag}
+          onInput={(e) => set('tag', e.currentTarget.value)}
+        />
+        <input aria-label="From" type="date" value={filters.from} onInput={(e) => set('from', e.currentTarget.value)} />
+        <input aria-label="To" type="date" value={filters.to} onInput={(e) => set('to', e.currentTarget.value)} />
+      </div>
+      {hits && hits.length === 0 && <p class="empty">Nothing matches.</p>}
+      <ul class="items" data-testid="search-results">
+        {hits?.map((h) => {
+          const item = titles?.get(h.itemId);
+          return (
+            <li>
+              <button
+                type="button"
+                data-nav-item
+                aria-current={h.itemId === route.item}
+                onClick={() => go({ item: h.itemId, client: item?.clientId ?? route.client })}
+              >
+                <span class="title">{item?.title ?? h.itemId}</span>
+                <span class="badge">{h.matchedIn}</span>
+                <span class="meta">{h.snippet}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Deadline } from '../../../../shared/rules';
+import type { Route } from '../../log/route';
+
+const KIND: Record<Deadline['kind'], string> = {
+  notice: 'Notice',
+  renewal: 'Renewal',
+  expiry: 'Expiry',
+  'decide-by': 'Decide by',
+};
+
+/** Drawn from the data: contract notice periods, renewals and expiries, and decide-by dates before the next meeting. */
+export function Deadlines({ deadlines, go }: { deadlines: Deadline[]; go: (patch: Partial<Route>) => void }) {
+  return (
+    <section class="deadlines" aria-label="Deadlines before the next meeting" data-testid="deadlines">
+      <h3>Deadlines before the next meeting</h3>
+      {deadlines.length === 0 ? (
+        <p class="muted">None: no notice period, renewal, expiry or decide-by date falls before the next meeting.</p>
+      ) : (
+        <ul>
+          {deadlines.map((d) => (
+            <li>
+              <span class={`badge ${d.kind === 'notice' || d.kind === 'expiry' ? 'urgent' : ''}`}>{KIND[d.kind]}</span>{' '}
+              <strong>{d.date}</strong>{' '}
+              {d.itemId ? (
+                <button type="button" class="link" onClick={() => go({ item: d.itemId })}>
+                  {d.title}
+                </button>
+              ) : d.contractId ? (
+                <button type="button" class="link" onClick={() => go({ view: 'vendors' })}>
+                  {d.title}
+                </button>
+              ) : (
+                d.title
+              )}
+              <div class="muted small">{d.why}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

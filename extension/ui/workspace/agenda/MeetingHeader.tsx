@@ -1,0 +1,190 @@
+import { useState } from 'preact/hooks';
+import type { Client, Item, Meeting, Vendor } from '../../../../shared/domain';
+import { agendaIcs, agendaMarkdown, minutesMarkdown } from '../../../../shared/export';
+import { type Deadline, zonedParts, zonedToUtc } from '../../../../shared/rules';
+import type { DocketDB } from '../../../store/db';
+import { holdMeeting } from '../../../store/hold-meeting';
+import { actorNow } from '../../../store/me';
+import { addMeeting, cancelMeeting, moveMeeting, setMinutesNotes } from '../../../store/meeting-edits';
+import type { MeetingRef } from '../../../store/meetings';
+import { download, fileName } from '../../download';
+import { formatMeeting } from '../../format';
+import type { Route } from '../../log/route';
+
+interface Props {
+  db: DocketDB;
+  client: Client;
+  meeting: Meeting;
+  meetingRef: MeetingRef;
+  items: Item[];
+  vendors: Vendor[];
+  deadlines: Deadline[];
+  go: (patch: Partial<Route>) => void;
+  say: (text: string) => void;
+}
+
+type Mode = null | 'move' | 'add' | 'hold';
+
+export function MeetingHeader({ db, client, meeting, meetingRef, items, vendors, deadlines, go, say }: Props) {
+  const [mode, setMode] = useState<Mode>(null);
+  const local = zonedParts(new Date(meeting.startsAt), client.timeZone);
+  const [when, setWhen] = useState(`${local.date}T${local.time}`);
+  const [notes, setNotes] = useState(meeting.minutes);
+  const [error, setError] = useState('');
+  const day = local.date;
+  /** Runs a change; the message said afterwards is the work's own answer, else `done`. */
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      setError('');
+      const answer = await work();
+      setMode(null);
+      say(typeof answer === 'string' ? answer : done);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const instant = () => {
+    const [date, time] = when.split('T');
+    if (!date || !time) throw new Error('Choose a date and a time.');
+    return zonedToUtc(date, time.slice(0, 5), client.timeZone).toISOString();
+  };
+  const agenda = () => agendaMarkdown({ client, meeting, items, vendors, deadlines });
+
+  return (
+    <header class="meeting-header">
+      <h2>
+        {formatMeeting(meeting.startsAt, client.timeZone)} <small class="muted">({client.timeZone})</small>{' '}
+        <span class={`badge ${meeting.status === 'held' ? '' : 'planned'}`} data-testid="meeting-status">
+          {meeting.status}
+        </span>
+      </h2>
+      <div class="actions">
+        {meeting.status === 'planned' && (
+          <>
+            <button type="button" class="primary" onClick={() => setMode(mode === 'hold' ? null : 'hold')}>
+              Mark held…
+            </button>
+            <button type="button" onClick={() => setMode(mode === 'move' ? null : 'move')}>
+              Move…
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void run(async () => cancelMeeting(db, await actorNow(db), client.id, meetingRef), 'Meeting cancelled.')
+              }
+            >
+              Cancel meeting
+            </button>
+          </>
+        )}
+        <button type="button" onClick={() => setMode(mode === 'add' ? null : 'add')}>
+          Add ad-hoc meeting…
+        </button>
+        <span class="spacer" />
+        {meeting.status === 'held' ? (
+          <>
+            <button
+              type="button"
+              onClick={() =>
+                download(fileName(client.name, 'minutes', day) + '.md', minutesMarkdown({ client, meeting }))
+              }
+            >
+              Minutes (.md)
+            </button>
+            <button type="button" onClick={() => window.open(`/print.html#minutes=${encodeURIComponent(meeting.id)}`)}>
+              Print minutes
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" onClick={() => download(fileName(client.name, 'agenda', day) + '.md', agenda())}>
+              Agenda (.md)
+            </button>
+            <button
+              type="button"
+              onClick={() => window.open(`/print.html#agenda=${encodeURIComponent(meeting.id)}&client=${client.id}`)}
+            >
+              Print agenda
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                download(
+                  fileName(client.name, 'meeting', day) + '.ics',
+                  agendaIcs({ client, meeting, agenda: agenda(), now: new Date() }),
+                  'text/calendar;charset=utf-8',
+                )
+              }
+            >
+              Calendar (.ics)
+            </button>
+          </>
+        )}
+      </div>
+      {(mode === 'move' || mode === 'add') && (
+        <form
+          class="inline-form"
+          onSubmit={(e) => e.preventDefault()}
+          aria-label={mode === 'move' ? 'Move meeting' : 'Add meeting'}
+        >
+          <label>
+            {mode === 'move' ? 'New date and time' : 'Date and time'} ({client.timeZone})
+            <input type="datetime-local" name="when" value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
+          </label>
+          <button
+            type="submit"
+            class="primary"
+            onClick={() =>
+              void run(
+                async () => {
+                  const actor = await actorNow(db);
+                  const m =
+                    mode === 'move'
+                      ? await moveMeeting(db, actor, client.id, meetingRef, instant())
+                      : await addMeeting(db, actor, client.id, instant());
+                  go({ meeting: m.id });
+                },
+                mode === 'move' ? 'Meeting moved.' : 'Meeting added.',
+              )
+            }
+          >
+            {mode === 'move' ? 'Move' : 'Add'}
+          </button>
+        </form>
+      )}
+      {mode === 'hold' && (
+        <form class="inline-form hold" onSubmit={(e) => e.preventDefault()} aria-label="Mark meeting held">
+          <p>
+            Marking held freezes this agenda as it stands, records the decisions and actions on its items as the
+            minutes, and carries the{' '}
+            {items.filter((i) => !i.discussed && !['decided', 'rejected', 'withdrawn'].includes(i.status)).length}{' '}
+            undiscussed open item(s) to the next meeting.
+          </p>
+          <label>
+            Notes for the minutes
+            <textarea name="minutes" rows={4} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
+          </label>
+          <button
+            type="submit"
+            class="primary"
+            onClick={() =>
+              void run(async () => {
+                const actor = await actorNow(db);
+                if (notes !== meeting.minutes) await setMinutesNotes(db, actor, client.id, meetingRef, notes);
+                const { carried } = await holdMeeting(db, actor, client.id, meetingRef);
+                return `Meeting held. ${carried} item(s) carried to the next meeting.`;
+              }, 'Meeting held.')
+            }
+          >
+            Mark held
+          </button>
+        </form>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </header>
+  );
+}

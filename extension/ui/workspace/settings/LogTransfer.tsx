@@ -1,0 +1,47 @@
+import { strToU8, zipSync } from 'fflate';
+import type { Client } from '../../../../shared/domain';
+import { exportClientLog, handoffFiles } from '../../../../shared/export';
+import { contractDates } from '../../../../shared/rules';
+import { readClientLog } from '../../../store/client-log';
+import type { DocketDB } from '../../../store/db';
+import { download, fileName } from '../../download';
+import { ImportLog } from './ImportLog';
+
+/** The client's whole log out (lossless JSON, or the end-of-mandate handoff pack) and back in. */
+export function LogTransfer({ db, client, say }: { db: DocketDB; client: Client; say: (text: string) => void }) {
+  const today = new Date().toISOString().slice(0, 10);
+  async function exportJson() {
+    download(
+      fileName(client.name, 'log', today) + '.json',
+      exportClientLog(await readClientLog(db, client.id), new Date()),
+      'application/json',
+    );
+  }
+  async function exportHandoff() {
+    const files = handoffFiles({
+      log: await readClientLog(db, client.id),
+      today,
+      contractDates: (c) => contractDates(c, today),
+    });
+    const zip = zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, strToU8(text)])));
+    download(fileName(client.name, 'handoff', today) + '.zip', zip, 'application/zip');
+  }
+  return (
+    <section class="transfer" aria-label="Export and import">
+      <h3>Export and hand over</h3>
+      <p class="muted small">
+        The JSON log is complete and can be imported again. The handoff pack is Markdown for the next team: vendors and
+        contracts, open follow-ups, decision history, meetings.
+      </p>
+      <div class="actions">
+        <button type="button" onClick={() => void exportJson().catch((e) => say(String(e)))}>
+          Client log (.json)
+        </button>
+        <button type="button" onClick={() => void exportHandoff().catch((e) => say(String(e)))}>
+          Handoff pack (.zip)
+        </button>
+      </div>
+      <ImportLog db={db} say={say} />
+    </section>
+  );
+}

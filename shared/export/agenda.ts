@@ -1,0 +1,121 @@
+/**
+ * A meeting's agenda as Markdown: the four sections in their fixed order, each item with what the room needs to
+ * know (vendor, amount, decide-by, status, urgency, and for decisions the recommendation), then the deadlines the
+ * rules surfaced. The same text feeds the print view and the .ics description.
+ */
+import {
+  SECTION_LABEL,
+  SECTIONS,
+  STATUS_LABEL,
+  type Client,
+  type Item,
+  type ItemStatus,
+  type Meeting,
+  type Vendor,
+} from '../domain';
+import { zonedParts } from '../rules/zoned-time';
+import { formatDate, formatMeetingTime, formatMoney, localDateOf } from './format';
+import { block, document, indented, inline, NOTHING } from './markdown';
+import { compare } from './order';
+import type { Deadline } from './types';
+
+export type AgendaInput = {
+  client: Client;
+  meeting: Meeting;
+  /**
+   * The items filed to this meeting. Items of other meetings are left out, and so are untriaged (inbox) and
+   * withdrawn ones: the agenda is what was prepared for the room.
+   */
+  items: Item[];
+  vendors: Vendor[];
+  /** Deadlines before the next meeting; when absent (not empty) the section is left out, as in the handoff pack. */
+  deadlines?: Deadline[];
+  /** Defaults to the client's zone. */
+  timeZone?: string;
+};
+
+const OFF_AGENDA: readonly ItemStatus[] = ['inbox', 'withdrawn'];
+const MEETING_STATUS: Record<Meeting['status'], string> = {
+  planned: 'Planned',
+  held: 'Held',
+  cancelled: '**Cancelled**',
+};
+
+const DEADLINE_LABEL: Record<Deadline['kind'], string> = {
+  notice: 'Notice deadline',
+  renewal: 'Renews',
+  expiry: 'Expires',
+  'decide-by': 'Decide by',
+};
+
+/** Within a section: the order set on the agenda, then title and id so equal positions still sort one way. */
+export function byAgendaOrder(a: Item, b: Item): number {
+  return a.agendaOrder - b.agendaOrder || compare(a.title, b.title) || compare(a.id, b.id);
+}
+
+function entry(item: Item, vendors: Map<string, Vendor>, zone: string): string {
+  const vendor = item.vendorId ? vendors.get(item.vendorId) : undefined;
+  const facts = [
+    vendor ? `Vendor: ${inline(vendor.name)}` : null,
+    item.amount ? `Amount: ${formatMoney(item.amount)}` : null,
+    item.decideBy ? `Decide by: ${formatDate(item.decideBy)}` : null,
+    `Status: ${STATUS_LABEL[item.status]}`,
+  ].filter((f) => f !== null);
+  const lines = [`- **${inline(item.title)}**${item.urgent ? ' — **URGENT**' : ''}`, `  - ${facts.join(' · ')}`];
+  const recommendation = item.decision ? block(item.decision.recommendation) : '';
+  if (item.section === 'decision-to-prepare' && recommendation) {
+    lines.push(
+      recommendation.includes('\n')
+        ? `  - Recommendation:\n\n${indented(recommendation, '    ')}`
+        : `  - Recommendation: ${recommendation}`,
+    );
+  }
+  const last = item.slips.at(-1);
+  if (last) {
+    const times = item.slips.length === 1 ? '' : ` ${item.slips.length} times, last`;
+    lines.push(`  - Carried forward${times} on ${formatDate(localDateOf(last.at, zone))}`);
+  }
+  return lines.join('\n');
+}
+
+/** Sorted by date; a deadline that falls before the meeting itself is flagged: it cannot wait for the room. */
+function deadlineLines(deadlines: Deadline[], meetingDate: string): string {
+  if (deadlines.length === 0) return '_No deadlines before the next meeting._';
+  const sorted = [...deadlines].sort(
+    (a, b) => compare(a.date, b.date) || compare(a.kind, b.kind) || compare(a.title, b.title),
+  );
+  return sorted
+    .map((d) => {
+      const early = d.date < meetingDate ? ' — **before this meeting**' : '';
+      const why = d.why.trim() ? `\n  - ${inline(d.why)}` : '';
+      return `- **${formatDate(d.date)}**${early} — ${DEADLINE_LABEL[d.kind]}: ${inline(d.title)}${why}`;
+    })
+    .join('\n');
+}
+
+export function agendaMarkdown(input: AgendaInput): string {
+  const { client, meeting } = input;
+  const zone = input.timeZone ?? client.timeZone;
+  const vendors = new Map(input.vendors.map((v) => [v.id, v]));
+  const items = input.items.filter((i) => i.meetingId === meeting.id && !OFF_AGENDA.includes(i.status));
+
+  const head = [`# ${inline(client.name)} — governance meeting, ${formatMeetingTime(meeting.startsAt, zone)}`];
+  const start = zonedParts(new Date(meeting.startsAt), zone).time;
+  const end = zonedParts(new Date(Date.parse(meeting.startsAt) + client.meetingMinutes * 60_000), zone).time;
+  const facts = [
+    meeting.title.trim() ? `**${inline(meeting.title)}**` : null,
+    MEETING_STATUS[meeting.status],
+    `${start}–${end} (${client.meetingMinutes} minutes)`,
+  ];
+  head.push(facts.filter((f) => f !== null).join(' · '));
+
+  const sections = SECTIONS.map((section, n) => {
+    const inSection = items.filter((i) => i.section === section).sort(byAgendaOrder);
+    const body = inSection.length ? inSection.map((i) => entry(i, vendors, zone)).join('\n') : NOTHING;
+    return `## ${n + 1}. ${SECTION_LABEL[section]}\n\n${body}`;
+  });
+  const deadlines = input.deadlines
+    ? `## Deadlines before the next meeting\n\n${deadlineLines(input.deadlines, localDateOf(meeting.startsAt, zone))}`
+    : null;
+  return document([head.join('\n\n'), ...sections, deadlines]);
+}

@@ -1,0 +1,77 @@
+/**
+ * Dates and money as people read them in the exported documents. Dates are spelled out ("Tue 1 Dec 2026") so
+ * nobody confuses 01/12 and 12/01; names come from fixed tables, not the engine's locale data, so the output is
+ * the same on every machine.
+ */
+import type { Money, Recurrence } from '../domain';
+import { parseLocalDate, weekdayOf } from '../rules/local-date';
+import { zonedParts } from '../rules/zoned-time';
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** 'Tue 1 Dec 2026' for '2026-12-01'. */
+export function formatDate(date: string): string {
+  const { year, month, day } = parseLocalDate(date);
+  return `${WEEKDAYS[weekdayOf(date)]!.slice(0, 3)} ${day} ${MONTHS[month - 1]!.slice(0, 3)} ${year}`;
+}
+
+/** 'Tuesday 8 December 2026, 09:00 (America/Toronto)': when a meeting starts, on the client's wall clock. */
+export function formatMeetingTime(startsAt: string, timeZone: string): string {
+  const { date, time } = zonedParts(new Date(startsAt), timeZone);
+  const { year, month, day } = parseLocalDate(date);
+  return `${WEEKDAYS[weekdayOf(date)]} ${day} ${MONTHS[month - 1]} ${year}, ${time} (${timeZone})`;
+}
+
+/** The local date of an instant in a zone ('2026-11-10'). */
+export function localDateOf(instant: string, timeZone: string): string {
+  return zonedParts(new Date(instant), timeZone).date;
+}
+
+const PERIOD: Record<Recurrence, string> = {
+  'one-time': ' one-time',
+  monthly: '/month',
+  quarterly: '/quarter',
+  yearly: '/year',
+};
+const PER_YEAR: Record<Recurrence, number> = { 'one-time': 0, monthly: 12, quarterly: 4, yearly: 1 };
+const currencies = new Map<string, Intl.NumberFormat>();
+
+/** '$4,500.00' — the currency stays visible (CA$, €) because amounts in different currencies are never summed. */
+export function formatAmount(value: number, currency: string): string {
+  let f = currencies.get(currency);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    currencies.set(currency, f);
+  }
+  return f.format(value);
+}
+
+/** '$4,500.00/month', 'CA$6,800.00 one-time'. */
+export function formatMoney(money: Money): string {
+  return `${formatAmount(money.value, money.currency)}${PERIOD[money.recurrence]}`;
+}
+
+/** A recurring amount over a year ('$54,000.00/year'); null for one-time amounts. */
+export function annualised(money: Money): string | null {
+  const factor = PER_YEAR[money.recurrence];
+  return factor === 0 ? null : `${formatAmount(money.value * factor, money.currency)}/year`;
+}
+
+/** '2026-11-10 14:05 UTC' — history timestamps, in UTC so a team across zones reads one clock. */
+export function formatInstantUtc(instant: string): string {
+  return `${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC`;
+}

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Docket, launchDocket, requireBrowser, tabIdOf } from './support/chromium';
+import { serveFixtures } from './support/fixture-server';
+
+requireBrowser();
+const SHOTS = 'docs/screenshots';
+
+describe('governance workspace in real Chromium: capture → triage → prepare → print → decide → hold', () => {
+  let docket: Docket;
+  let site: Awaited<ReturnType<typeof serveFixtures>>;
+  let log: Page;
+
+  beforeAll(async () => {
+    site = await serveFixtures({
+      '/quotes/Q-2026-1042': 'pages/vendor-quote-portal.html',
+      '/blog/msp-clauses': 'pages/long-article.html',
+    });
+    docket = await launchDocket();
+    log = await docket.context.newPage();
+    await log.goto(docket.url('log.html'));
+  });
+  afterAll(async () => {
+    await docket?.close();
+    await site?.close();
+  });
+
+  async function clip(path: string) {
+    const page = await docket.context.newPage();
+    await page.goto(site.origin + path);
+    const tab = await tabIdOf(log, site.origin + path);
+    const form = await docket.context.newPage();
+    await form.goto(docket.url(`popup.html?tab=${tab}&mode=page`));
+    await form.locator('input[name="title"]').waitFor({ timeout: 15_000 });
+    await form.locator('select[name="meeting"]').selectOption('');
+    await form.locator('input[name="title"]').press('Enter');
+    await form.getByTestId('saved').waitFor();
+    await form.close();
+    await page.close();
+  }
+  const view = (name: string) =>
+    log
+      .getByRole('navigation')
+      .getByRole('button', { name: new RegExp(`^${name}`) })
+      .click();
+
+  it('1. creates a client and sets its rhythm', async () => {
+    await log.getByRole('button', { name: '+ New client' }).click();
+    await log.locator('input[name="client-name"]').fill('Laval Logistics');
+    await log.getByRole('button', { name: 'Add client' }).click();
+    const settings = log.getByRole('form', { name: 'Client' });
+    await settings.locator('select[name="cadence"]').selectOption('weekly');
+    await settings.locator('select[name="weekday"]').selectOption('2');
+    await settings.locator('input[name="timeZone"]').fill('America/Toronto');
+    await settings.locator('input[name="domains"]').fill('laval-logistics.ca');
+    await settings.getByRole('button', { name: 'Save client' }).click();
+    await expect.poll(() => log.getByRole('status').textContent()).toMatch(/Client saved/);
+  });
+
+  it('2–3. captures vendor pages into the inbox and triages them onto the next meeting', async () => {
+    await clip('/quotes/Q-2026-1042');
+    await clip('/blog/msp-clauses');
+    await view('Inbox');
+    await expect.poll(() => log.getByTestId('inbox-item').count()).toBe(2);
+    for (let i = 0; i < 2; i++) {
+      await log
+        .getByTestId('inbox-item')
+        .first()
+        .getByRole('button', { name: /^Put on / })
+        .click();
+      await expect.poll(() => log.getByTestId('inbox-item').count()).toBe(1 - i);
+    }
+  });
+
+  it('4–5. prepares the quote on the agenda and prints it', async () => {
+    await view('Agenda');
+    const quote = log.getByTestId('agenda-item').filter({ hasText: 'Q-2026-1042' });
+    await expect.poll(() => quote.count()).toBe(1);
+    expect(await log.getByRole('region', { name: 'Decisions to prepare for leadership' }).textContent()).toMatch(
+      /Q-2026-1042/,
+    );
+    // keyboard: move the article up into the section above
+    const article = log.getByTestId('agenda-item').filter({ hasNotText: 'Q-2026-1042' });
+    const before = await article.evaluate((el) => el.closest('[data-section]')!.getAttribute('data-section'));
+    await article.focus();
+    await log.keyboard.press('Alt+Shift+ArrowUp');
+    await expect
+      .poll(() => article.evaluate((el) => el.closest('[data-section]')!.getAttribute('data-section')))
+      .not.toBe(before);
+
+    await quote.click();
+    const decision = log.getByRole('form', { name: 'Decision record' });
+    await decision
+      .locator('textarea[name="decision-context"]')
+      .fill('Backup renewal for 120 seats; current term ends Dec 31.');
+    await decision.locator('textarea[name="decision-recommendation"]').fill('Renew for 12 months at $4,500/month.');
+    await decision.locator('textarea[name="decision-decision"]').click();
+    await expect.poll(() => log.getByTestId('history').locator('li', { hasText: 'changed decision' }).count()).toBe(2);
+    await log.screenshot({ path: `${SHOTS}/agenda.png` });
+
+    const [print] = await Promise.all([
+      docket.context.waitForEvent('page'),
+      log.getByRole('button', { name: 'Print agenda' }).click(),
+    ]);
+    await print.getByTestId('print').waitFor();
+    const text = await print.getByTestId('print').textContent();
+    expect(text).toMatch(/Laval Logistics/);
+    expect(text).toMatch(/Decisions to prepare for leadership[\s\S]*Q-2026-1042/);
+    expect(text).toMatch(/Renew for 12 months/);
+    await print.setViewportSize({ width: 900, height: 1000 });
+    await print.screenshot({ path: `${SHOTS}/print-agenda.png` });
+    await print.close();
+  });
+
+  it('6. records the decision', async () => {
+    const decision = log.getByRole('form', { name: 'Decision record' });
+    await decision.locator('textarea[name="decision-decision"]').fill('Approved: renew 12 months.');
+    await decision.locator('input[name="decided-by-name"]').fill('Marie Tremblay');
+    await decision.locator('input[name="decided-by-role"]').fill('CFO');
+    await decision.locator('select[name="decision-status"]').selectOption('accepted');
+    await log.locator('form[aria-label="Item"] select[name="status"]').selectOption('decided');
+    await log.getByRole('checkbox', { name: /^Discussed: Quote Q-2026-1042/ }).check();
+    await expect.poll(() => log.getByTestId('history').textContent()).toMatch(/status/);
+  });
+
+  it('7–8. marks the meeting held: the undiscussed item moves on, the minutes export', async () => {
+    await log.getByRole('button', { name: 'Mark held…' }).click();
+    await log.locator('textarea[name="minutes"]').fill('Renewal approved. Contract clauses to review next time.');
+    await log.getByRole('form', { name: 'Mark meeting held' }).getByRole('button', { name: 'Mark held' }).click();
+    await expect.poll(() => log.getByRole('status').textContent()).toMatch(/Meeting held\. 1 item\(s\) carried/);
+    await log.locator('select[name="meeting-choice"]').selectOption({ index: 0 });
+    await expect.poll(() => log.getByTestId('agenda-item').count()).toBe(1);
+    expect(await log.getByTestId('agenda-item').textContent()).toMatch(/slipped ×1/);
+
+    const held = await log
+      .locator('select[name="meeting-choice"] optgroup[label="Past"] option')
+      .first()
+      .getAttribute('value');
+    await log.locator('select[name="meeting-choice"]').selectOption(held!);
+    await expect.poll(() => log.getByTestId('held-agenda').textContent()).toMatch(/carried forward/);
+    const [download] = await Promise.all([
+      log.waitForEvent('download'),
+      log.getByRole('button', { name: 'Minutes (.md)' }).click(),
+    ]);
+    const minutes = readFileSync((await download.path())!, 'utf8');
+    expect(minutes).toMatch(/Approved: renew 12 months/);
+    expect(minutes).toMatch(/Marie Tremblay/);
+    expect(minutes).toMatch(/Renewal approved\. Contract clauses/);
+  });
+
+  it('works as the narrow side panel', async () => {
+    const panel = await docket.context.newPage();
+    await panel.setViewportSize({ width: 380, height: 760 });
+    await panel.goto(docket.url('sidepanel.html'));
+    await panel.getByRole('button', { name: 'Laval Logistics' }).click();
+    await panel.getByRole('navigation').getByRole('button', { name: 'Agenda', exact: true }).click();
+    await expect.poll(() => panel.getByTestId('agenda-item').count()).toBe(1);
+    await panel.screenshot({ path: `${SHOTS}/side-panel.png` });
+    await panel.getByTestId('agenda-item').first().click();
+    await expect.poll(() => panel.getByTestId('item-detail').isVisible()).toBe(true);
+    expect(
+      await panel
+        .getByRole('region', { name: 'Workspace' })
+        .isVisible()
+        .catch(() => false),
+    ).toBe(false);
+  });
+});
