@@ -31,7 +31,10 @@ export const Decision = z.object({
   recommendation: z.string().max(20_000).default(''),
   decision: z.string().max(20_000).default(''),
   rationale: z.string().max(20_000).default(''),
-  decidedBy: z.object({ name: z.string().max(200), role: z.string().max(200) }).nullable().default(null),
+  decidedBy: z
+    .object({ name: z.string().max(200), role: z.string().max(200) })
+    .nullable()
+    .default(null),
   decidedOn: LocalDate.nullable().default(null),
   status: DecisionStatus.default('proposed'),
   /** Item ids of the decisions this one replaces / is replaced by. */

@@ -13,6 +13,7 @@ import {
   type Meeting,
   type Vendor,
 } from '../domain';
+import { orderedAgenda } from '../rules/agenda-order';
 import { zonedParts } from '../rules/zoned-time';
 import { formatDate, formatMeetingTime, formatMoney, localDateOf } from './format';
 import { block, document, indented, inline, NOTHING } from './markdown';
@@ -47,11 +48,6 @@ const DEADLINE_LABEL: Record<Deadline['kind'], string> = {
   expiry: 'Expires',
   'decide-by': 'Decide by',
 };
-
-/** Within a section: the order set on the agenda, then title and id so equal positions still sort one way. */
-export function byAgendaOrder(a: Item, b: Item): number {
-  return a.agendaOrder - b.agendaOrder || compare(a.title, b.title) || compare(a.id, b.id);
-}
 
 function entry(item: Item, vendors: Map<string, Vendor>, zone: string): string {
   const vendor = item.vendorId ? vendors.get(item.vendorId) : undefined;
@@ -109,8 +105,10 @@ export function agendaMarkdown(input: AgendaInput): string {
   ];
   head.push(facts.filter((f) => f !== null).join(' · '));
 
+  // The same order as the agenda page, so the printed agenda matches the screen.
+  const agenda = orderedAgenda(items);
   const sections = SECTIONS.map((section, n) => {
-    const inSection = items.filter((i) => i.section === section).sort(byAgendaOrder);
+    const inSection = agenda[section];
     const body = inSection.length ? inSection.map((i) => entry(i, vendors, zone)).join('\n') : NOTHING;
     return `## ${n + 1}. ${SECTION_LABEL[section]}\n\n${body}`;
   });

@@ -4,6 +4,7 @@
  * the same on every machine.
  */
 import type { Money, Recurrence } from '../domain';
+import { annualise } from '../rules/budget';
 import { parseLocalDate, weekdayOf } from '../rules/local-date';
 import { zonedParts } from '../rules/zoned-time';
 
@@ -47,7 +48,6 @@ const PERIOD: Record<Recurrence, string> = {
   quarterly: '/quarter',
   yearly: '/year',
 };
-const PER_YEAR: Record<Recurrence, number> = { 'one-time': 0, monthly: 12, quarterly: 4, yearly: 1 };
 const currencies = new Map<string, Intl.NumberFormat>();
 
 /** '$4,500.00' — the currency stays visible (CA$, €) because amounts in different currencies are never summed. */
@@ -67,8 +67,7 @@ export function formatMoney(money: Money): string {
 
 /** A recurring amount over a year ('$54,000.00/year'); null for one-time amounts. */
 export function annualised(money: Money): string | null {
-  const factor = PER_YEAR[money.recurrence];
-  return factor === 0 ? null : `${formatAmount(money.value * factor, money.currency)}/year`;
+  return money.recurrence === 'one-time' ? null : `${formatAmount(annualise(money), money.currency)}/year`;
 }
 
 /** '2026-11-10 14:05 UTC' — history timestamps, in UTC so a team across zones reads one clock. */

@@ -1,12 +1,11 @@
 /** `vendors-and-contracts.md` of the handoff pack: who the client's providers are and what binds them. */
 import type { Capture, Contract, Vendor } from '../domain';
 import { addDays } from '../rules/local-date';
-import type { ContractDates } from './contract-term';
 import { annualised, formatDate, formatMoney } from './format';
 import { ROLE_LABEL } from './labels';
 import { block, document, inline } from './markdown';
 import { compare } from './order';
-import type { LogData } from './types';
+import type { ContractDatesOf, LogData } from './types';
 
 function contact(c: Vendor['contacts'][number]): string {
   return `  - ${[c.name, c.role, c.email, c.phone]
@@ -28,7 +27,7 @@ function nextDeadline(c: Contract, termEnd: string, noticeDeadline: string, toda
     : `give notice by ${formatDate(noticeDeadline)} to stop it renewing; otherwise ${renews}`;
 }
 
-function contractBlock(c: Contract, dates: ContractDates, today: string, captures: Map<string, Capture>): string {
+function contractBlock(c: Contract, dates: ContractDatesOf, today: string, captures: Map<string, Capture>): string {
   const { termEnd, noticeDeadline } = dates(c);
   const ended = !c.autoRenew && termEnd < today;
   const lines = [
@@ -54,7 +53,7 @@ function contractBlock(c: Contract, dates: ContractDates, today: string, capture
 function vendorBlock(
   v: Vendor,
   contracts: Contract[],
-  dates: ContractDates,
+  dates: ContractDatesOf,
   today: string,
   captures: Map<string, Capture>,
 ): string {
@@ -69,7 +68,7 @@ function vendorBlock(
   return `${lines.join('\n')}\n\n### Contracts\n\n${body}`;
 }
 
-export function vendorsAndContractsMarkdown(log: LogData, today: string, dates: ContractDates): string {
+export function vendorsAndContractsMarkdown(log: LogData, today: string, dates: ContractDatesOf): string {
   const captures = new Map(log.captures.map((c) => [c.id, c]));
   const byTitle = (a: Contract, b: Contract) => compare(a.termStart, b.termStart) || compare(a.title, b.title);
   const vendors = [...log.vendors].sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id));

@@ -3,10 +3,10 @@
  * JSON so the pack can also be imported. Returned as path → contents; the caller zips it. Deterministic: the same
  * log and dates give the same bytes.
  */
-import { CADENCE_LABEL, type Client, type Meeting } from '../domain';
+import { CADENCE_LABEL, type Client, type Contract, type Meeting } from '../domain';
 import { agendaMarkdown } from './agenda';
 import { exportClientLog } from './client-log';
-import { fallbackContractDates, type ContractDates } from './contract-term';
+import { contractDates } from '../rules/contract-dates';
 import { formatDate, localDateOf, MONTHS } from './format';
 import { decisionHistoryMarkdown } from './handoff-decisions';
 import { openFollowUpsMarkdown } from './handoff-follow-ups';
@@ -14,14 +14,14 @@ import { vendorsAndContractsMarkdown } from './handoff-vendors';
 import { document, inline } from './markdown';
 import { minutesMarkdown } from './minutes';
 import { compare } from './order';
-import type { LogData } from './types';
+import type { ContractDatesOf, LogData } from './types';
 
 export type HandoffInput = {
   log: LogData;
   /** 'YYYY-MM-DD', the date the pack is made (in the client's zone). */
   today: string;
-  /** The contract-dates rule; a simple roll-forward is used when absent. */
-  contractDates?: ContractDates;
+  /** A contract's current term end and next notice deadline; `contractDates` of the rules when absent. */
+  contractDates?: ContractDatesOf;
   /** `exportedAt` of the JSON; defaults to midnight UTC of `today`, so the pack depends only on its inputs. */
   now?: Date;
 };
@@ -103,7 +103,7 @@ export function isSafePath(path: string): boolean {
 
 export function handoffFiles(input: HandoffInput): Record<string, string> {
   const { log, today } = input;
-  const dates = input.contractDates ?? fallbackContractDates(today);
+  const dates = input.contractDates ?? ((c: Contract) => contractDates(c, today));
   const meetings = meetingFiles(log);
   const files: Record<string, string> = {
     'README.md': readme(log, today, Object.keys(meetings)),

@@ -1,4 +1,4 @@
-export type { Deadline, LogData } from './types';
+export type { ContractDatesOf, Deadline, LogData } from './types';
 export { agendaMarkdown, type AgendaInput } from './agenda';
 export { agendaIcs, escapeText, foldLine, icsUtc, unfold, type IcsInput } from './ics';
 export { minutesMarkdown, type MinutesInput } from './minutes';
@@ -22,4 +22,3 @@ export {
   type ImportTable,
 } from './import-plan';
 export { handoffFiles, isSafePath, type HandoffInput } from './handoff';
-export { fallbackContractDates, type ContractDates } from './contract-term';

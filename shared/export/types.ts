@@ -1,20 +1,7 @@
 import type { Capture, Client, Contract, HistoryEntry, Item, Meeting, Vendor } from '../domain';
 
-/**
- * A deadline surfaced on an agenda. Mirrors `Deadline` of `shared/rules/deadlines.ts` (written in parallel):
- * structural, so the rule's output can be passed in as it is.
- */
-export type Deadline = {
-  /** 'YYYY-MM-DD' */
-  date: string;
-  kind: 'notice' | 'renewal' | 'expiry' | 'decide-by';
-  title: string;
-  itemId: string | null;
-  contractId: string | null;
-  vendorId: string | null;
-  /** One sentence saying where the date comes from. */
-  why: string;
-};
+/** A deadline surfaced on an agenda, as `shared/rules/deadlines.ts` produces it. */
+export type { Deadline } from '../rules/deadlines';
 
 /** Everything a client's log holds, without the file envelope. */
 export type LogData = {
@@ -26,3 +13,6 @@ export type LogData = {
   captures: Capture[];
   history: HistoryEntry[];
 };
+
+/** A contract's current term end and next notice deadline, as of the day the caller has in mind. */
+export type ContractDatesOf = (contract: Contract) => { termEnd: string; noticeDeadline: string };

@@ -48,9 +48,15 @@ export function itemDoc(item: Item, vendorName: string | null): StoredDoc {
       vendor: vendorName ?? '',
       tags: item.tags.join(' · '),
       decision: d
-        ? joined([d.context, ...d.options.map((o) => o.title), d.recommendation, d.decision, d.rationale], MAX_FIELD_CHARS)
+        ? joined(
+            [d.context, ...d.options.map((o) => o.title), d.recommendation, d.decision, d.rationale],
+            MAX_FIELD_CHARS,
+          )
         : '',
-      actions: head(item.actions.map((a) => (a.owner ? `${a.title} (${a.owner})` : a.title)).join(' · '), MAX_FIELD_CHARS),
+      actions: head(
+        item.actions.map((a) => (a.owner ? `${a.title} (${a.owner})` : a.title)).join(' · '),
+        MAX_FIELD_CHARS,
+      ),
       notes: plainHead(item.notes, MAX_FIELD_CHARS),
     }),
   };
@@ -65,7 +71,11 @@ export function captureDoc(capture: Capture): StoredDoc {
     captureId: capture.id,
     texts: texts({
       captureTitle: [capture.source.title, subject].filter(Boolean).join(' — '),
-      captureSource: [from ? (from.name ? `${from.name} (${from.address})` : from.address) : '', capture.source.site, capture.file?.name]
+      captureSource: [
+        from ? (from.name ? `${from.name} (${from.address})` : from.address) : '',
+        capture.source.site,
+        capture.file?.name,
+      ]
         .filter(Boolean)
         .join(' · '),
       captureBody: plainHead(capture.markdown || capture.excerpt, MAX_CAPTURE_CHARS),

@@ -19,4 +19,14 @@ export const FIELDS: readonly Field[] = [
   { name: 'captureBody', boost: 0.6, matchedIn: 'capture' },
 ];
 
-export const FIELD = { title: 0, vendor: 1, tags: 2, decision: 3, actions: 4, notes: 5, captureTitle: 6, captureSource: 7, captureBody: 8 } as const;
+export const FIELD = {
+  title: 0,
+  vendor: 1,
+  tags: 2,
+  decision: 3,
+  actions: 4,
+  notes: 5,
+  captureTitle: 6,
+  captureSource: 7,
+  captureBody: 8,
+} as const;

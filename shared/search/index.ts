@@ -133,9 +133,17 @@ export class LogSearch {
     };
     const { slots, score, bestDoc } = this.scorer.run(this.index, words, this.slots.length, allowed);
     const meta = (slot: number) => this.slots[slot]!.meta!;
-    const top = topK(slots, limit, (a, b) => score[a]! > score[b]! || (score[a] === score[b] && byDateDesc(meta(a), meta(b)) < 0));
+    const top = topK(
+      slots,
+      limit,
+      (a, b) => score[a]! > score[b]! || (score[a] === score[b] && byDateDesc(meta(a), meta(b)) < 0),
+    );
     return top.map((slot) =>
-      toHit(this.index, this.docs, words, { id: this.slots[slot]!.id, score: score[slot]!, bestDoc: (w) => bestDoc[w]![slot]! }),
+      toHit(this.index, this.docs, words, {
+        id: this.slots[slot]!.id,
+        score: score[slot]!,
+        bestDoc: (w) => bestDoc[w]![slot]!,
+      }),
     );
   }
 

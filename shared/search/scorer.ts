@@ -52,7 +52,8 @@ export class Scorer {
     this.total = grow(this.total, slots, (n) => new Float64Array(n));
     this.okTick = grow(this.okTick, slots, (n) => new Int32Array(n));
     this.ok = grow(this.ok, slots, (n) => new Uint8Array(n));
-    for (let w = 0; w < words; w++) this.bestDocs[w] = grow(this.bestDocs[w] ?? new Int32Array(0), slots, (n) => new Int32Array(n));
+    for (let w = 0; w < words; w++)
+      this.bestDocs[w] = grow(this.bestDocs[w] ?? new Int32Array(0), slots, (n) => new Int32Array(n));
   }
 
   /** `allowed(slot)`: the item exists and passes the filters (asked at most once per item per query). */

@@ -27,7 +27,7 @@ export function topK<T>(values: Iterable<T>, k: number, better: (a: T, b: T) => 
   for (const v of values) {
     if (heap.length < k) {
       heap.push(v);
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const p = (i - 1) >> 1;
         if (!worse(i, p)) break;
         swap(i, p);

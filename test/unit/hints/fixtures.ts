@@ -13,7 +13,7 @@ export function client(id: string, name: string, domains: string[]): Client {
     weekOfMonth: 1,
     anchorDate: '2026-01-06',
     meetingMinutes: 60,
-  fiscalYearStart: 1,
+    fiscalYearStart: 1,
     domains,
     createdAt: at,
     updatedAt: at,

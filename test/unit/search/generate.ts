@@ -24,7 +24,8 @@ export function generateLog(count: number, seed: number, captureWords = 40): Gen
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const tail = Array.from({ length: 4000 }, () => pick(SYLLABLES) + pick(SYLLABLES) + pick(SYLLABLES));
   // Skewed draw: common words often, the tail rarely and unevenly.
-  const word = () => (rand() < 0.6 ? COMMON[Math.floor(rand() ** 2 * COMMON.length)]! : tail[Math.floor(rand() ** 3 * tail.length)]!);
+  const word = () =>
+    rand() < 0.6 ? COMMON[Math.floor(rand() ** 2 * COMMON.length)]! : tail[Math.floor(rand() ** 3 * tail.length)]!;
   const phrase = (n: number) => Array.from({ length: n }, word).join(' ');
   const clients = ['client-acme', 'client-boreal', 'client-cedre', 'client-delta', 'client-erable'];
   const vendors = Array.from({ length: 60 }, (_, i) => vendor(`vendor-${i}`, `Vendor ${tail[i]}`, clients[i % 5]));
