@@ -2,9 +2,8 @@ import { fieldChanges } from '../../shared/changes';
 import { Contract, type HistoryEntry } from '../../shared/domain';
 import { newId } from '../../shared/ids';
 import type { DocketDB } from './db';
-import { StoreError } from './errors';
+import { StoreError, validate } from './errors';
 import { type Actor, recordChange } from './history';
-import { validatePlain } from './vendors';
 
 type Defaulted = 'captureIds' | 'notes' | 'renewalMonths';
 export type ContractInput = Omit<Contract, 'id' | 'createdAt' | 'updatedAt' | Defaulted> &
@@ -24,7 +23,7 @@ const PLAIN: Record<string, string> = {
 };
 
 function validateContract(value: unknown): Contract {
-  const contract = validatePlain(Contract, value, 'contract', (path) => PLAIN[path]);
+  const contract = validate(Contract, value, 'contract', (path) => PLAIN[path]);
   contract.captureIds = [...new Set(contract.captureIds)];
   return contract;
 }

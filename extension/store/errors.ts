@@ -13,12 +13,22 @@ export class StoreError extends Error {
   }
 }
 
-/** Validate at the edge of the store: a clear message naming the field, or the parsed value. */
-export function validate<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+/**
+ * Validate at the edge of the store: the parsed value, or a clear message naming each field. `plain` may reword
+ * zod's generic messages for a path in the user's words (a schema's own custom messages are kept).
+ */
+export function validate<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  what: string,
+  plain: (path: string) => string | undefined = () => undefined,
+): z.infer<T> {
   const result = schema.safeParse(value);
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
-    throw new StoreError('invalid', `This ${what} cannot be saved: ${issues.join('; ')}`);
-  }
-  return result.data;
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => {
+    const path = i.path.join('.');
+    const message = (i.code !== 'custom' && plain(path)) || i.message;
+    return path ? `${path}: ${message}` : message;
+  });
+  throw new StoreError('invalid', `This ${what} cannot be saved: ${issues.join('; ')}`);
 }

@@ -1,7 +1,6 @@
-import type { z } from 'zod';
 import { Vendor } from '../../shared/domain';
 import type { DocketDB } from './db';
-import { StoreError } from './errors';
+import { StoreError, validate } from './errors';
 import { type Actor, recordChange } from './history';
 
 // Creation lives with the client (the capture form creates vendors on the fly); re-exported for one import site.
@@ -9,27 +8,6 @@ export { buildVendor, createVendor, type VendorInput } from './clients';
 
 /** What a user may edit on a vendor; its id and client stay as they are. */
 export type VendorPatch = Partial<Pick<Vendor, 'name' | 'domains' | 'role' | 'contacts'>>;
-
-/**
- * Like `validate` (errors.ts), but says in plain words what the schema's generic messages leave vague.
- * `plain` maps a field path (`noticeDays`, `contacts.0.name`) to a sentence; the schema's own sentences
- * (custom messages, refinements) are kept.
- */
-export function validatePlain<T extends z.ZodType>(
-  schema: T,
-  value: unknown,
-  what: string,
-  plain: (path: string) => string | undefined,
-): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => {
-    const path = i.path.join('.');
-    const message = (i.code !== 'custom' && plain(path)) || i.message;
-    return path ? `${path}: ${message}` : message;
-  });
-  throw new StoreError('invalid', `This ${what} cannot be saved: ${issues.join('; ')}`);
-}
 
 const plainVendor = (path: string) => (/^contacts\.\d+\.name$/.test(path) ? 'a contact needs a name' : undefined);
 
@@ -43,7 +21,7 @@ export async function updateVendor(db: DocketDB, actor: Actor, id: string, patch
   return db.transaction('rw', db.vendors, db.history, async () => {
     const before = await db.vendors.get(id);
     if (!before) throw new StoreError('not-found', 'This vendor no longer exists.');
-    const after = validatePlain(Vendor, { ...before, ...edits, id, updatedAt: actor.at }, 'vendor', plainVendor);
+    const after = validate(Vendor, { ...before, ...edits, id, updatedAt: actor.at }, 'vendor', plainVendor);
     after.domains = [...new Set(after.domains)]; // 'Acme.com' and 'acme.com' are one domain once normalised
     const entry = await recordChange(db, actor, 'vendor', before, after, null);
     if (entry) await db.vendors.put(after);

@@ -15,7 +15,9 @@ export const Domain = z
   .toLowerCase()
   .regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/, 'not a domain name');
 
-export const Currency = z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as USD');
+export const Currency = z
+  .string({ error: 'an amount needs a currency, an ISO 4217 code such as USD' })
+  .regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as USD');
 export const Recurrence = z.enum(['one-time', 'monthly', 'quarterly', 'yearly']);
 export type Recurrence = z.infer<typeof Recurrence>;
 

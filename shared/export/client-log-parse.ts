@@ -26,7 +26,12 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 function issueMessage(issue: z.core.$ZodIssue, data: unknown): string {
   const where = formatPath(issue.path);
-  const missing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined;
+  // Zod's default for an absent field ("Invalid input: expected string, received undefined") reads as a type error;
+  // a schema's own message (e.g. "an amount needs a currency") is kept as it is.
+  const missing =
+    issue.code === 'invalid_type' &&
+    issue.message.startsWith('Invalid input') &&
+    valueAt(data, issue.path) === undefined;
   const message = missing ? `is missing (expected ${issue.expected})` : issue.message;
   return where ? `${where}: ${message}` : message;
 }

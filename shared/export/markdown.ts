@@ -34,10 +34,16 @@ export function link(url: string): string {
   return /^https?:\/\/[^\s<>]+$/i.test(url) ? `<${url}>` : `\`${url.replace(/`/g, "'")}\``;
 }
 
-/** A GitHub-flavoured table; cells are inline text already escaped by the caller. */
+/**
+ * A GitHub-flavoured table, columns padded to one width so it also reads well as plain text (the handoff pack is
+ * often opened in an editor). Cells are inline text already escaped by the caller.
+ */
 export function table(head: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+  const width = (cell: string) => [...cell].length;
+  const widths = head.map((h, c) => Math.max(3, width(h), ...rows.map((r) => width(r[c] ?? ''))));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, c) => cell + ' '.repeat(widths[c]! - width(cell))).join(' | ')} |`;
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 /** Joins sections with one blank line between them and a single newline at the end. */

@@ -6,6 +6,8 @@ import { serveFixtures } from './support/fixture-server';
 
 requireBrowser();
 const SHOTS = 'docs/screenshots';
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const today = () => day(0);
 
 describe('governance workspace in real Chromium: capture → triage → prepare → print → decide → hold', () => {
   let docket: Docket;
@@ -147,6 +149,47 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     expect(minutes).toMatch(/Approved: renew 12 months/);
     expect(minutes).toMatch(/Marie Tremblay/);
     expect(minutes).toMatch(/Renewal approved\. Contract clauses/);
+  });
+
+  it('keeps vendors and contracts: a bad term is refused, a good one puts its notice deadline on the agenda', async () => {
+    await view('Vendors');
+    await log.getByTestId('vendor-row').first().click();
+    const form = log.getByRole('form', { name: 'Add contract' });
+    await form.locator('input[name="title"]').fill('Backup subscription');
+    await form.locator('input[name="termStart"]').fill(day(20));
+    await form.locator('input[name="termEnd"]').fill(day(-345));
+    await form.locator('input[name="noticeDays"]').fill('10');
+    await form.locator('input[name="amount"]').fill('1000');
+    await form.locator('input[name="currency"]').fill('USD');
+    await form.locator('select[name="recurrence"]').selectOption('monthly');
+    await form.getByRole('button', { name: 'Add contract' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/the term cannot end before it starts/);
+    expect(await log.getByTestId('contract-row').count()).toBe(0);
+    await form.locator('input[name="termStart"]').fill(day(-345));
+    await form.locator('input[name="termEnd"]').fill(day(20));
+    await form.getByRole('button', { name: 'Add contract' }).click();
+    await expect.poll(() => log.getByTestId('contract-row').count()).toBe(1);
+    await log.screenshot({ path: `${SHOTS}/vendors.png` });
+
+    await view('Agenda');
+    await log.locator('select[name="meeting-choice"]').selectOption({ index: 0 });
+    await expect
+      .poll(() => log.getByTestId('deadlines').textContent())
+      .toMatch(/Last day to give notice on Backup subscription/);
+  });
+
+  it('budgets approved and pending spend, recurring annualised, per currency', async () => {
+    await view('Budget');
+    const usd = log.getByRole('table', { name: 'Budget in USD' });
+    // the approved quote ($4,500/month) and the contract ($1,000/month), annualised
+    await expect.poll(() => usd.getByRole('row', { name: /Approved/ }).textContent()).toMatch(/\$66,000\.00/);
+  });
+
+  it('finds items by text with `/`, from anywhere', async () => {
+    await log.locator('body').click();
+    await log.keyboard.press('/');
+    await log.keyboard.type('backup renewal');
+    await expect.poll(() => log.getByTestId('search-results').textContent()).toMatch(/Q-2026-1042/);
   });
 
   it('works as the narrow side panel', async () => {

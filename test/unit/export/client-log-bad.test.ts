@@ -58,7 +58,16 @@ describe('parseClientLog refuses bad files with a clear message', () => {
     const data = raw();
     const n = indexOf(data, 'items', firewall.id);
     delete (rows(data, 'items')[n]!.amount as Record<string, unknown>).currency;
-    expect(errorsOf(JSON.stringify(data))).toEqual([`items[${n}].amount.currency: is missing (expected string)`]);
+    expect(errorsOf(JSON.stringify(data))).toEqual([
+      `items[${n}].amount.currency: an amount needs a currency, an ISO 4217 code such as USD`,
+    ]);
+  });
+
+  it('a required field left out', () => {
+    const data = raw();
+    const n = indexOf(data, 'items', firewall.id);
+    delete rows(data, 'items')[n]!.urgent;
+    expect(errorsOf(JSON.stringify(data))).toEqual([`items[${n}].urgent: is missing (expected boolean)`]);
   });
 
   it('a currency that is not an ISO code', () => {

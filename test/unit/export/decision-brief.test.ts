@@ -36,7 +36,7 @@ describe('decisionBriefMarkdown', () => {
     };
     const item = { ...firewall, decision: { ...firewall.decision!, options: [quarterly] } };
     const md = decisionBriefMarkdown({ client, item, vendor: harbor, captures: [] });
-    expect(md).toContain('| CA$6,800.00 | €1,200.00/year (€300.00/quarter) | Low |');
+    expect(md).toMatch(/\| CA\$6,800\.00 +\| €1,200\.00\/year \(€300\.00\/quarter\) +\| Low +\|/);
   });
 
   it('lists only this item’s evidence, oldest first, with where it came from', () => {

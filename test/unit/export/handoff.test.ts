@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   agendaMarkdown,
   exportClientLog,
-  fallbackContractDates,
   handoffFiles,
   isSafePath,
   minutesMarkdown,
   parseClientLog,
 } from '../../../shared/export';
-import { client, harborContract, held, log, mapleContract, planned, TODAY } from './fixture';
+import { client, harborContract, held, log, planned, TODAY } from './fixture';
 
 describe('handoffFiles', () => {
   const files = handoffFiles({ log, today: TODAY });
@@ -63,30 +62,20 @@ describe('handoffFiles', () => {
     expect(pack['vendors-and-contracts.md']).toContain('give notice by Sun 20 Dec 2026 to stop it renewing');
   });
 
+  it('rolls an auto-renewing contract past its term with the contract-dates rule', () => {
+    const pack = handoffFiles({ log, today: '2027-03-01' })['vendors-and-contracts.md']!;
+    expect(pack).toContain('- **Current term ends:** Mon 31 Jan 2028');
+    expect(pack).toContain(
+      'give notice by Thu 2 Dec 2027 to stop it renewing; otherwise it renews for 12 months on Tue 1 Feb 2028',
+    );
+  });
+
   it('says when a notice deadline has passed and when a contract has ended', () => {
     const pack = handoffFiles({ log, today: '2027-01-20' })['vendors-and-contracts.md']!;
     expect(pack).toContain(
       'the notice deadline (Wed 2 Dec 2026) has passed: it renews for 12 months on Mon 1 Feb 2027',
     );
     expect(pack).toContain('none: it ended on Tue 5 Jan 2027');
-  });
-});
-
-describe('fallbackContractDates', () => {
-  it('rolls an auto-renewing contract forward by whole renewal periods past today', () => {
-    expect(fallbackContractDates('2028-03-01')(harborContract)).toEqual({
-      termEnd: '2029-01-31',
-      noticeDeadline: '2028-12-02',
-    });
-    expect(fallbackContractDates('2028-03-01')(mapleContract)).toEqual({
-      termEnd: '2027-01-05',
-      noticeDeadline: '2026-12-06',
-    });
-  });
-
-  it('clamps to the end of a shorter month', () => {
-    const monthly = { ...harborContract, termEnd: '2027-01-31', renewalMonths: 1, noticeDays: 0 };
-    expect(fallbackContractDates('2027-02-01')(monthly).termEnd).toBe('2027-02-28');
   });
 });
 

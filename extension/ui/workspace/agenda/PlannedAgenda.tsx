@@ -44,6 +44,15 @@ export function PlannedAgenda({ db, items, vendors, selected, go, say }: Props) 
     }
   }
 
+  // Read the checkbox before any await: the event's currentTarget is gone once the handler yields.
+  async function markDiscussed(itemId: string, discussed: boolean) {
+    try {
+      await updateItem(db, await actorNow(db), itemId, { discussed });
+    } catch (e) {
+      say(e instanceof Error ? e.message : String(e));
+    }
+  }
+
   function onKey(e: KeyboardEvent, item: Item, index: number) {
     if (!e.altKey || !['ArrowUp', 'ArrowDown'].includes(e.key)) return;
     e.preventDefault();
@@ -113,9 +122,7 @@ export function PlannedAgenda({ db, items, vendors, selected, go, say }: Props) 
                     type="checkbox"
                     checked={item.discussed}
                     aria-label={`Discussed: ${item.title}`}
-                    onChange={async (e) =>
-                      updateItem(db, await actorNow(db), item.id, { discussed: e.currentTarget.checked })
-                    }
+                    onChange={(e) => void markDiscussed(item.id, e.currentTarget.checked)}
                   />
                   discussed
                 </label>
