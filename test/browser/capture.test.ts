@@ -34,6 +34,11 @@ describe('capture in real Chromium', () => {
     await expect.poll(() => log.getByRole('button', { name }).count()).toBe(1);
   }
 
+  /** The log's "All items" view: every item of the client, by meeting. */
+  async function allItems(log: Page) {
+    await log.getByRole('navigation').getByRole('button', { name: 'All items' }).click();
+  }
+
   /** Opens a page and the quick-capture form for it, as the right-click menu's form window does. */
   async function openForm(path: string, mode = 'auto', link?: string): Promise<Page> {
     const page = await docket.context.newPage();
@@ -76,6 +81,7 @@ describe('capture in real Chromium', () => {
     expect(await pageBefore.content()).toBe(htmlBefore);
 
     await log.reload();
+    await allItems(log);
     const meeting = log.getByTestId('meeting').first();
     await expect.poll(() => meeting.textContent()).toMatch(/next meeting/);
     expect(await meeting.textContent()).toMatch(/Q-2026-1042/);
@@ -89,8 +95,9 @@ describe('capture in real Chromium', () => {
   it('edits an item in the log and shows who changed what', async () => {
     const log = await docket.context.newPage();
     await log.goto(docket.url('log.html'));
+    await allItems(log);
     await log.getByTestId('item-row').first().click();
-    await log.locator('select[name="status"]').selectOption('to-prepare');
+    await log.locator('form[aria-label="Item"] select[name="status"]').selectOption('to-prepare');
     await expect
       .poll(() => log.getByTestId('history').textContent())
       .toMatch(/status: Inbox → to-prepare|status: inbox → to-prepare/);
@@ -121,6 +128,7 @@ describe('capture in real Chromium', () => {
       void d.dismiss();
     });
     await log.goto(docket.url('log.html'));
+    await allItems(log);
     await log.getByTestId('item-row').filter({ hasText: title }).first().click();
     await expect.poll(() => log.getByTestId('capture').count()).toBe(1);
     const rendered = await log.locator('.markdown').innerHTML();

@@ -53,6 +53,7 @@ describe('files dropped on the log page, in real Chromium', () => {
     await dialog.locator('input[name="title"]').press('Enter');
     await expect.poll(() => log.getByRole('status').last().textContent()).toMatch(/Filed under Northwind Dental/);
     await log.getByRole('button', { name: 'Northwind Dental' }).click();
+    await log.getByRole('navigation').getByRole('button', { name: 'All items' }).click();
     await log.getByTestId('item-row').first().click();
     const evidence = await log.getByTestId('capture').textContent();
     expect(evidence).toMatch(/E-mail from Dana Reyes <dana\.reyes@acme-cloud\.com>/);

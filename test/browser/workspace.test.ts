@@ -121,6 +121,7 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await decision.locator('input[name="decided-by-name"]').fill('Marie Tremblay');
     await decision.locator('input[name="decided-by-role"]').fill('CFO');
     await decision.locator('select[name="decision-status"]').selectOption('accepted');
+    await decision.locator('input[name="decided-on"]').fill(today());
     await log.locator('form[aria-label="Item"] select[name="status"]').selectOption('decided');
     await log.getByRole('checkbox', { name: /^Discussed: Quote Q-2026-1042/ }).check();
     await expect.poll(() => log.getByTestId('history').textContent()).toMatch(/status/);
