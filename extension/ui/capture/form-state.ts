@@ -1,7 +1,9 @@
 import type { CaptureDraft, Client, Hints, Item, Meeting, Recurrence, Vendor } from '../../../shared/domain';
 import { headlineAmount } from '../../../shared/hints/headline';
 import { matchVendor } from '../../../shared/hints/match';
-import { defaultPlacement, type NextMeeting, type Placement, upcomingMeetings } from '../../../shared/rules';
+// Straight from the rule files, not the index: the popup must not load the workspace's rules.
+import { type NextMeeting, upcomingMeetings } from '../../../shared/rules/next-meeting';
+import { defaultPlacement, type Placement } from '../../../shared/rules/placement';
 import type { FileTo, VendorChoice } from '../../store/save-capture';
 
 export interface CaptureContext {
