@@ -170,6 +170,7 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await form.locator('input[name="termEnd"]').fill(day(20));
     await form.getByRole('button', { name: 'Add contract' }).click();
     await expect.poll(() => log.getByTestId('contract-row').count()).toBe(1);
+    await log.locator('main').evaluate((el) => el.scrollTo(0, 0));
     await log.screenshot({ path: `${SHOTS}/vendors.png` });
 
     await view('Agenda');
