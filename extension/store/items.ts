@@ -1,4 +1,4 @@
-import { Item } from '../../shared/domain';
+import { type Decision, Item } from '../../shared/domain';
 import type { DocketDB } from './db';
 import { StoreError, validate } from './errors';
 import { type Actor, recordChange } from './history';
@@ -18,7 +18,31 @@ export async function updateItem(db: DocketDB, actor: Actor, id: string, patch: 
     }
     const after = validate(Item, { ...before, ...patch, id, updatedAt: actor.at }, 'item');
     const entry = await recordChange(db, actor, 'item', before, after, id);
-    if (entry) await db.items.put(after);
-    return entry ? after : before;
+    if (!entry) return before;
+    await db.items.put(after);
+    await linkSupersedes(db, actor, after, before.decision?.supersedes ?? null);
+    return after;
   });
+}
+
+/**
+ * "Supersedes" is kept from both ends: the replaced decision learns what superseded it (and becomes superseded);
+ * one no longer named gets its link cleared. Inside the caller's transaction.
+ */
+async function linkSupersedes(db: DocketDB, actor: Actor, item: Item, previous: string | null): Promise<void> {
+  const next = item.decision?.supersedes ?? null;
+  if (next === previous) return;
+  if (next === item.id) throw new StoreError('invalid', 'A decision cannot supersede itself.');
+  const relink = async (targetId: string, change: (d: Decision) => Decision) => {
+    const target = await db.items.get(targetId);
+    if (!target?.decision) throw new StoreError('invalid', 'The superseded item has no decision record.');
+    if (target.clientId !== item.clientId)
+      throw new StoreError('invalid', 'A decision can only supersede one of the same client.');
+    const updated = validate(Item, { ...target, decision: change(target.decision), updatedAt: actor.at }, 'item');
+    await db.items.put(updated);
+    await recordChange(db, actor, 'item', target, updated, target.id);
+  };
+  if (previous && (await db.items.get(previous))?.decision?.supersededBy === item.id)
+    await relink(previous, (d) => ({ ...d, supersededBy: null }));
+  if (next) await relink(next, (d) => ({ ...d, supersededBy: item.id, status: 'superseded' }));
 }

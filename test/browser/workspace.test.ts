@@ -194,6 +194,45 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await expect.poll(() => log.getByTestId('search-results').textContent()).toMatch(/Q-2026-1042/);
   });
 
+  it('moves through lists with j/k', async () => {
+    await view('All items');
+    await log.locator('body').click();
+    await log.keyboard.press('j');
+    const first = await log.evaluate(() => document.activeElement?.hasAttribute('data-nav-item'));
+    await log.keyboard.press('j');
+    const second = await log.evaluate(() => document.activeElement?.textContent);
+    await log.keyboard.press('k');
+    expect(first).toBe(true);
+    expect(await log.evaluate(() => document.activeElement?.textContent)).not.toBe(second);
+  });
+
+  it('exports the client log and imports it back: nothing new, nothing overwritten; a foreign file is refused', async () => {
+    await view('Client settings');
+    const [download] = await Promise.all([
+      log.waitForEvent('download'),
+      log.getByRole('button', { name: 'Client log (.json)', exact: true }).click(),
+    ]);
+    const path = (await download.path())!;
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({
+      format: 'docket-client-log',
+      client: { name: 'Laval Logistics' },
+    });
+    const importer = log.getByTestId('import');
+    await importer.locator('input[name="import"]').setInputFiles(path);
+    await expect
+      .poll(() => importer.getByRole('status').textContent())
+      .toMatch(/Laval Logistics: 0 new record\(s\), \d+ already here/);
+    await importer.getByRole('button', { name: 'Cancel' }).click();
+    await importer.locator('input[name="import"]').setInputFiles({
+      name: 'package.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"name":"docket","version":"1.0.0"}'),
+    });
+    await expect
+      .poll(() => importer.getByRole('alert').textContent())
+      .toMatch(/nothing was changed.*not a Docket client log/s);
+  });
+
   it('works as the narrow side panel', async () => {
     const panel = await docket.context.newPage();
     await panel.setViewportSize({ width: 380, height: 760 });
