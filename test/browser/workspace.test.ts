@@ -125,6 +125,16 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await log.locator('form[aria-label="Item"] select[name="status"]').selectOption('decided');
     await log.getByRole('checkbox', { name: /^Discussed: Quote Q-2026-1042/ }).check();
     await expect.poll(() => log.getByTestId('history').textContent()).toMatch(/status/);
+
+    const [brief] = await Promise.all([
+      docket.context.waitForEvent('page'),
+      log.getByRole('button', { name: 'Decision brief' }).click(),
+    ]);
+    await brief.getByTestId('print').waitFor();
+    const text = await brief.getByTestId('print').textContent();
+    expect(text).toMatch(/Approved: renew 12 months/);
+    expect(text).toMatch(/Marie Tremblay/);
+    await brief.close();
   });
 
   it('7–8. marks the meeting held: the undiscussed item moves on, the minutes export', async () => {
