@@ -10,6 +10,23 @@ export const CADENCE_LABEL: Record<Cadence, string> = {
   bimonthly: 'Every two months',
 };
 
+/** Day and month names for labels and documents: fixed English tables, the same on every machine. */
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 /** 0 = Sunday … 6 = Saturday, as `Date#getDay`. */
 export const Weekday = z.number().int().min(0).max(6);
 

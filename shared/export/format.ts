@@ -3,38 +3,23 @@
  * nobody confuses 01/12 and 12/01; names come from fixed tables, not the engine's locale data, so the output is
  * the same on every machine.
  */
-import type { Money, Recurrence } from '../domain';
+import { MONTH_NAMES, type Money, type Recurrence, WEEKDAY_NAMES } from '../domain';
 import { annualise } from '../rules/budget';
 import { parseLocalDate, weekdayOf } from '../rules/local-date';
 import { zonedParts } from '../rules/zoned-time';
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** 'Tue 1 Dec 2026' for '2026-12-01'. */
 export function formatDate(date: string): string {
   const { year, month, day } = parseLocalDate(date);
-  return `${WEEKDAYS[weekdayOf(date)]!.slice(0, 3)} ${day} ${MONTHS[month - 1]!.slice(0, 3)} ${year}`;
+  return `${WEEKDAY_NAMES[weekdayOf(date)]!.slice(0, 3)} ${day} ${MONTH_NAMES[month - 1]!.slice(0, 3)} ${year}`;
 }
 
 /** 'Tuesday 8 December 2026, 09:00 (America/Toronto)': when a meeting starts, on the client's wall clock. */
 export function formatMeetingTime(startsAt: string, timeZone: string): string {
   const { date, time } = zonedParts(new Date(startsAt), timeZone);
   const { year, month, day } = parseLocalDate(date);
-  return `${WEEKDAYS[weekdayOf(date)]} ${day} ${MONTHS[month - 1]} ${year}, ${time} (${timeZone})`;
+  return `${WEEKDAY_NAMES[weekdayOf(date)]} ${day} ${MONTH_NAMES[month - 1]} ${year}, ${time} (${timeZone})`;
 }
 
 /** The local date of an instant in a zone ('2026-11-10'). */

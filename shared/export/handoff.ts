@@ -3,11 +3,11 @@
  * JSON so the pack can also be imported. Returned as path → contents; the caller zips it. Deterministic: the same
  * log and dates give the same bytes.
  */
-import { CADENCE_LABEL, type Client, type Contract, type Meeting } from '../domain';
+import { CADENCE_LABEL, type Client, type Contract, type Meeting, MONTH_NAMES } from '../domain';
 import { agendaMarkdown } from './agenda';
 import { exportClientLog } from './client-log';
 import { contractDates } from '../rules/contract-dates';
-import { formatDate, localDateOf, MONTHS } from './format';
+import { formatDate, localDateOf } from './format';
 import { decisionHistoryMarkdown } from './handoff-decisions';
 import { openFollowUpsMarkdown } from './handoff-follow-ups';
 import { vendorsAndContractsMarkdown } from './handoff-vendors';
@@ -79,7 +79,7 @@ function readme(log: LogData, today: string, meetingPaths: string[]): string {
       '',
       `- **Governance meetings:** ${cadenceSentence(c)}`,
       `- **Known domains:** ${c.domains.length ? c.domains.map(inline).join(', ') : '_none recorded_'}`,
-      `- **Fiscal year starts:** ${MONTHS[c.fiscalYearStart - 1]}`,
+      `- **Fiscal year starts:** ${MONTH_NAMES[c.fiscalYearStart - 1]}`,
       `- **In the log:** ${counts.join(', ')}`,
     ].join('\n'),
     [

@@ -4,6 +4,7 @@ import { newId } from '../../shared/ids';
 import { createClient } from '../../extension/store/clients';
 import { DocketDB } from '../../extension/store/db';
 import type { Actor } from '../../extension/store/history';
+import { type NewItemFields, saveCapture } from '../../extension/store/save-capture';
 
 export function freshDb(): DocketDB {
   return new DocketDB(`test-${newId()}`);
@@ -40,4 +41,33 @@ export function pageDraft(over: Partial<CaptureDraft> = {}): CaptureDraft {
     warnings: [],
     ...over,
   };
+}
+
+/** Files a one-capture item (captured from https://x.test/<title>) with the given fields; inbox by default. */
+export async function fileItem(
+  db: DocketDB,
+  clientId: string,
+  title: string,
+  over: Partial<NewItemFields> = {},
+  markdown?: string,
+) {
+  const draft = pageDraft({
+    source: { url: `https://x.test/${encodeURIComponent(title)}`, title, site: 'x.test' },
+    ...(markdown ? { markdown } : {}),
+  });
+  const fields: NewItemFields = {
+    clientId,
+    meeting: null,
+    section: 'vendor-follow-up',
+    kind: 'other',
+    status: 'inbox',
+    title,
+    vendor: null,
+    amount: null,
+    decideBy: null,
+    urgent: false,
+    tags: [],
+    ...over,
+  };
+  return (await saveCapture(db, alice, draft, { to: 'new-item', item: fields })).item;
 }

@@ -1,10 +1,8 @@
 import { useState } from 'preact/hooks';
-import { CADENCE_LABEL, Cadence } from '../../../shared/domain';
+import { CADENCE_LABEL, Cadence, WEEKDAY_NAMES } from '../../../shared/domain';
 import { createClient } from '../../store/clients';
 import type { DocketDB } from '../../store/db';
 import { actorNow } from '../../store/me';
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** The first capture needs a client: a short form with the fields the meeting rule needs. */
 export function QuickClient({ db, onCreated }: { db: DocketDB; onCreated: (id: string) => void }) {
@@ -54,7 +52,7 @@ export function QuickClient({ db, onCreated }: { db: DocketDB; onCreated: (id: s
         <label>
           on
           <select value={weekday} onChange={(e) => setWeekday(Number(e.currentTarget.value))}>
-            {WEEKDAYS.map((d, i) => (
+            {WEEKDAY_NAMES.map((d, i) => (
               <option value={i}>{d}</option>
             ))}
           </select>
@@ -74,7 +72,7 @@ export function QuickClient({ db, onCreated }: { db: DocketDB; onCreated: (id: s
         />
       </label>
       <p class="muted">
-        Time zone: {timeZone}. Monthly meetings fall on the first {WEEKDAYS[weekday]}; change it in the log.
+        Time zone: {timeZone}. Monthly meetings fall on the first {WEEKDAY_NAMES[weekday]}; change it in the log.
       </p>
       {error && (
         <p class="error" role="alert">

@@ -5,6 +5,7 @@ import { matchVendor } from '../../../shared/hints/match';
 import { type NextMeeting, upcomingMeetings } from '../../../shared/rules/next-meeting';
 import { defaultPlacement, type Placement } from '../../../shared/rules/placement';
 import type { FileTo, VendorChoice } from '../../store/save-capture';
+import { parseMoney } from '../money';
 
 export interface CaptureContext {
   clients: Client[];
@@ -115,14 +116,11 @@ export function initialForm(draft: CaptureDraft, hints: Hints, ctx: CaptureConte
 }
 
 function parseAmount(form: FormState) {
-  const text = form.amount.trim().replace(/[\s\u00a0\u202f,]/g, '');
-  if (!text) return null;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < 0)
-    throw new FormError('The amount must be a number, such as 4500 or 4500.50.');
-  const currency = form.currency.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) throw new FormError('An amount needs a currency code, such as USD, CAD or EUR.');
-  return { value, currency, recurrence: form.recurrence };
+  try {
+    return parseMoney(form.amount, form.currency, form.recurrence);
+  } catch (e) {
+    throw new FormError(e instanceof Error ? e.message : String(e));
+  }
 }
 
 function vendorChoice(form: FormState, draft: CaptureDraft, ctx: CaptureContext): VendorChoice {

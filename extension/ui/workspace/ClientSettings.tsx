@@ -1,25 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CADENCE_LABEL, Cadence, type Client } from '../../../shared/domain';
+import { CADENCE_LABEL, Cadence, type Client, MONTH_NAMES, WEEKDAY_NAMES } from '../../../shared/domain';
 import { updateClient } from '../../store/clients';
 import { actorNow } from '../../store/me';
 import type { ViewProps } from '../log/ViewSwitch';
 import { LogTransfer } from './settings/LogTransfer';
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const WEEKS: Record<string, string> = { '1': 'first', '2': 'second', '3': 'third', '4': 'fourth', '-1': 'last' };
 const ZONES: string[] =
   (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
@@ -91,7 +76,7 @@ export function ClientSettings({ db, client, say }: ViewProps) {
             value={String(draft.weekday)}
             onChange={(e) => set('weekday', Number(e.currentTarget.value))}
           >
-            {WEEKDAYS.map((d, i) => (
+            {WEEKDAY_NAMES.map((d, i) => (
               <option value={String(i)}>{d}</option>
             ))}
           </select>
@@ -141,7 +126,7 @@ export function ClientSettings({ db, client, say }: ViewProps) {
             value={String(draft.fiscalYearStart)}
             onChange={(e) => set('fiscalYearStart', Number(e.currentTarget.value))}
           >
-            {MONTHS.map((m, i) => (
+            {MONTH_NAMES.map((m, i) => (
               <option value={String(i + 1)}>{m}</option>
             ))}
           </select>

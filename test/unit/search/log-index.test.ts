@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { updateItem } from '../../../extension/store/items';
-import { saveCapture } from '../../../extension/store/save-capture';
 import { fileInto } from '../../../extension/store/triage';
 import { logIndex } from '../../../extension/ui/workspace/search-index';
-import { alice, freshDb, makeClient, pageDraft } from '../../support/store';
+import { alice, fileItem, freshDb, makeClient } from '../../support/store';
 
-async function clip(db: ReturnType<typeof freshDb>, clientId: string, title: string, text: string) {
-  const draft = pageDraft({ source: { url: `https://x.test/${title}`, title, site: 'x.test' }, markdown: text });
-  const fields = {
-    clientId,
-    meeting: null,
-    section: 'vendor-follow-up' as const,
-    kind: 'other' as const,
-    status: 'inbox' as const,
-    title,
-    vendor: null,
-    amount: null,
-    decideBy: null,
-    urgent: false,
-    tags: [],
-  };
-  return (await saveCapture(db, alice, draft, { to: 'new-item', item: fields })).item;
-}
+const clip = (db: ReturnType<typeof freshDb>, clientId: string, title: string, text: string) =>
+  fileItem(db, clientId, title, {}, text);
 
 describe('the log page’s search index keeps up with the log', () => {
   it('sees new items, edits, captures filed elsewhere and removals without a rebuild', async () => {

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Decision } from '../../../shared/domain';
 import { updateItem } from '../../../extension/store/items';
-import { saveCapture } from '../../../extension/store/save-capture';
-import { alice, freshDb, makeClient, pageDraft } from '../../support/store';
+import { alice, fileItem, freshDb, makeClient } from '../../support/store';
 
 async function decided(db: ReturnType<typeof freshDb>, clientId: string, title: string) {
-  const draft = pageDraft({ source: { url: `https://x.test/${title}`, title, site: 'x.test' } });
-  const fields = {
-    clientId,
-    meeting: null,
-    section: 'decision-to-prepare' as const,
-    kind: 'proposal' as const,
-    status: 'decided' as const,
-    title,
-    vendor: null,
-    amount: null,
-    decideBy: null,
-    urgent: false,
-    tags: [],
-  };
-  const { item } = await saveCapture(db, alice, draft, { to: 'new-item', item: fields });
+  const item = await fileItem(db, clientId, title, {
+    section: 'decision-to-prepare',
+    kind: 'proposal',
+    status: 'decided',
+  });
   return updateItem(db, alice, item.id, { decision: Decision.parse({ decision: title, status: 'accepted' }) });
 }
 

@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fileInto, putOnAgenda } from '../../../extension/store/triage';
-import { saveCapture } from '../../../extension/store/save-capture';
-import { alice, freshDb, makeClient, pageDraft } from '../../support/store';
-
-async function inboxItem(db: ReturnType<typeof freshDb>, clientId: string, title: string) {
-  const draft = pageDraft({ source: { url: `https://x.test/${title}`, title, site: 'x.test' } });
-  const fields = {
-    clientId,
-    meeting: null,
-    section: 'vendor-follow-up' as const,
-    kind: 'other' as const,
-    status: 'inbox' as const,
-    title,
-    vendor: null,
-    amount: null,
-    decideBy: null,
-    urgent: false,
-    tags: [],
-  };
-  return (await saveCapture(db, alice, draft, { to: 'new-item', item: fields })).item;
-}
+import { alice, fileItem, freshDb, makeClient } from '../../support/store';
 
 describe('inbox triage', () => {
   it('puts an inbox item on a meeting to prepare', async () => {
     const db = freshDb();
     const client = await makeClient(db);
-    const item = await inboxItem(db, client.id, 'Renewal notice');
+    const item = await fileItem(db, client.id, 'Renewal notice');
     const ref = { id: `${client.id}@2026-12-08`, startsAt: '2026-12-08T14:00:00.000Z', fromCadence: true };
     const after = await putOnAgenda(db, alice, item.id, ref);
     expect(after).toMatchObject({ status: 'to-prepare', meetingId: ref.id });
@@ -35,8 +16,8 @@ describe('inbox triage', () => {
   it('files a capture into an existing item and records it there', async () => {
     const db = freshDb();
     const client = await makeClient(db);
-    const target = await inboxItem(db, client.id, 'Acme renewal');
-    const extra = await inboxItem(db, client.id, 'Acme renewal, reminder');
+    const target = await fileItem(db, client.id, 'Acme renewal');
+    const extra = await fileItem(db, client.id, 'Acme renewal, reminder');
     await fileInto(db, alice, extra.id, target.id);
     expect(await db.items.get(extra.id)).toBeUndefined();
     expect(await db.captures.where('itemId').equals(target.id).count()).toBe(2);
@@ -52,8 +33,8 @@ describe('inbox triage', () => {
     const db = freshDb();
     const a = await makeClient(db, 'A');
     const b = await makeClient(db, 'B');
-    const ia = await inboxItem(db, a.id, 'one');
-    const ib = await inboxItem(db, b.id, 'two');
+    const ia = await fileItem(db, a.id, 'one');
+    const ib = await fileItem(db, b.id, 'two');
     const before = await db.history.count();
     await expect(fileInto(db, alice, ia.id, ib.id)).rejects.toThrow('Both items must belong to the same client.');
     await expect(fileInto(db, alice, ia.id, ia.id)).rejects.toThrow(/another item/);

@@ -14,7 +14,7 @@ import {
 } from '../../../../shared/domain';
 import type { ItemPatch } from '../../../store/items';
 import { formatMeeting } from '../../format';
-import { parseMoney } from './MoneyInput';
+import { parseMoney } from '../../money';
 
 interface Props {
   item: Item;
