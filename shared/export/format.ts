@@ -8,7 +8,6 @@ import { annualise } from '../rules/budget';
 import { parseLocalDate, weekdayOf } from '../rules/local-date';
 import { zonedParts } from '../rules/zoned-time';
 
-
 /** 'Tue 1 Dec 2026' for '2026-12-01'. */
 export function formatDate(date: string): string {
   const { year, month, day } = parseLocalDate(date);
