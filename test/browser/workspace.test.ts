@@ -65,6 +65,7 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await clip('/blog/msp-clauses');
     await view('Inbox');
     await expect.poll(() => log.getByTestId('inbox-item').count()).toBe(2);
+    await log.screenshot({ path: `${SHOTS}/inbox.png` });
     for (let i = 0; i < 2; i++) {
       await log
         .getByTestId('inbox-item')
@@ -90,6 +91,12 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await expect
       .poll(() => article.evaluate((el) => el.closest('[data-section]')!.getAttribute('data-section')))
       .not.toBe(before);
+
+    // drag and drop: the article into Project review
+    await article.dragTo(log.getByRole('region', { name: 'Project review' }));
+    await expect
+      .poll(() => article.evaluate((el) => el.closest('[data-section]')!.getAttribute('data-section')))
+      .toBe('project-review');
 
     await quote.click();
     const decision = log.getByRole('form', { name: 'Decision record' });
@@ -195,6 +202,7 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     const usd = log.getByRole('table', { name: 'Budget in USD' });
     // the approved quote ($4,500/month) and the contract ($1,000/month), annualised
     await expect.poll(() => usd.getByRole('row', { name: /Approved/ }).textContent()).toMatch(/\$66,000\.00/);
+    await log.screenshot({ path: `${SHOTS}/budget.png` });
   });
 
   it('finds items by text with `/`, from anywhere', async () => {
@@ -202,6 +210,7 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await log.keyboard.press('/');
     await log.keyboard.type('backup renewal');
     await expect.poll(() => log.getByTestId('search-results').textContent()).toMatch(/Q-2026-1042/);
+    await log.screenshot({ path: `${SHOTS}/search.png` });
   });
 
   it('moves through lists with j/k', async () => {
