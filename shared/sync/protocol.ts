@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { Id, Instant } from '../domain/common';
+
+/**
+ * Docket's sync protocol, version 1: the messages both sides validate. Written down in docs/sync-protocol.md.
+ * A change sets ONE top-level field of ONE record; a record is created by setting its fields and deleted by a
+ * tombstone (field `_deleted`, value `true`). Merge is last-writer-wins per field by hybrid logical clock.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** The tables that sync. History is not a table here: every replica derives it from the changes it applies. */
+export const SyncTable = z.enum(['clients', 'meetings', 'vendors', 'contracts', 'items', 'captures']);
+export type SyncTable = z.infer<typeof SyncTable>;
+
+export const TOMBSTONE = '_deleted';
+
+/** Hybrid logical clock stamp: `<13-digit ms>:<4-digit counter>:<replica id>`; compares as a string. */
+export const Hlc = z.string().regex(/^\d{13}:\d{4}:[A-Za-z0-9-]{1,64}$/, 'not a hybrid logical clock stamp');
+export type Hlc = z.infer<typeof Hlc>;
+
+export const FieldName = z.string().regex(/^(_deleted|[A-Za-z][A-Za-z0-9]{0,63})$/, 'not a field name');
+
+export const Change = z.object({
+  table: SyncTable,
+  id: Id,
+  field: FieldName,
+  /** JSON value of the field; checked against the table's schema for that field when applied. */
+  value: z.unknown(),
+  hlc: Hlc,
+  /** The stamp of the value this replica had when it wrote (null: it had none). A different current stamp on
+   * arrival means the write was concurrent with another: the losing value is kept, never dropped. */
+  base: Hlc.nullable(),
+});
+export type Change = z.infer<typeof Change>;
+
+/** A replica's outbox goes up in batches numbered by the replica (its op sequence); a batch is applied whole or not at all. */
+export const PushRequest = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  replicaId: Id,
+  seq: z.number().int().positive(),
+  changes: z.array(Change).min(1).max(1000),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+/** Retrying a batch already applied changes nothing and is acked the same way. */
+export const PushResponse = z.object({
+  ackedSeq: z.number().int().nonnegative(),
+  /** Server sequence of the last change in the space after this push. */
+  serverSeq: z.number().int().nonnegative(),
+  /** Changes that lost to a concurrent write; their values are kept in history on every replica. */
+  conflicts: z.number().int().nonnegative(),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+/** A change as the server logged it: its place in the space's log, who sent it and when it arrived. */
+export const LoggedChange = Change.extend({
+  seq: z.number().int().positive(),
+  replicaId: Id,
+  author: z.string(),
+  receivedAt: Instant,
+});
+export type LoggedChange = z.infer<typeof LoggedChange>;
+
+export const PullResponse = z.object({
+  changes: z.array(LoggedChange),
+  /** Opaque: pass it back to get what came after. */
+  cursor: z.string(),
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+/** The merged current state of one record: each field's winning value and stamp. */
+export const RecordState = z.object({
+  table: SyncTable,
+  id: Id,
+  fields: z.record(z.string(), z.object({ value: z.unknown(), hlc: Hlc })),
+});
+export type RecordState = z.infer<typeof RecordState>;
+
+/** What a new replica starts from instead of replaying the whole log. Paged like a pull. */
+export const SnapshotResponse = z.object({
+  records: z.array(RecordState),
+  /** Where to pull from once the snapshot is applied. */
+  cursor: z.string(),
+  /** Opaque page token for the next page of records, null on the last page. */
+  next: z.string().nullable(),
+});
+export type SnapshotResponse = z.infer<typeof SnapshotResponse>;
+
+/** Stable error codes, mapped to HTTP statuses at the edge. */
+export const ERROR_STATUS = {
+  'bad-json': 400,
+  'bad-request': 400,
+  'unknown-table': 400,
+  'unknown-field': 400,
+  'wrong-type': 400,
+  'bad-cursor': 400,
+  'clock-skew': 400,
+  unauthorized: 401,
+  'token-revoked': 401,
+  forbidden: 403,
+  'not-found': 404,
+  'invite-expired': 410,
+  'invite-used': 410,
+  'too-large': 413,
+  'upgrade-required': 426,
+  'rate-limited': 429,
+  'server-error': 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ErrorCode = z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]);
+
+export const ErrorBody = z.object({ error: ErrorCode, message: z.string() });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Role = z.enum(['owner', 'editor', 'viewer']);
+export type Role = z.infer<typeof Role>;
