@@ -9,7 +9,7 @@ export type ClientInput = Omit<Client, 'id' | 'createdAt' | 'updatedAt' | Defaul
 
 export async function createClient(db: DocketDB, actor: Actor, input: ClientInput): Promise<Client> {
   const client = validate(Client, { ...input, id: newId(), createdAt: actor.at, updatedAt: actor.at }, 'client');
-  await db.transaction('rw', db.clients, db.history, async () => {
+  await db.write([db.clients], async () => {
     await db.clients.add(client);
     await recordChange(db, actor, 'client', null, client, null);
   });
@@ -22,7 +22,7 @@ export async function updateClient(
   id: string,
   patch: Partial<ClientInput>,
 ): Promise<Client> {
-  return db.transaction('rw', db.clients, db.history, async () => {
+  return db.write([db.clients], async () => {
     const before = await db.clients.get(id);
     if (!before) throw new StoreError('not-found', 'This client no longer exists.');
     const after = validate(Client, { ...before, ...patch, id, updatedAt: actor.at }, 'client');
@@ -41,7 +41,7 @@ export function buildVendor(actor: Actor, input: VendorInput): Vendor {
 
 export async function createVendor(db: DocketDB, actor: Actor, input: VendorInput): Promise<Vendor> {
   const vendor = buildVendor(actor, input);
-  await db.transaction('rw', db.vendors, db.history, async () => {
+  await db.write([db.vendors], async () => {
     await db.vendors.add(vendor);
     await recordChange(db, actor, 'vendor', null, vendor, null);
   });

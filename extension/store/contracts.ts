@@ -1,9 +1,8 @@
-import { fieldChanges } from '../../shared/changes';
-import { Contract, type HistoryEntry } from '../../shared/domain';
+import { Contract } from '../../shared/domain';
 import { newId } from '../../shared/ids';
 import type { DocketDB } from './db';
 import { StoreError, validate } from './errors';
-import { type Actor, recordChange } from './history';
+import { type Actor, recordChange, recordDelete } from './history';
 
 type Defaulted = 'captureIds' | 'notes' | 'renewalMonths';
 export type ContractInput = Omit<Contract, 'id' | 'createdAt' | 'updatedAt' | Defaulted> &
@@ -44,7 +43,7 @@ async function checkReferences(db: DocketDB, contract: Contract): Promise<void> 
 
 export async function createContract(db: DocketDB, actor: Actor, input: ContractInput): Promise<Contract> {
   const contract = validateContract({ ...input, id: newId(), createdAt: actor.at, updatedAt: actor.at });
-  await db.transaction('rw', [db.contracts, db.vendors, db.captures, db.history], async () => {
+  await db.write([db.contracts, db.vendors, db.captures], async () => {
     await checkReferences(db, contract);
     await db.contracts.add(contract);
     await recordChange(db, actor, 'contract', null, contract, null);
@@ -54,7 +53,7 @@ export async function createContract(db: DocketDB, actor: Actor, input: Contract
 
 /** Edits a contract and records who changed what, in one transaction; an edit that changes nothing writes nothing. */
 export async function updateContract(db: DocketDB, actor: Actor, id: string, patch: ContractPatch): Promise<Contract> {
-  return db.transaction('rw', [db.contracts, db.vendors, db.captures, db.history], async () => {
+  return db.write([db.contracts, db.vendors, db.captures], async () => {
     const before = await db.contracts.get(id);
     if (!before) throw new StoreError('not-found', 'This contract no longer exists.');
     const after = validateContract({ ...before, ...patch, id, clientId: before.clientId, updatedAt: actor.at });
@@ -70,7 +69,7 @@ export async function updateContract(db: DocketDB, actor: Actor, id: string, pat
  * and the items that pointed at it lose the link, each change recorded, all in one transaction.
  */
 export async function deleteContract(db: DocketDB, actor: Actor, id: string): Promise<void> {
-  await db.transaction('rw', [db.contracts, db.items, db.history], async () => {
+  await db.write([db.contracts, db.items], async () => {
     const contract = await db.contracts.get(id);
     if (!contract) throw new StoreError('not-found', 'This contract no longer exists.');
     const linked = await db.items
@@ -84,16 +83,6 @@ export async function deleteContract(db: DocketDB, actor: Actor, id: string): Pr
       await recordChange(db, actor, 'item', before, after, before.id);
     }
     await db.contracts.delete(id);
-    const entry: HistoryEntry = {
-      id: newId(),
-      entity: 'contract',
-      entityId: id,
-      itemId: null,
-      action: 'delete',
-      at: actor.at,
-      by: actor.by,
-      changes: fieldChanges<object>(contract, { id }), // every field, from its value to null
-    };
-    await db.history.add(entry);
+    await recordDelete(db, actor, 'contract', contract, null); // every field, from its value to null
   });
 }

@@ -1,5 +1,15 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Capture, Client, Contract, HistoryEntry, Item, Meeting, Vendor } from '../../shared/domain';
+import type { Change } from '../../shared/sync/protocol';
+
+/** A field-level change waiting to be pushed, in the order it was made. */
+export type OutboxEntry = Change & { seq?: number };
+
+/** The stamp of each field's current value, per record: what a local write saw (its `base`). */
+export interface FieldClocks {
+  key: string;
+  fields: Record<string, string>;
+}
 
 export interface Setting {
   key: string;
@@ -16,6 +26,8 @@ export class DocketDB extends Dexie {
   captures!: EntityTable<Capture, 'id'>;
   history!: EntityTable<HistoryEntry, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  clocks!: EntityTable<FieldClocks, 'key'>;
 
   constructor(name = 'docket') {
     super(name);
@@ -59,6 +71,16 @@ export class DocketDB extends Dexie {
             i.contractId ??= null;
           });
       });
+    // v3: sync. Every write also queues its field-level changes, stamped by the hybrid logical clock.
+    this.version(3).stores({ outbox: '++seq, [table+id]', clocks: 'key' });
+  }
+
+  /**
+   * A write transaction over `tables` plus what every write touches: history, the outbox, the field clocks and
+   * settings (the clock itself). The change, its history and its outbox entries commit together or not at all.
+   */
+  write<T>(tables: Table[], work: () => Promise<T>): Promise<T> {
+    return this.transaction('rw', [...tables, this.history, this.outbox, this.clocks, this.settings], work);
   }
 }
 

@@ -2,6 +2,7 @@ import { fieldChanges } from '../../shared/changes';
 import type { Entity, HistoryEntry } from '../../shared/domain';
 import { newId } from '../../shared/ids';
 import type { DocketDB } from './db';
+import { queueChanges } from './outbox';
 
 export interface Actor {
   by: string;
@@ -9,8 +10,9 @@ export interface Actor {
 }
 
 /**
- * Adds one history entry for a write. Call it inside the write's transaction so the change and its record
- * land together or not at all. Returns null (and writes nothing) when nothing changed.
+ * Adds one history entry for a write, and queues its field-level changes for sync. Call it inside the write's
+ * transaction (`db.write`) so the change, its record and its outbox entries land together or not at all.
+ * Returns null (and writes nothing) when nothing changed.
  */
 export async function recordChange<T extends { id: string }>(
   db: DocketDB,
@@ -33,7 +35,33 @@ export async function recordChange<T extends { id: string }>(
     changes,
   };
   await db.history.add(entry);
+  await queueChanges(db, entity, after.id, before, after);
   return entry;
+}
+
+/**
+ * Records that a record was removed (history keeps every field it had, or the given changes) and queues its
+ * tombstone. Inside the delete's transaction.
+ */
+export async function recordDelete<T extends { id: string }>(
+  db: DocketDB,
+  actor: Actor,
+  entity: Entity,
+  before: T,
+  itemId: string | null,
+  changes: HistoryEntry['changes'] = fieldChanges<object>(before, { id: before.id }),
+): Promise<void> {
+  await db.history.add({
+    id: newId(),
+    entity,
+    entityId: before.id,
+    itemId,
+    action: 'delete',
+    at: actor.at,
+    by: actor.by,
+    changes,
+  });
+  await queueChanges(db, entity, before.id, before, null);
 }
 
 /** The story of one item: its own changes and those of its captures, oldest first. */

@@ -16,7 +16,7 @@ export async function holdMeeting(
   ref: MeetingRef,
   now = new Date(actor.at),
 ): Promise<{ meeting: Meeting; carried: number; next: Meeting }> {
-  return db.transaction('rw', [db.clients, db.meetings, db.items, db.vendors, db.history], async () => {
+  return db.write([db.clients, db.meetings, db.items, db.vendors], async () => {
     const client = await db.clients.get(clientId);
     if (!client) throw new StoreError('not-found', 'This client no longer exists.');
     const before = await ensureMeeting(db, actor, clientId, ref);

@@ -8,7 +8,7 @@ export type ItemPatch = Partial<Omit<Item, 'id' | 'clientId' | 'createdAt' | 'cr
 
 /** Edits an item and records who changed which field from what to what, in one transaction. */
 export async function updateItem(db: DocketDB, actor: Actor, id: string, patch: ItemPatch): Promise<Item> {
-  return db.transaction('rw', db.items, db.meetings, db.history, async () => {
+  return db.write([db.items, db.meetings], async () => {
     const before = await db.items.get(id);
     if (!before) throw new StoreError('not-found', 'This item no longer exists.');
     if (patch.meetingId) {

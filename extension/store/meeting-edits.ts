@@ -13,7 +13,7 @@ export async function addMeeting(
   startsAt: string,
   title = '',
 ): Promise<Meeting> {
-  return db.transaction('rw', db.clients, db.meetings, db.history, async () => {
+  return db.write([db.clients, db.meetings], async () => {
     if (!(await db.clients.get(clientId))) throw new StoreError('not-found', 'This client no longer exists.');
     return ensureMeeting(db, actor, clientId, { id: newId(), startsAt, fromCadence: false }, title);
   });
@@ -30,7 +30,7 @@ export async function moveMeeting(
   ref: MeetingRef,
   startsAt: string,
 ): Promise<Meeting> {
-  return db.transaction('rw', db.meetings, db.history, async () => {
+  return db.write([db.meetings], async () => {
     const before = await ensureMeeting(db, actor, clientId, ref);
     if (before.status === 'held')
       throw new StoreError('invalid', 'A held meeting cannot be moved: its record is final.');
@@ -43,7 +43,7 @@ export async function moveMeeting(
 
 /** Cancels a planned meeting; its items stay where they are until moved. */
 export async function cancelMeeting(db: DocketDB, actor: Actor, clientId: string, ref: MeetingRef): Promise<Meeting> {
-  return db.transaction('rw', db.meetings, db.history, async () => {
+  return db.write([db.meetings], async () => {
     const before = await ensureMeeting(db, actor, clientId, ref);
     if (before.status === 'held') throw new StoreError('invalid', 'A held meeting cannot be cancelled.');
     const after = validate(Meeting, { ...before, status: 'cancelled', updatedAt: actor.at }, 'meeting');
@@ -61,7 +61,7 @@ export async function setMinutesNotes(
   ref: MeetingRef,
   minutes: string,
 ): Promise<Meeting> {
-  return db.transaction('rw', db.meetings, db.history, async () => {
+  return db.write([db.meetings], async () => {
     const before = await ensureMeeting(db, actor, clientId, ref);
     if (before.status === 'held') throw new StoreError('invalid', 'This meeting is held: its minutes are final.');
     const after = validate(Meeting, { ...before, minutes, updatedAt: actor.at }, 'meeting');

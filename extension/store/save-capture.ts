@@ -61,7 +61,7 @@ export async function saveCapture(
     );
 
   if (fileTo.to === 'existing-item') {
-    return db.transaction('rw', [db.items, db.captures, db.history], async () => {
+    return db.write([db.items, db.captures], async () => {
       const item = await db.items.get(fileTo.itemId);
       if (!item) throw new StoreError('not-found', 'The item to attach to no longer exists.');
       const saved = capture(item.id, item.clientId);
@@ -106,7 +106,7 @@ export async function saveCapture(
   );
   const saved = capture(itemId, fields.clientId);
 
-  return db.transaction('rw', [db.clients, db.meetings, db.vendors, db.items, db.captures, db.history], async () => {
+  return db.write([db.clients, db.meetings, db.vendors, db.items, db.captures], async () => {
     if (!(await db.clients.get(fields.clientId)))
       throw new StoreError('not-found', 'Choose a client for this capture.');
     if (fields.meeting) {

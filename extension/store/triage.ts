@@ -1,8 +1,7 @@
 import { Capture, Item } from '../../shared/domain';
-import { newId } from '../../shared/ids';
 import type { DocketDB } from './db';
 import { StoreError, validate } from './errors';
-import { type Actor, recordChange } from './history';
+import { type Actor, recordChange, recordDelete } from './history';
 import { ensureMeeting, type MeetingRef } from './meetings';
 
 /** An inbox item becomes an item to prepare, on a meeting's agenda. */
@@ -12,7 +11,7 @@ export async function putOnAgenda(
   itemId: string,
   meeting: MeetingRef | null,
 ): Promise<Item> {
-  return db.transaction('rw', db.items, db.meetings, db.history, async () => {
+  return db.write([db.items, db.meetings], async () => {
     const before = await db.items.get(itemId);
     if (!before) throw new StoreError('not-found', 'This item no longer exists.');
     if (meeting) await ensureMeeting(db, actor, before.clientId, meeting);
@@ -34,7 +33,7 @@ export async function putOnAgenda(
  */
 export async function fileInto(db: DocketDB, actor: Actor, inboxItemId: string, targetItemId: string): Promise<Item> {
   if (inboxItemId === targetItemId) throw new StoreError('invalid', 'Choose another item to file this into.');
-  return db.transaction('rw', db.items, db.captures, db.history, async () => {
+  return db.write([db.items, db.captures], async () => {
     const [source, target] = await Promise.all([db.items.get(inboxItemId), db.items.get(targetItemId)]);
     if (!source || !target) throw new StoreError('not-found', 'One of these items no longer exists.');
     if (source.clientId !== target.clientId)
@@ -45,16 +44,9 @@ export async function fileInto(db: DocketDB, actor: Actor, inboxItemId: string, 
       await recordChange(db, actor, 'capture', capture, moved, target.id);
     }
     await db.items.delete(source.id);
-    await db.history.add({
-      id: newId(),
-      entity: 'item',
-      entityId: source.id,
-      itemId: target.id,
-      action: 'delete',
-      at: actor.at,
-      by: actor.by,
-      changes: [{ field: 'filedInto', from: source.title, to: target.title }],
-    });
+    await recordDelete(db, actor, 'item', source, target.id, [
+      { field: 'filedInto', from: source.title, to: target.title },
+    ]);
     return target;
   });
 }

@@ -18,7 +18,7 @@ export async function updateVendor(db: DocketDB, actor: Actor, id: string, patch
   const edits = Object.fromEntries(
     Object.entries({ name, domains, role, contacts }).filter(([, v]) => v !== undefined),
   );
-  return db.transaction('rw', db.vendors, db.history, async () => {
+  return db.write([db.vendors], async () => {
     const before = await db.vendors.get(id);
     if (!before) throw new StoreError('not-found', 'This vendor no longer exists.');
     const after = validate(Vendor, { ...before, ...edits, id, updatedAt: actor.at }, 'vendor', plainVendor);

@@ -1,0 +1,62 @@
+import type { Entity } from '../../shared/domain';
+import { newId } from '../../shared/ids';
+import { diffToChanges } from '../../shared/sync/changes';
+import { type Clock, formatHlc, parseHlc, tick } from '../../shared/sync/hlc';
+import type { SyncTable } from '../../shared/sync/protocol';
+import type { DocketDB } from './db';
+
+const TABLE: Record<Entity, SyncTable> = {
+  client: 'clients',
+  meeting: 'meetings',
+  vendor: 'vendors',
+  contract: 'contracts',
+  item: 'items',
+  capture: 'captures',
+};
+
+const REPLICA = 'replicaId';
+const CLOCK = 'hlc';
+
+/** This browser profile's replica id: made once, kept for good. Inside the caller's transaction. */
+export async function replicaId(db: DocketDB): Promise<string> {
+  const row = await db.settings.get(REPLICA);
+  if (typeof row?.value === 'string') return row.value;
+  const id = newId();
+  await db.settings.put({ key: REPLICA, value: id });
+  return id;
+}
+
+/**
+ * Queues the field-level changes of one local write, stamped with the hybrid logical clock; each carries the stamp
+ * of the value it replaces (`base`), so a concurrent edit elsewhere is recognised on merge. `after` null = delete.
+ * Inside the write's transaction (see `DocketDB.write`), so a write and its outbox entries land together.
+ */
+export async function queueChanges(
+  db: DocketDB,
+  entity: Entity,
+  id: string,
+  before: object | null,
+  after: object | null,
+  now = Date.now(),
+): Promise<number> {
+  const table = TABLE[entity];
+  const key = `${table}:${id}`;
+  const node = await replicaId(db);
+  const stored = await db.settings.get(CLOCK);
+  let clock: Clock | null = typeof stored?.value === 'string' ? parseHlc(stored.value) : null;
+  const fields = { ...((await db.clocks.get(key))?.fields ?? {}) };
+  const changes = diffToChanges(
+    table,
+    id,
+    before,
+    after,
+    () => formatHlc((clock = tick(clock, now, node))),
+    (field) => fields[field] ?? null,
+  );
+  if (!changes.length) return 0;
+  for (const change of changes) fields[change.field] = change.hlc;
+  await db.outbox.bulkAdd(changes);
+  await db.clocks.put({ key, fields });
+  await db.settings.put({ key: CLOCK, value: formatHlc(clock!) });
+  return changes.length;
+}

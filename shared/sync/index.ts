@@ -1,0 +1,6 @@
+export * from './protocol';
+export * from './hlc';
+export * from './merge';
+export * from './fields';
+export * from './changes';
+export * from './cursor';
