@@ -1,9 +1,19 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Capture, Client, Contract, HistoryEntry, Item, Meeting, Vendor } from '../../shared/domain';
+import type { RecordFields } from '../../shared/sync/merge';
 import type { Change } from '../../shared/sync/protocol';
 
 /** A field-level change waiting to be pushed, in the order it was made. */
-export type OutboxEntry = Change & { seq?: number };
+export type OutboxEntry = Change & {
+  seq?: number;
+  /** The client whose log it belongs to: which space it goes to. */ clientId: string;
+};
+
+/** A record from the server not complete yet (its fields arrive over several pulls). */
+export interface StagedRecord {
+  key: string;
+  fields: RecordFields;
+}
 
 /** The stamp of each field's current value, per record: what a local write saw (its `base`). */
 export interface FieldClocks {
@@ -28,6 +38,7 @@ export class DocketDB extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   clocks!: EntityTable<FieldClocks, 'key'>;
+  staged!: EntityTable<StagedRecord, 'key'>;
 
   constructor(name = 'docket') {
     super(name);
@@ -73,6 +84,8 @@ export class DocketDB extends Dexie {
       });
     // v3: sync. Every write also queues its field-level changes, stamped by the hybrid logical clock.
     this.version(3).stores({ outbox: '++seq, [table+id]', clocks: 'key' });
+    // v4: outbox entries name their client (the space they go to); records from the server wait in `staged` until complete.
+    this.version(4).stores({ outbox: '++seq, [table+id], clientId', staged: 'key' });
   }
 
   /**

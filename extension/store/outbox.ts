@@ -55,7 +55,9 @@ export async function queueChanges(
   );
   if (!changes.length) return 0;
   for (const change of changes) fields[change.field] = change.hlc;
-  await db.outbox.bulkAdd(changes);
+  const record = (after ?? before) as { clientId?: string };
+  const clientId = table === 'clients' ? id : (record.clientId ?? '');
+  await db.outbox.bulkAdd(changes.map((c) => ({ ...c, clientId })));
   await db.clocks.put({ key, fields });
   await db.settings.put({ key: CLOCK, value: formatHlc(clock!) });
   return changes.length;

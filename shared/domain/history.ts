@@ -18,5 +18,7 @@ export const HistoryEntry = z.object({
   at: Instant,
   by: z.string().min(1),
   changes: z.array(FieldChange),
+  /** A concurrent edit lost to another on sync: `from` is the losing value, kept here, `to` the one that won. */
+  conflict: z.boolean().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;

@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { hashSecret, newSecret } from './auth/secrets';
+import { DEFAULT_DB_FILE, openSqliteStore } from './store/sqlite';
+import type { SyncStore } from './store/types';
+
+const USAGE = `Usage: tsx server/admin.ts [--data-dir ./data] <command>
+  users list              every user, with id
+  users add <name>        creates a user and prints their token (shown once)
+  tokens list <user>      a user's tokens (user id or exact name)
+  tokens revoke <id>      revokes a token at once`;
+
+/** Runs one admin command against the store; returns the exit code. Output goes to `print`. */
+export function runAdmin(store: SyncStore, args: string[], print: (line: string) => void, now = new Date()): number {
+  const [group, action, arg] = args;
+  const findUser = (ref: string) => store.getUser(ref) ?? store.listUsers().find((u) => u.name === ref) ?? null;
+  if (group === 'users' && action === 'list') {
+    for (const u of store.listUsers())
+      print(`${u.id}  ${u.name}${u.serverOwner ? '  (server owner)' : ''}  ${u.createdAt}`);
+    return 0;
+  }
+  if (group === 'users' && action === 'add' && arg?.trim()) {
+    const user = store.createUser(arg.trim(), now.toISOString());
+    const token = newSecret();
+    const info = store.addToken(user.id, hashSecret(token), 'admin', now.toISOString());
+    print(`user ${user.id}  ${user.name}\ntoken ${info.id}\n\n  ${token}\n\nShown once: give it to ${user.name}.`);
+    return 0;
+  }
+  if (group === 'tokens' && action === 'list' && arg) {
+    const user = findUser(arg);
+    if (!user) return fail(print, `No user ${arg}.`);
+    for (const t of store.listTokens(user.id)) {
+      print(`${t.id}  ${t.label}  created ${t.createdAt}${t.revokedAt ? `  revoked ${t.revokedAt}` : ''}`);
+    }
+    return 0;
+  }
+  if (group === 'tokens' && action === 'revoke' && arg) {
+    if (!store.revokeToken(arg, now.toISOString())) return fail(print, `No active token ${arg}.`);
+    print(`Token ${arg} revoked.`);
+    return 0;
+  }
+  return fail(print, USAGE);
+}
+
+function fail(print: (line: string) => void, message: string): number {
+  print(message);
+  return 1;
+}
+
+// Run as a script (not when imported by tests).
+if (process.argv[1] && /admin\.[cm]?[jt]s$/.test(process.argv[1])) {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    options: { 'data-dir': { type: 'string' } },
+    allowPositionals: true,
+  });
+  const dataDir = values['data-dir'] ?? process.env.DOCKET_DATA_DIR ?? './data';
+  const store = openSqliteStore(join(dataDir, DEFAULT_DB_FILE));
+  try {
+    process.exitCode = runAdmin(store, positionals, (line) => console.log(line));
+  } finally {
+    store.close();
+  }
+}

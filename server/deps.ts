@@ -1,0 +1,48 @@
+import type { RateLimit } from './edge/rate-limit';
+import { silentLogger, type Logger } from './log';
+import { Pokes } from './pokes';
+import type { SyncStore } from './store/types';
+
+/** What `createApp` is built from; everything but the store has a default. */
+export type AppDeps = {
+  store: SyncStore;
+  /** The server clock, in ms since the epoch. */
+  now?: () => number;
+  /** How far ahead of the server clock a change's stamp may be (default 5 min). */
+  maxDriftMs?: number;
+  /** Largest request body in bytes (default 5 MB). */
+  bodyLimitBytes?: number;
+  /** Per-token request budget; false turns it off. */
+  rateLimit?: RateLimit | false;
+  /** Origins allowed by CORS besides extension pages, e.g. `http://localhost:3000`. */
+  corsOrigins?: string[];
+  /** How often an events stream sends a keep-alive comment (default 25 s, under common proxy idle timeouts). */
+  keepAliveMs?: number;
+  pokes?: Pokes;
+  log?: Logger;
+};
+
+export type Deps = Required<Omit<AppDeps, 'rateLimit'>> & { rateLimit: RateLimit | false };
+
+export const DEFAULTS = {
+  maxDriftMs: 5 * 60_000,
+  bodyLimitBytes: 5 * 1024 * 1024,
+  rateLimit: { burst: 300, perSecond: 100 } satisfies RateLimit,
+  keepAliveMs: 25_000,
+};
+
+export function resolveDeps(deps: AppDeps): Deps {
+  return {
+    store: deps.store,
+    now: deps.now ?? Date.now,
+    maxDriftMs: deps.maxDriftMs ?? DEFAULTS.maxDriftMs,
+    bodyLimitBytes: deps.bodyLimitBytes ?? DEFAULTS.bodyLimitBytes,
+    rateLimit: deps.rateLimit ?? DEFAULTS.rateLimit,
+    corsOrigins: deps.corsOrigins ?? [],
+    keepAliveMs: deps.keepAliveMs ?? DEFAULTS.keepAliveMs,
+    pokes: deps.pokes ?? new Pokes(),
+    log: deps.log ?? silentLogger,
+  };
+}
+
+export const isoAt = (ms: number) => new Date(ms).toISOString();

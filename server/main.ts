@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { prepareSetup } from './auth/setup';
+import { loadConfig, USAGE } from './config';
+import { createLogger } from './log';
+import { Pokes } from './pokes';
+import { DEFAULT_DB_FILE, openSqliteStore } from './store/sqlite';
+
+// Thin Node entry: configuration, the SQLite store, the one-time setup code, and a graceful shutdown.
+if (process.argv.includes('--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+let config;
+try {
+  config = loadConfig(process.argv.slice(2), process.env);
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+const log = createLogger(config.logLevel);
+const dbFile = join(config.dataDir, DEFAULT_DB_FILE);
+const store = openSqliteStore(dbFile);
+const pokes = new Pokes();
+const rate = config.rateBurst > 0 && config.ratePerSecond > 0;
+const app = createApp({
+  store,
+  pokes,
+  log,
+  maxDriftMs: config.maxDriftMs,
+  bodyLimitBytes: config.bodyLimitBytes,
+  rateLimit: rate ? { burst: config.rateBurst, perSecond: config.ratePerSecond } : false,
+  corsOrigins: config.corsOrigins,
+});
+
+const code = prepareSetup(store, new Date());
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  log.info(`Docket sync server on http://${config.host}:${info.port} (data: ${dbFile})`);
+  if (code) {
+    // Printed to stdout whatever the log level: it is the only way in. A restart issues a new one until it is used.
+    console.log(`\nFirst start: sign in from Docket's settings with this one-time setup code:\n\n  ${code}\n`);
+  }
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal}: closing`);
+  pokes.closeAll();
+  const force = setTimeout(() => {
+    store.close();
+    process.exit(1);
+  }, 5000);
+  force.unref();
+  server.close(() => {
+    store.close();
+    process.exit(0);
+  });
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

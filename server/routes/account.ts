@@ -1,0 +1,60 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { authenticate, presentedToken, requireUser } from '../auth/middleware';
+import { hashSecret, newSecret, SECRET_PATTERN } from '../auth/secrets';
+import { isoAt, type Deps } from '../deps';
+import { readJson } from '../edge/json';
+import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
+
+const Name = z.string().trim().min(1, 'a name is needed').max(200);
+const SetupBody = z.object({ code: z.string().regex(SECRET_PATTERN, 'not a setup code'), name: Name });
+const AcceptBody = z.object({ name: Name.optional() });
+
+/** Signing in: the one-time setup code, invite acceptance, and who am I. */
+export function accountRoutes({ store, now }: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.post('/setup', async (c) => {
+    const body = await readJson(c, SetupBody);
+    const token = newSecret();
+    const done = store.completeSetup(hashSecret(body.code), body.name, hashSecret(token), isoAt(now()));
+    if (!done) throw new ApiError('unauthorized', 'That setup code is wrong or has already been used.');
+    return c.json({ user: { id: done.user.id, name: done.user.name }, token, tokenId: done.token.id }, 201);
+  });
+
+  // With a token: adds the caller to the space. Without: creates a person with a token, shown once.
+  app.post('/invites/:code/accept', async (c) => {
+    const code = c.req.param('code');
+    const body = await readJson(c, AcceptBody);
+    const presented = presentedToken(c);
+    if (presented !== null) authenticate(store, c, presented);
+    const signedIn = presented !== null ? c.get('user') : null;
+    if (!signedIn && !body.name) throw new ApiError('bad-request', 'name: say who you are to accept the invite.');
+    const token = signedIn ? null : newSecret();
+    const who = signedIn
+      ? { userId: signedIn.id }
+      : { name: body.name!, tokenHash: hashSecret(token!), tokenLabel: 'invite' };
+    const result = SECRET_PATTERN.test(code)
+      ? store.acceptInvite(hashSecret(code), who, isoAt(now()))
+      : ({ ok: false, reason: 'not-found' } as const);
+    if (!result.ok) {
+      if (result.reason === 'used')
+        throw new ApiError('invite-used', 'This invite has already been used; ask for a new one.');
+      if (result.reason === 'expired')
+        throw new ApiError('invite-expired', 'This invite has expired; ask for a new one.');
+      throw new ApiError('not-found', 'No such invite.');
+    }
+    const space = { id: result.space.id, name: result.space.name, role: result.role };
+    const user = { id: result.user.id, name: result.user.name };
+    return c.json(token ? { user, space, token, tokenId: result.token!.id } : { user, space });
+  });
+
+  app.get('/me', requireUser(store), (c) => {
+    const user = c.get('user');
+    const spaces = store.listMemberships(user.id).map((m) => ({ id: m.id, name: m.name, role: m.role }));
+    return c.json({ user: { id: user.id, name: user.name }, spaces });
+  });
+
+  return app;
+}

@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import { z } from 'zod';
+import { requireRole, requireUser } from '../auth/middleware';
+import type { Deps } from '../deps';
+import { parseWith } from '../edge/json';
+import type { AppEnv } from '../env';
+
+const AuditQuery = z.object({ format: z.enum(['ndjson', 'json']).default('ndjson') });
+const PAGE = 1000;
+
+/**
+ * `GET /v1/spaces/:space/audit?format=ndjson|json`: the space's append-only change log, every change with its
+ * server seq, author (name and user id), replica and received time. Read in pages so a long log streams out
+ * without holding the database or the memory.
+ */
+export function auditRoutes({ store }: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/:space/audit', requireUser(store), requireRole(store, 'viewer'), (c) => {
+    const { format } = parseWith(AuditQuery, c.req.query());
+    const space = c.get('membership').id;
+    c.header('Content-Type', format === 'json' ? 'application/json' : 'application/x-ndjson');
+    c.header('Content-Disposition', `attachment; filename="docket-audit-${space}.${format}"`);
+    return stream(c, async (out) => {
+      let after = 0;
+      let first = true;
+      if (format === 'json') await out.write('[');
+      for (;;) {
+        const page = store.readLog(space, after, PAGE);
+        for (const entry of page) {
+          const line = JSON.stringify(entry);
+          await out.write(format === 'json' ? `${first ? '' : ','}\n${line}` : `${line}\n`);
+          first = false;
+        }
+        if (page.length < PAGE || out.aborted) break;
+        after = page.at(-1)!.seq;
+      }
+      if (format === 'json') await out.write('\n]\n');
+    });
+  });
+
+  return app;
+}

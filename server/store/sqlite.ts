@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { peoplePart } from './sqlite/people';
+import { configure, migrate } from './sqlite/schema';
+import { spacesPart } from './sqlite/spaces';
+import { syncPart } from './sqlite/sync';
+import type { SyncStore } from './types';
+
+export const DEFAULT_DB_FILE = 'docket.sqlite';
+
+const COUNTED = ['users', 'tokens', 'spaces', 'members', 'invites', 'changes', 'records', 'acks', 'conflicts'] as const;
+
+/**
+ * Opens (creating and migrating as needed) the embedded SQLite store at `file`, or an in-memory one for ':memory:'.
+ * better-sqlite3 is synchronous, so within this process every transaction runs alone; WAL and busy_timeout cover
+ * a second process such as the admin CLI.
+ */
+export function openSqliteStore(file: string): SyncStore {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    configure(db);
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const counts = COUNTED.map(
+    (table) => [table, db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)] as const,
+  );
+  const people = peoplePart(db);
+  return {
+    ...people,
+    ...spacesPart(db, people),
+    ...syncPart(db),
+    counts: () => Object.fromEntries(counts.map(([table, stmt]) => [table, stmt.get()!.n])),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

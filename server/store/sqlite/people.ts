@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { SyncStore, Token, User } from '../types';
+
+type UserRow = { id: string; name: string; created_at: string; server_owner: number };
+type TokenRow = { id: string; user_id: string; label: string; created_at: string; revoked_at: string | null };
+
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  name: r.name,
+  createdAt: r.created_at,
+  serverOwner: r.server_owner === 1,
+});
+const toToken = (r: TokenRow): Token => ({
+  id: r.id,
+  userId: r.user_id,
+  label: r.label,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+export type PeoplePart = Pick<
+  SyncStore,
+  | 'createUser'
+  | 'getUser'
+  | 'listUsers'
+  | 'addToken'
+  | 'findToken'
+  | 'listTokens'
+  | 'revokeToken'
+  | 'setupPending'
+  | 'startSetup'
+  | 'completeSetup'
+>;
+
+/** Users, their tokens (by hash), and the one-time setup of the server owner. */
+export function peoplePart(db: Database.Database): PeoplePart {
+  const q = {
+    insertUser: db.prepare('INSERT INTO users (id, name, created_at, server_owner) VALUES (?, ?, ?, ?)'),
+    user: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
+    users: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at, id'),
+    renameUser: db.prepare('UPDATE users SET name = ? WHERE id = ?'),
+    insertToken: db.prepare('INSERT INTO tokens (id, user_id, hash, label, created_at) VALUES (?, ?, ?, ?, ?)'),
+    tokenByHash: db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE hash = ?'),
+    tokens: db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE user_id = ? ORDER BY created_at, id'),
+    revoke: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    setup: db.prepare<[], { owner_id: string; code_hash: string | null; completed_at: string | null }>(
+      'SELECT * FROM setup WHERE id = 1',
+    ),
+    insertSetup: db.prepare('INSERT INTO setup (id, owner_id, code_hash, created_at) VALUES (1, ?, ?, ?)'),
+    setCode: db.prepare('UPDATE setup SET code_hash = ? WHERE id = 1'),
+    finishSetup: db.prepare('UPDATE setup SET code_hash = NULL, completed_at = ? WHERE id = 1'),
+  };
+
+  const createUser = (name: string, now: string, serverOwner = false): User => {
+    const id = randomUUID();
+    q.insertUser.run(id, name, now, serverOwner ? 1 : 0);
+    return { id, name, createdAt: now, serverOwner };
+  };
+  const addToken = (userId: string, tokenHash: string, label: string, now: string): Token => {
+    const id = randomUUID();
+    q.insertToken.run(id, userId, tokenHash, label, now);
+    return { id, userId, label, createdAt: now, revokedAt: null };
+  };
+  const getUser = (id: string) => {
+    const row = q.user.get(id);
+    return row ? toUser(row) : null;
+  };
+
+  return {
+    createUser,
+    getUser,
+    listUsers: () => q.users.all().map(toUser),
+    addToken,
+    findToken: (tokenHash) => {
+      const row = q.tokenByHash.get(tokenHash);
+      const user = row && q.user.get(row.user_id);
+      return row && user ? { token: toToken(row), user: toUser(user) } : null;
+    },
+    listTokens: (userId) => q.tokens.all(userId).map(toToken),
+    revokeToken: (tokenId, now) => q.revoke.run(now, tokenId).changes === 1,
+
+    setupPending: () => !q.setup.get()?.completed_at,
+    startSetup: db.transaction((codeHash: string, now: string): User => {
+      const row = q.setup.get();
+      if (row?.completed_at) throw new Error('setup is already complete');
+      if (row) {
+        q.setCode.run(codeHash);
+        return getUser(row.owner_id)!;
+      }
+      const owner = createUser('Owner', now, true);
+      q.insertSetup.run(owner.id, codeHash, now);
+      return owner;
+    }),
+    completeSetup: db.transaction((codeHash: string, name: string, tokenHash: string, now: string) => {
+      const row = q.setup.get();
+      if (!row || row.completed_at || row.code_hash === null || row.code_hash !== codeHash) return null;
+      q.finishSetup.run(now);
+      q.renameUser.run(name, row.owner_id);
+      const token = addToken(row.owner_id, tokenHash, 'setup', now);
+      return { user: getUser(row.owner_id)!, token };
+    }),
+  };
+}

@@ -1,0 +1,80 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The schema, as an ordered list of migrations. `schema_version` records how many have run; opening a database
+ * runs the rest in one transaction, so an older data dir is brought up to date on start and a newer one is refused.
+ */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE users (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL, server_owner INTEGER NOT NULL DEFAULT 0);
+  CREATE TABLE tokens (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), hash TEXT NOT NULL UNIQUE,
+    label TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT
+  );
+  CREATE INDEX tokens_by_user ON tokens(user_id);
+  CREATE TABLE setup (
+    id INTEGER PRIMARY KEY CHECK (id = 1), owner_id TEXT NOT NULL REFERENCES users(id),
+    code_hash TEXT, created_at TEXT NOT NULL, completed_at TEXT
+  );
+  CREATE TABLE spaces (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL);
+  CREATE TABLE members (
+    space_id TEXT NOT NULL REFERENCES spaces(id), user_id TEXT NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')), added_at TEXT NOT NULL,
+    PRIMARY KEY (space_id, user_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX members_by_user ON members(user_id);
+  CREATE TABLE invites (
+    code_hash TEXT PRIMARY KEY, space_id TEXT NOT NULL REFERENCES spaces(id), role TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users(id), created_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+    used_at TEXT, used_by TEXT REFERENCES users(id)
+  );
+  CREATE TABLE changes (
+    space_id TEXT NOT NULL REFERENCES spaces(id), seq INTEGER NOT NULL,
+    tbl TEXT NOT NULL, record_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
+    hlc TEXT NOT NULL, base TEXT, replica_id TEXT NOT NULL, batch_seq INTEGER NOT NULL,
+    author_id TEXT NOT NULL, author_name TEXT NOT NULL, received_at TEXT NOT NULL,
+    PRIMARY KEY (space_id, seq)
+  ) WITHOUT ROWID;
+  CREATE TABLE records (
+    space_id TEXT NOT NULL, tbl TEXT NOT NULL, record_id TEXT NOT NULL, fields TEXT NOT NULL,
+    PRIMARY KEY (space_id, tbl, record_id)
+  ) WITHOUT ROWID;
+  -- Keyed by author too: a member who reuses someone else's replica id cannot make their batches look like retries.
+  CREATE TABLE acks (
+    space_id TEXT NOT NULL, replica_id TEXT NOT NULL, author_id TEXT NOT NULL, seq INTEGER NOT NULL,
+    server_seq INTEGER NOT NULL, conflicts INTEGER NOT NULL, received_at TEXT NOT NULL,
+    PRIMARY KEY (space_id, replica_id, author_id, seq)
+  ) WITHOUT ROWID;
+  CREATE TABLE conflicts (
+    space_id TEXT NOT NULL, seq INTEGER NOT NULL, tbl TEXT NOT NULL, record_id TEXT NOT NULL, field TEXT NOT NULL,
+    winner_value TEXT NOT NULL, winner_hlc TEXT NOT NULL, lost_value TEXT NOT NULL, lost_hlc TEXT NOT NULL, detected_at TEXT NOT NULL
+  );
+  CREATE INDEX conflicts_by_space ON conflicts(space_id, seq);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const row = db.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined;
+  const current = row?.version ?? 0;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`The data dir was written by a newer Docket server (schema ${current}); update the server.`);
+  }
+  if (current === MIGRATIONS.length) return;
+  db.transaction(() => {
+    for (const sql of MIGRATIONS.slice(current)) db.exec(sql);
+    db.prepare('DELETE FROM schema_version').run();
+    db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(MIGRATIONS.length);
+  })();
+}
+
+/** WAL lets readers (pulls) run beside the writer; busy_timeout waits out another process (the admin CLI). */
+export function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  // FULL: an acked push survives power loss, not only a killed process.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+}

@@ -1,0 +1,166 @@
+import type Database from 'better-sqlite3';
+import { applyChange, type RecordFields } from '../../../shared/sync/merge';
+import type { Change, PushResponse, RecordState, SyncTable } from '../../../shared/sync/protocol';
+import type { AuditEntry, Author, ConflictEntry, PushOutcome, SyncStore } from '../types';
+
+type ChangeRow = {
+  seq: number;
+  tbl: SyncTable;
+  record_id: string;
+  field: string;
+  value: string;
+  hlc: string;
+  base: string | null;
+  replica_id: string;
+  author_id: string;
+  author_name: string;
+  received_at: string;
+};
+type AckRow = { seq: number; server_seq: number; conflicts: number };
+type ConflictRow = {
+  seq: number;
+  tbl: SyncTable;
+  record_id: string;
+  field: string;
+  winner_value: string;
+  winner_hlc: string;
+  lost_value: string;
+  lost_hlc: string;
+  detected_at: string;
+};
+
+const json = (value: unknown) => JSON.stringify(value ?? null);
+const toAck = (r: AckRow): PushResponse => ({ ackedSeq: r.seq, serverSeq: r.server_seq, conflicts: r.conflicts });
+const toEntry = (r: ChangeRow): AuditEntry => ({
+  seq: r.seq,
+  table: r.tbl,
+  id: r.record_id,
+  field: r.field,
+  value: JSON.parse(r.value),
+  hlc: r.hlc,
+  base: r.base,
+  replicaId: r.replica_id,
+  author: r.author_name,
+  authorId: r.author_id,
+  receivedAt: r.received_at,
+});
+
+type SyncPart = Pick<SyncStore, 'pushBatch' | 'lastSeq' | 'readLog' | 'readRecords' | 'listConflicts' | 'lastAck'>;
+
+/** The change log, the merged records, acks and conflicts. */
+export function syncPart(db: Database.Database): SyncPart {
+  const q = {
+    lastSeq: db.prepare<[string], { seq: number }>(
+      'SELECT COALESCE(MAX(seq), 0) AS seq FROM changes WHERE space_id = ?',
+    ),
+    lastAck: db.prepare<[string, string, string], AckRow>(
+      'SELECT * FROM acks WHERE space_id = ? AND replica_id = ? AND author_id = ? ORDER BY seq DESC LIMIT 1',
+    ),
+    ack: db.prepare<[string, string, string, number], AckRow>(
+      'SELECT * FROM acks WHERE space_id = ? AND replica_id = ? AND author_id = ? AND seq = ?',
+    ),
+    insertAck: db.prepare(
+      'INSERT INTO acks (space_id, replica_id, author_id, seq, server_seq, conflicts, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertChange: db.prepare(
+      `INSERT INTO changes (space_id, seq, tbl, record_id, field, value, hlc, base, replica_id, batch_seq, author_id, author_name, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    record: db.prepare<[string, string, string], { fields: string }>(
+      'SELECT fields FROM records WHERE space_id = ? AND tbl = ? AND record_id = ?',
+    ),
+    upsertRecord: db.prepare(
+      `INSERT INTO records (space_id, tbl, record_id, fields) VALUES (?, ?, ?, ?)
+       ON CONFLICT (space_id, tbl, record_id) DO UPDATE SET fields = excluded.fields`,
+    ),
+    insertConflict: db.prepare(
+      `INSERT INTO conflicts (space_id, seq, tbl, record_id, field, winner_value, winner_hlc, lost_value, lost_hlc, detected_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    log: db.prepare<[string, number, number], ChangeRow>(
+      'SELECT * FROM changes WHERE space_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+    ),
+    records: db.prepare<[string, string, string, number], { tbl: SyncTable; record_id: string; fields: string }>(
+      `SELECT tbl, record_id, fields FROM records WHERE space_id = ? AND (tbl, record_id) > (?, ?)
+       ORDER BY tbl, record_id LIMIT ?`,
+    ),
+    conflicts: db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE space_id = ? ORDER BY seq, rowid'),
+  };
+  const lastSeq = (spaceId: string) => q.lastSeq.get(spaceId)!.seq;
+
+  const pushBatch = db.transaction(
+    (spaceId: string, replicaId: string, seq: number, author: Author, changes: Change[], receivedAt: string) => {
+      const last = q.lastAck.get(spaceId, replicaId, author.id);
+      if (last && seq <= last.seq) {
+        return { ...toAck(q.ack.get(spaceId, replicaId, author.id, seq) ?? last), applied: false };
+      }
+      let serverSeq = lastSeq(spaceId);
+      let conflicts = 0;
+      // Records touched by this batch, read once and written once.
+      const touched = new Map<
+        string,
+        { table: string; id: string; fields: RecordFields | undefined; dirty: boolean }
+      >();
+      for (const change of changes) {
+        serverSeq += 1;
+        q.insertChange.run(
+          ...[spaceId, serverSeq, change.table, change.id, change.field, json(change.value), change.hlc, change.base],
+          ...[replicaId, seq, author.id, author.name, receivedAt],
+        );
+        const key = `${change.table}\u0000${change.id}`;
+        let entry = touched.get(key);
+        if (!entry) {
+          const row = q.record.get(spaceId, change.table, change.id);
+          entry = { table: change.table, id: change.id, fields: row && JSON.parse(row.fields), dirty: false };
+          touched.set(key, entry);
+        }
+        const result = applyChange(entry.fields, { ...change, replicaId });
+        if (result.conflict) {
+          conflicts += 1;
+          const { kept, lost } = result.conflict;
+          q.insertConflict.run(
+            ...[spaceId, serverSeq, change.table, change.id, change.field, json(kept.value), kept.hlc],
+            ...[json(lost.value), lost.hlc, receivedAt],
+          );
+        }
+        if (result.changed) {
+          entry.fields = result.fields;
+          entry.dirty = true;
+        }
+      }
+      for (const entry of touched.values()) {
+        if (entry.dirty) q.upsertRecord.run(spaceId, entry.table, entry.id, JSON.stringify(entry.fields));
+      }
+      q.insertAck.run(spaceId, replicaId, author.id, seq, serverSeq, conflicts, receivedAt);
+      return { ackedSeq: seq, serverSeq, conflicts, applied: true } satisfies PushOutcome;
+    },
+  );
+
+  return {
+    pushBatch: (...args) => pushBatch(...args),
+    lastSeq,
+    readLog: (spaceId, afterSeq, limit) => q.log.all(spaceId, afterSeq, limit).map(toEntry),
+    readRecords: (spaceId, after, limit) =>
+      q.records.all(spaceId, after?.table ?? '', after?.id ?? '', limit).map((r): RecordState => ({
+        table: r.tbl,
+        id: r.record_id,
+        fields: Object.fromEntries(
+          Object.entries(JSON.parse(r.fields) as RecordFields).map(([k, f]) => [k, { value: f.value, hlc: f.hlc }]),
+        ),
+      })),
+    listConflicts: (spaceId) =>
+      q.conflicts.all(spaceId).map((r): ConflictEntry => ({
+        seq: r.seq,
+        table: r.tbl,
+        id: r.record_id,
+        field: r.field,
+        winner: { value: JSON.parse(r.winner_value), hlc: r.winner_hlc },
+        lost: { value: JSON.parse(r.lost_value), hlc: r.lost_hlc },
+        detectedAt: r.detected_at,
+      })),
+    lastAck: (spaceId, replicaId, authorId) => {
+      const row = q.lastAck.get(spaceId, replicaId, authorId);
+      return row ? toAck(row) : null;
+    },
+  };
+}

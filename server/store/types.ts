@@ -1,0 +1,114 @@
+import type { Change, LoggedChange, PushResponse, RecordState, Role, SyncTable } from '../../shared/sync/protocol';
+
+/**
+ * Everything the sync server keeps, behind one contract so that a PostgreSQL store can follow the SQLite one and
+ * pass the same tests (test/unit/server/store-contract.ts). Secrets (tokens, setup and invite codes) arrive here
+ * already hashed: a store never sees a raw secret. Times are UTC ISO-8601 strings chosen by the caller.
+ */
+
+export type User = {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** the person who set the server up */ serverOwner: boolean;
+};
+export type Token = { id: string; userId: string; label: string; createdAt: string; revokedAt: string | null };
+export type Space = { id: string; name: string; createdAt: string };
+export type Membership = Space & { role: Role };
+export type Invite = {
+  spaceId: string;
+  role: Role;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  usedBy: string | null;
+};
+
+/** Who sent a batch: the user's id, and their name as it was then (the log is append-only). */
+export type Author = { id: string; name: string };
+
+/** One line of a space's audit trail: a logged change plus the author's user id. */
+export type AuditEntry = LoggedChange & { authorId: string };
+
+/** A field written concurrently by two replicas: the winner stays in the record, the loser is kept here. */
+export type ConflictEntry = {
+  seq: number;
+  table: SyncTable;
+  id: string;
+  field: string;
+  winner: { value: unknown; hlc: string };
+  lost: { value: unknown; hlc: string };
+  detectedAt: string;
+};
+
+export type PushOutcome = PushResponse & {
+  /** false when the batch was a retry and nothing changed */ applied: boolean;
+};
+
+/** Where a snapshot page starts: after this record, in (table, id) order. */
+export type RecordPosition = { table: string; id: string };
+
+export type AcceptInvite = { userId: string } | { name: string; tokenHash: string; tokenLabel: string };
+export type AcceptResult =
+  | { ok: true; user: User; token: Token | null; space: Space; role: Role }
+  | { ok: false; reason: 'not-found' | 'expired' | 'used' };
+
+export interface SyncStore {
+  // People and their personal access tokens.
+  createUser(name: string, now: string, serverOwner?: boolean): User;
+  getUser(id: string): User | null;
+  listUsers(): User[];
+  addToken(userId: string, tokenHash: string, label: string, now: string): Token;
+  /** The token with this hash and its user, revoked or not (the caller says which error applies). */
+  findToken(tokenHash: string): { token: Token; user: User } | null;
+  listTokens(userId: string): Token[];
+  /** False when no such token or already revoked. */
+  revokeToken(tokenId: string, now: string): boolean;
+
+  // First start: the server owner account and its one-time setup code.
+  /** True until someone has completed setup with the code. */
+  setupPending(): boolean;
+  /** Creates the server owner on first call and (re)places the setup code; previous codes stop working. */
+  startSetup(codeHash: string, now: string): User;
+  /** Uses the code once: names the owner and gives them a token. Null when the code is wrong or used. */
+  completeSetup(codeHash: string, name: string, tokenHash: string, now: string): { user: User; token: Token } | null;
+
+  // Spaces (one client's shared log) and their members.
+  createSpace(name: string, ownerId: string, now: string): Space;
+  /** The user's role in the space, or null when they are not a member (or the space does not exist). */
+  membership(spaceId: string, userId: string): Membership | null;
+  listMemberships(userId: string): Membership[];
+
+  // Invites: single-use, expiring codes adding a person to one space with a role.
+  createInvite(codeHash: string, invite: Omit<Invite, 'usedAt' | 'usedBy'>): Invite;
+  /** Atomically checks and uses the code; either adds an existing user or creates one with a token. */
+  acceptInvite(codeHash: string, who: AcceptInvite, now: string): AcceptResult;
+
+  // The per-space change log and the merged current state.
+  /**
+   * Applies a whole batch in one transaction or nothing. A batch seq at or below the last one acked for this
+   * (space, replica, author) is a retry: it changes nothing and gets that batch's ack again.
+   */
+  pushBatch(
+    spaceId: string,
+    replicaId: string,
+    seq: number,
+    author: Author,
+    changes: Change[],
+    receivedAt: string,
+  ): PushOutcome;
+  /** The server seq of the last change logged in the space (0 when none). */
+  lastSeq(spaceId: string): number;
+  /** Logged changes with seq > afterSeq, in order, at most `limit`. */
+  readLog(spaceId: string, afterSeq: number, limit: number): AuditEntry[];
+  /** Merged records after `after` in (table, id) order, at most `limit`. */
+  readRecords(spaceId: string, after: RecordPosition | null, limit: number): RecordState[];
+  listConflicts(spaceId: string): ConflictEntry[];
+  /** The last ack given to a replica of this author in a space, or null. */
+  lastAck(spaceId: string, replicaId: string, authorId: string): PushResponse | null;
+
+  /** Row counts per table, to prove in tests (and show admins) that something did or did not change. */
+  counts(): Record<string, number>;
+  close(): void;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../server/config';
+
+describe('server configuration', () => {
+  it('defaults to loopback on 8787 with data in ./data', () => {
+    expect(loadConfig([], {})).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      dataDir: './data',
+      logLevel: 'info',
+      maxDriftMs: 300_000,
+      rateBurst: 300,
+      ratePerSecond: 100,
+      bodyLimitBytes: 5 * 1024 * 1024,
+      corsOrigins: [],
+    });
+  });
+
+  it('reads environment variables, and flags win over them', () => {
+    const env = {
+      DOCKET_PORT: '9000',
+      DOCKET_HOST: '0.0.0.0',
+      DOCKET_CORS_ORIGINS: 'http://a.test, http://b.test',
+      DOCKET_LOG_LEVEL: 'debug',
+    };
+    const config = loadConfig(['--port', '9100', '--data-dir', '/var/lib/docket', '--max-drift-ms', '1000'], env);
+    expect(config).toMatchObject({
+      port: 9100,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/docket',
+      logLevel: 'debug',
+      maxDriftMs: 1000,
+      corsOrigins: ['http://a.test', 'http://b.test'],
+    });
+    expect(loadConfig(['--cors-origin', 'http://c.test', '--cors-origin', 'http://d.test'], env).corsOrigins).toEqual([
+      'http://c.test',
+      'http://d.test',
+    ]);
+  });
+
+  it('names the bad setting', () => {
+    expect(() => loadConfig(['--port', 'eighty'], {})).toThrow(/--port \(DOCKET_PORT\)/);
+    expect(() => loadConfig([], { DOCKET_LOG_LEVEL: 'chatty' })).toThrow(/--log-level/);
+    expect(() => loadConfig(['--colour'], {})).toThrow();
+  });
+});

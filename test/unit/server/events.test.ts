@@ -1,0 +1,110 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { change, harness, pushBody } from './helpers';
+
+/** Reads an event stream as text; `until` stops when `done(text)` holds, the stream ends, or `ms` pass. */
+function sseReader(res: Response) {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const state = { text: '', ended: false };
+  async function until(done: (text: string) => boolean, ms = 3000) {
+    const deadline = Date.now() + ms;
+    while (!state.ended && !done(state.text) && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), deadline - Date.now())));
+      const next = await Promise.race([reader.read(), timeout]);
+      clearTimeout(timer);
+      if (next === null) break;
+      if (next.done) state.ended = true;
+      else state.text += decoder.decode(next.value, { stream: true });
+    }
+    return state.text;
+  }
+  return { until, state, cancel: () => reader.cancel() };
+}
+
+const pokes = (text: string) =>
+  [...text.matchAll(/event: poke\ndata: (.*)\n/g)].map((m) => JSON.parse(m[1]!) as { serverSeq: number });
+
+describe('events stream', () => {
+  let server: ServerType | null = null;
+  afterEach(async () => {
+    (server as import('node:http').Server | null)?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve) ?? resolve(null));
+    server = null;
+  });
+
+  async function listen(h: ReturnType<typeof harness>) {
+    server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server!.once('listening', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  it('pokes on connect and after each push to the space, authenticated by ?token=', async () => {
+    const h = harness({ keepAliveMs: 50 });
+    const owner = await h.setUp();
+    const space = await h.createSpace(owner);
+    const base = await listen(h);
+
+    const res = await fetch(`${base}/v1/spaces/${space}/events?token=${owner}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const stream = sseReader(res);
+    expect(pokes(await stream.until((t) => pokes(t).length >= 1))).toEqual([{ serverSeq: 0 }]);
+
+    const ack = await fetch(`${base}/v1/spaces/${space}/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${owner}`, 'content-type': 'application/json' },
+      body: JSON.stringify(pushBody([change(), change({ id: 'item-2' })])),
+    }).then((r) => r.json());
+    expect(ack.serverSeq).toBe(2);
+
+    const text = await stream.until((t) => pokes(t).length === 2 && t.includes(': keep-alive'));
+    await stream.cancel();
+    expect(pokes(text)).toEqual([{ serverSeq: 0 }, { serverSeq: 2 }]);
+    expect(text).toContain(': keep-alive');
+    // A client that goes away is forgotten.
+    for (let i = 0; i < 100 && h.pokes.listening > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(h.pokes.listening).toBe(0);
+  });
+
+  it('refuses a stream without a token, or for a space the token cannot see', async () => {
+    const h = harness();
+    const owner = await h.setUp();
+    const space = await h.createSpace(owner);
+    const other = await h.join(owner, await h.createSpace(owner, 'Beta'), 'viewer');
+    const base = await listen(h);
+    expect((await fetch(`${base}/v1/spaces/${space}/events`)).status).toBe(401);
+    const foreign = await fetch(`${base}/v1/spaces/${space}/events`, { headers: { authorization: `Bearer ${other}` } });
+    expect(foreign.status).toBe(404);
+  });
+
+  it('ends the stream once its token is revoked, and on shutdown', async () => {
+    const h = harness({ keepAliveMs: 30 });
+    const owner = await h.setUp();
+    const space = await h.createSpace(owner);
+    const viewer = await h.join(owner, space, 'viewer');
+    const base = await listen(h);
+
+    const revoked = sseReader(
+      await fetch(`${base}/v1/spaces/${space}/events`, { headers: { authorization: `Bearer ${viewer}` } }),
+    );
+    const open = sseReader(
+      await fetch(`${base}/v1/spaces/${space}/events`, { headers: { authorization: `Bearer ${owner}` } }),
+    );
+    await revoked.until((t) => pokes(t).length > 0);
+    await open.until((t) => pokes(t).length > 0);
+    expect(h.pokes.listening).toBe(2);
+    const viewerId = h.store.listUsers().find((u) => u.name.startsWith('Pat'))!.id;
+    h.store.revokeToken(h.store.listTokens(viewerId)[0]!.id, new Date().toISOString());
+    await revoked.until(() => false, 2000);
+    expect(revoked.state.ended).toBe(true);
+    expect(h.pokes.listening).toBe(1);
+
+    h.pokes.closeAll();
+    await open.until(() => false, 2000);
+    expect(open.state.ended).toBe(true);
+    expect(h.pokes.listening).toBe(0);
+  });
+});

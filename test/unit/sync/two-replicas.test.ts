@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { prepareSetup } from '../../../server/auth/setup';
+import { createApp } from '../../../server/app';
+import { openSqliteStore } from '../../../server/store/sqlite';
+import { deleteContract, createContract } from '../../../extension/store/contracts';
+import { updateItem } from '../../../extension/store/items';
+import { syncClient } from '../../../extension/sync/sync-client';
+import { httpTransport } from '../../../extension/sync/transport';
+import { alice, fileItem, freshDb, makeClient } from '../../support/store';
+
+/** A real server on SQLite :memory:, and two signed-in replicas (an owner and an invited editor) on fake-indexeddb. */
+async function team() {
+  const store = openSqliteStore(':memory:');
+  const code = prepareSetup(store, new Date())!;
+  const app = createApp({ store, rateLimit: false });
+  const call = async (path: string, body: unknown, token?: string) => {
+    const res = await app.request(`http://docket.test${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const owner = (await call('/v1/setup', { code, name: 'Alice Martin' })).token as string;
+  const space = (await call('/v1/spaces', { name: 'Northwind Dental' }, owner)).id as string;
+  const invite = (await call(`/v1/spaces/${space}/invites`, { role: 'editor', expiresInHours: 24 }, owner))
+    .code as string;
+  const editor = (await call(`/v1/invites/${invite}/accept`, { name: 'Bob Tremblay' })).token as string;
+  const fetchApp = (url: string, init?: RequestInit) => Promise.resolve(app.request(url, init));
+  return {
+    space,
+    a: { db: freshDb(), transport: httpTransport('http://docket.test', owner, fetchApp) },
+    b: { db: freshDb(), transport: httpTransport('http://docket.test', editor, fetchApp) },
+  };
+}
+
+describe('two replicas through a real server', () => {
+  it('a capture made in one browser appears in the other, and edits to different fields both survive', async () => {
+    const { space, a, b } = await team();
+    const client = await makeClient(a.db);
+    const item = await fileItem(a.db, client.id, 'Acme renewal', { vendor: { name: 'Acme', domain: 'acme.com' } });
+    expect(await syncClient(a.db, a.transport, client.id, space)).toMatchObject({ pending: 0 });
+    await syncClient(b.db, b.transport, client.id, space);
+    expect(await b.db.items.get(item.id)).toEqual(await a.db.items.get(item.id));
+    expect(await b.db.captures.where('itemId').equals(item.id).count()).toBe(1);
+    expect(await b.db.vendors.count()).toBe(1);
+    expect(await b.db.outbox.count()).toBe(0); // what came from the server does not go back up
+
+    await updateItem(a.db, { ...alice, at: '2026-11-27T10:00:00.000Z' }, item.id, { notes: 'Ask for 3-year pricing' });
+    await updateItem(b.db, { by: 'Bob Tremblay', at: '2026-11-27T10:01:00.000Z' }, item.id, {
+      title: 'Acme backup renewal',
+    });
+    await syncClient(a.db, a.transport, client.id, space);
+    await syncClient(b.db, b.transport, client.id, space);
+    await syncClient(a.db, a.transport, client.id, space);
+    for (const db of [a.db, b.db])
+      expect(await db.items.get(item.id)).toMatchObject({
+        notes: 'Ask for 3-year pricing',
+        title: 'Acme backup renewal',
+      });
+    const history = await a.db.history.where('itemId').equals(item.id).toArray();
+    expect(history.some((h) => h.by === 'Bob Tremblay' && h.changes.some((c) => c.field === 'title'))).toBe(true);
+  });
+
+  it('the same field edited in both: one value wins everywhere, the other is kept in history', async () => {
+    const { space, a, b } = await team();
+    const client = await makeClient(a.db);
+    const item = await fileItem(a.db, client.id, 'Firewall refresh');
+    await syncClient(a.db, a.transport, client.id, space);
+    await syncClient(b.db, b.transport, client.id, space);
+
+    await updateItem(a.db, alice, item.id, { status: 'to-prepare' });
+    await updateItem(b.db, { by: 'Bob Tremblay', at: alice.at }, item.id, { status: 'deferred' });
+    await syncClient(a.db, a.transport, client.id, space);
+    await syncClient(b.db, b.transport, client.id, space);
+    await syncClient(a.db, a.transport, client.id, space);
+
+    const [onA, onB] = [await a.db.items.get(item.id), await b.db.items.get(item.id)];
+    expect(onA!.status).toBe(onB!.status);
+    const loser = onA!.status === 'to-prepare' ? 'deferred' : 'to-prepare';
+    for (const db of [a.db, b.db]) {
+      const conflicts = (await db.history.where('itemId').equals(item.id).toArray()).filter((h) => h.conflict);
+      expect(conflicts.flatMap((h) => h.changes)).toContainEqual({ field: 'status', from: loser, to: onA!.status });
+    }
+  });
+
+  it('deletes travel as tombstones', async () => {
+    const { space, a, b } = await team();
+    const client = await makeClient(a.db);
+    const item = await fileItem(a.db, client.id, 'Contract', { vendor: { name: 'Acme', domain: 'acme.com' } });
+    const contract = await createContract(a.db, alice, {
+      clientId: client.id,
+      vendorId: item.vendorId!,
+      title: 'MSA',
+      termStart: '2026-01-01',
+      termEnd: '2026-12-31',
+      autoRenew: false,
+      noticeDays: 30,
+      value: null,
+    });
+    await syncClient(a.db, a.transport, client.id, space);
+    await syncClient(b.db, b.transport, client.id, space);
+    expect(await b.db.contracts.get(contract.id)).toBeTruthy();
+    await deleteContract(a.db, alice, contract.id);
+    await syncClient(a.db, a.transport, client.id, space);
+    await syncClient(b.db, b.transport, client.id, space);
+    expect(await b.db.contracts.get(contract.id)).toBeUndefined();
+  });
+});
