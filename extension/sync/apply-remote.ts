@@ -108,7 +108,8 @@ export async function applyRemote(
         const result = applyChange(fields, change);
         fields = result.fields;
         changed ||= result.changed;
-        if (result.conflict) conflicts.push(result.conflict);
+        // updatedAt is rewritten by every edit: two edits of different fields "conflict" on it, which is bookkeeping.
+        if (result.conflict && result.conflict.field !== 'updatedAt') conflicts.push(result.conflict);
       }
       if (!changed && !conflicts.length) continue;
       if (isDeleted(fields)) {

@@ -60,6 +60,7 @@ describe('two replicas through a real server', () => {
       });
     const history = await a.db.history.where('itemId').equals(item.id).toArray();
     expect(history.some((h) => h.by === 'Bob Tremblay' && h.changes.some((c) => c.field === 'title'))).toBe(true);
+    expect(history.filter((h) => h.conflict)).toEqual([]); // different fields: nothing to review
   });
 
   it('the same field edited in both: one value wins everywhere, the other is kept in history', async () => {
