@@ -18,7 +18,7 @@ export default defineConfig({
     description:
       'Clip vendor proposals, e-mails and PDFs into your decision log, filed for the client’s next governance meeting.',
     // activeTab + scripting: read the page only when the user asks, never a content script on every site.
-    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage'],
+    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', 'alarms'],
     // Asked for one origin at a time, only when the user captures a linked PDF on another site.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(mode === 'test' && { host_permissions: TEST_HOSTS }),

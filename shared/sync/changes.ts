@@ -1,5 +1,6 @@
 import { canonicalJson } from './merge';
-import { TOMBSTONE, type Change, type Hlc, type SyncTable } from './protocol';
+import { TOMBSTONE } from './constants';
+import type { Change, Hlc, SyncTable } from './protocol';
 
 /**
  * The field-level changes for one local write, to go into the outbox in the same transaction as the write:

@@ -1,5 +1,6 @@
 import { compareHlc } from './hlc';
-import { TOMBSTONE, type Change, type Hlc, type SyncTable } from './protocol';
+import { TOMBSTONE } from './constants';
+import type { Change, Hlc, SyncTable } from './protocol';
 
 /**
  * Last-writer-wins per field by HLC: the same code on every replica and on the server, so all of them end in the

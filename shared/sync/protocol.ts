@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant } from '../domain/common';
+import { HLC_PATTERN } from './constants';
 
 /**
  * Docket's sync protocol, version 1: the messages both sides validate. Written down in docs/sync-protocol.md.
@@ -12,10 +13,10 @@ export const PROTOCOL_VERSION = 1;
 export const SyncTable = z.enum(['clients', 'meetings', 'vendors', 'contracts', 'items', 'captures']);
 export type SyncTable = z.infer<typeof SyncTable>;
 
-export const TOMBSTONE = '_deleted';
+export { TOMBSTONE } from './constants';
 
 /** Hybrid logical clock stamp: `<13-digit ms>:<4-digit counter>:<replica id>`; compares as a string. */
-export const Hlc = z.string().regex(/^\d{13}:\d{4}:[A-Za-z0-9-]{1,64}$/, 'not a hybrid logical clock stamp');
+export const Hlc = z.string().regex(HLC_PATTERN, 'not a hybrid logical clock stamp');
 export type Hlc = z.infer<typeof Hlc>;
 
 export const FieldName = z.string().regex(/^(_deleted|[A-Za-z][A-Za-z0-9]{0,63})$/, 'not a field name');

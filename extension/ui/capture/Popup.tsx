@@ -6,8 +6,8 @@ import type { DocketDB } from '../../store/db';
 import { type Saved, CaptureForm } from './CaptureForm';
 import type { CaptureContext } from './form-state';
 import { loadContext, type Prepared, prepare } from './load';
-import { QuickClient } from './QuickClient';
 import { resolveTarget } from './target';
+import { nudgeSync } from '../sync/nudge';
 
 type State =
   | { at: 'loading' }
@@ -23,6 +23,15 @@ export function Popup({ db }: { db: DocketDB }) {
   const [state, setState] = useState<State>({ at: 'loading' });
   const [standalone, setStandalone] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  // The sync badge is not needed to clip: it loads right after the form, keeping the popup's first load small.
+  const [SyncBadge, setSyncBadge] = useState<typeof import('../sync/SyncBadge').SyncBadge | null>(null);
+  useEffect(() => void import('../sync/SyncBadge').then((m) => setSyncBadge(() => m.SyncBadge)), []);
+  // Only a first capture needs the new-client form: it loads then, not with every popup.
+  const [QuickClient, setQuickClient] = useState<typeof import('./QuickClient').QuickClient | null>(null);
+  const noClients = state.at === 'form' && state.ctx.clients.length === 0;
+  useEffect(() => {
+    if (noClients && !QuickClient) void import('./QuickClient').then((m) => setQuickClient(() => m.QuickClient));
+  }, [noClients, QuickClient]);
 
   useEffect(() => {
     let live = true;
@@ -52,6 +61,7 @@ export function Popup({ db }: { db: DocketDB }) {
   }
 
   function saved(s: Saved) {
+    nudgeSync(true);
     setState({ at: 'saved', saved: s, standalone });
     if (!standalone) setTimeout(() => window.close(), 2500);
   }
@@ -59,7 +69,7 @@ export function Popup({ db }: { db: DocketDB }) {
   return (
     <main class="popup">
       <header>
-        <h1>Docket</h1>
+        <h1>Docket {SyncBadge && <SyncBadge db={db} />}</h1>
         <button type="button" class="link" onClick={() => openLog()}>
           Open log
         </button>
@@ -82,7 +92,7 @@ export function Popup({ db }: { db: DocketDB }) {
           </button>
         </div>
       )}
-      {state.at === 'form' && state.ctx.clients.length === 0 && (
+      {state.at === 'form' && state.ctx.clients.length === 0 && QuickClient && (
         <QuickClient
           db={db}
           onCreated={() =>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { DocketDB } from '../../store/db';
 import { lastClientId, myName } from '../../store/me';
 import { useLogKeys } from '../keys';
+import { useSyncTriggers } from '../sync/use-sync';
 import { useLive } from '../use-live';
 import { DroppedFile, useFileDrop } from './DroppedFiles';
 import { ItemPanel } from './ItemPanel';
@@ -27,6 +28,7 @@ export function LogApp({ db }: { db: DocketDB }) {
   }, []);
   const drop = useFileDrop(say);
   useLogKeys(useCallback(() => search.current, []));
+  useSyncTriggers(db);
 
   const go = useCallback((patch: Partial<Route>) => {
     setRoute((r) => {

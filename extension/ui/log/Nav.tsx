@@ -3,6 +3,7 @@ import type { Client } from '../../../shared/domain';
 import type { DocketDB } from '../../store/db';
 import { setMyName } from '../../store/me';
 import { QuickClient } from '../capture/QuickClient';
+import { SyncBadge } from '../sync/SyncBadge';
 import { type Route, VIEW_LABEL, VIEWS } from './route';
 
 interface Props {
@@ -21,7 +22,9 @@ export function Nav({ db, clients, route, me, inboxCount, go, searchRef }: Props
   const [name, setName] = useState(me);
   return (
     <nav aria-label="Clients">
-      <h1>Docket</h1>
+      <h1>
+        Docket <SyncBadge db={db} />
+      </h1>
       <input
         ref={searchRef}
         type="search"

@@ -4,6 +4,7 @@ import { updateClient } from '../../store/clients';
 import { actorNow } from '../../store/me';
 import type { ViewProps } from '../log/ViewSwitch';
 import { LogTransfer } from './settings/LogTransfer';
+import { TeamSync } from './settings/TeamSync';
 
 const WEEKS: Record<string, string> = { '1': 'first', '2': 'second', '3': 'third', '4': 'fourth', '-1': 'last' };
 const ZONES: string[] =
@@ -144,6 +145,7 @@ export function ClientSettings({ db, client, say }: ViewProps) {
           Save client
         </button>
       </form>
+      <TeamSync db={db} client={client} say={say} />
       <LogTransfer db={db} client={client} say={say} />
     </section>
   );

@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import { openDb } from '../store/db';
+import { backoffMs, syncAll } from '../sync/run';
+
+export const SYNC_MESSAGE = 'docket:sync';
+const ALARM = 'docket-sync';
+
+/**
+ * The background runs every sync, one at a time: on a page's nudge after a change (debounced), on an SSE poke
+ * relayed by an open Docket page, every minute by alarm, and again after a failure with exponential backoff.
+ */
+export function setUpSync(): void {
+  const db = openDb();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let again = false;
+
+  const schedule = (delayMs: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), delayMs);
+  };
+  async function run() {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      const status = await syncAll(db);
+      if (status.failures) schedule(backoffMs(status.failures));
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        schedule(0);
+      }
+    }
+  }
+
+  void browser.alarms.create(ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => alarm.name === ALARM && schedule(0));
+  browser.runtime.onStartup.addListener(() => schedule(0));
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if ((message as { type?: string })?.type === SYNC_MESSAGE) schedule((message as { now?: boolean }).now ? 0 : 1500);
+  });
+}

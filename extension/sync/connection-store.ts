@@ -1,0 +1,27 @@
+import type { Role } from '../../shared/sync/protocol';
+import type { DocketDB } from '../store/db';
+
+/** A space this browser syncs, and the local client whose log it holds (null until its first pull finds it). */
+export interface SharedSpace {
+  id: string;
+  name: string;
+  role: Role;
+  clientId: string | null;
+}
+
+export interface Connection {
+  serverUrl: string;
+  token: string;
+  user: { id: string; name: string };
+  spaces: SharedSpace[];
+}
+
+const KEY = 'sync.connection';
+
+export async function getConnection(db: DocketDB): Promise<Connection | null> {
+  return ((await db.settings.get(KEY))?.value as Connection | undefined) ?? null;
+}
+export async function saveConnection(db: DocketDB, connection: Connection | null): Promise<void> {
+  if (connection) await db.settings.put({ key: KEY, value: connection });
+  else await db.settings.delete(KEY);
+}

@@ -1,0 +1,110 @@
+import { ErrorBody, type Role } from '../../shared/sync/protocol';
+import { type Connection, getConnection, type SharedSpace, saveConnection } from './connection-store';
+import type { DocketDB } from '../store/db';
+import { SyncError } from './transport';
+
+export { type Connection, getConnection, type SharedSpace, saveConnection };
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+async function post<T>(
+  serverUrl: string,
+  path: string,
+  body: unknown,
+  token: string | null,
+  fetchImpl: Fetch,
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetchImpl(`${serverUrl.replace(/\/+$/, '')}/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new SyncError(
+      'offline',
+      `The sync server at ${serverUrl} cannot be reached (${e instanceof Error ? e.message : String(e)}).`,
+    );
+  }
+  const json: unknown = await res.json().catch(() => null);
+  if (res.ok) return json as T;
+  const err = ErrorBody.safeParse(json);
+  throw err.success
+    ? new SyncError(err.data.error, err.data.message, res.status)
+    : new SyncError('bad-response', `The sync server answered ${res.status}.`, res.status);
+}
+
+/**
+ * Signs this browser in with a code: an invite code (joins its space) or the server's one-time setup code (the
+ * owner's first sign-in). The token is kept in this profile's storage, never shown again.
+ */
+export async function connect(
+  db: DocketDB,
+  serverUrl: string,
+  code: string,
+  name: string,
+  fetchImpl: Fetch = (u, i) => fetch(u, i),
+): Promise<Connection> {
+  const url = new URL(serverUrl).origin;
+  type Accepted = {
+    user: { id: string; name: string };
+    token: string;
+    space?: { id: string; name: string; role: Role };
+  };
+  let answer: Accepted;
+  try {
+    answer = await post<Accepted>(url, `/invites/${encodeURIComponent(code.trim())}/accept`, { name }, null, fetchImpl);
+  } catch (e) {
+    if (!(e instanceof SyncError) || e.code !== 'not-found') throw e;
+    answer = await post<Accepted>(url, '/setup', { code: code.trim(), name }, null, fetchImpl);
+  }
+  const connection: Connection = {
+    serverUrl: url,
+    token: answer.token,
+    user: answer.user,
+    spaces: answer.space ? [{ ...answer.space, clientId: null }] : [],
+  };
+  await saveConnection(db, connection);
+  return connection;
+}
+
+/** Shares a local client's log with the team: a new space on the server, owned by this user. */
+export async function shareClient(
+  db: DocketDB,
+  clientId: string,
+  fetchImpl: Fetch = (u, i) => fetch(u, i),
+): Promise<SharedSpace> {
+  const connection = await getConnection(db);
+  const client = await db.clients.get(clientId);
+  if (!connection || !client) throw new SyncError('unauthorized', 'Connect to a sync server first.');
+  const made = await post<{ id: string; name: string; role: Role }>(
+    connection.serverUrl,
+    '/spaces',
+    { name: client.name },
+    connection.token,
+    fetchImpl,
+  );
+  const space: SharedSpace = { ...made, clientId };
+  await saveConnection(db, { ...connection, spaces: [...connection.spaces, space] });
+  return space;
+}
+
+/** A single-use code that lets a teammate (or the client's IT coordinator, as a viewer) join a space. */
+export async function invite(
+  db: DocketDB,
+  spaceId: string,
+  role: Role,
+  fetchImpl: Fetch = (u, i) => fetch(u, i),
+): Promise<string> {
+  const connection = await getConnection(db);
+  if (!connection) throw new SyncError('unauthorized', 'Connect to a sync server first.');
+  const made = await post<{ code: string }>(
+    connection.serverUrl,
+    `/spaces/${encodeURIComponent(spaceId)}/invites`,
+    { role, expiresInHours: 72 },
+    connection.token,
+    fetchImpl,
+  );
+  return made.code;
+}

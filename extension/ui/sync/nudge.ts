@@ -1,0 +1,6 @@
+import { browser } from 'wxt/browser';
+
+/** Asks the background to sync soon (it debounces); `now` skips the wait. Harmless when nothing is connected. */
+export function nudgeSync(now = false): void {
+  void browser.runtime.sendMessage({ type: 'docket:sync', now }).catch(() => undefined);
+}

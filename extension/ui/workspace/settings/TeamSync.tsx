@@ -1,0 +1,131 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Client } from '../../../../shared/domain';
+import type { Role } from '../../../../shared/sync/protocol';
+import type { DocketDB } from '../../../store/db';
+import { myName } from '../../../store/me';
+import { connect, invite, saveConnection, shareClient } from '../../../sync/connection';
+import { nudgeSync } from '../../sync/nudge';
+import { SyncBadge } from '../../sync/SyncBadge';
+import { useSyncStatus } from '../../sync/use-sync';
+
+/** Connect to the team's sync server, share this client's log, invite teammates. */
+export function TeamSync({ db, client, say }: { db: DocketDB; client: Client; say: (text: string) => void }) {
+  const live = useSyncStatus(db);
+  const [server, setServer] = useState('http://127.0.0.1:8787');
+  const [code, setCode] = useState('');
+  const [role, setRole] = useState<Role>('editor');
+  const [issued, setIssued] = useState('');
+  const [error, setError] = useState('');
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      setError('');
+      await work();
+      nudgeSync(true);
+      say(done);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const connection = live?.connection;
+  const space = connection?.spaces.find((s) => s.clientId === client.id);
+
+  async function signIn(e: Event) {
+    e.preventDefault();
+    const origin = new URL(server).origin;
+    // Only the team's server, and only now that the user asked: the narrowest permission.
+    if (!(await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false)))
+      return setError(`Docket needs your permission to talk to ${origin}.`);
+    await act(async () => connect(db, server, code, await myName(db)), 'Connected to the sync server.');
+  }
+
+  return (
+    <section class="team-sync" aria-label="Team sync">
+      <h3>
+        Team sync <SyncBadge db={db} />
+      </h3>
+      {!connection ? (
+        <form onSubmit={signIn} class="grid" aria-label="Connect to a sync server">
+          <label class="wide">
+            Sync server
+            <input name="server-url" type="url" value={server} onInput={(e) => setServer(e.currentTarget.value)} />
+          </label>
+          <label class="wide">
+            Setup or invite code
+            <input name="code" value={code} onInput={(e) => setCode(e.currentTarget.value)} autoComplete="off" />
+          </label>
+          <button type="submit" class="primary">
+            Connect
+          </button>
+        </form>
+      ) : (
+        <>
+          <p class="muted small">
+            Signed in to {connection.serverUrl} as {connection.user.name}.{' '}
+            <button
+              type="button"
+              class="link"
+              onClick={() => void act(() => saveConnection(db, null), 'Disconnected. The local log stays as it is.')}
+            >
+              Disconnect
+            </button>
+          </p>
+          {space ? (
+            <div class="actions">
+              <span class="muted small">
+                {client.name} is shared ({space.role}).
+              </span>
+              <button type="button" onClick={() => nudgeSync(true)}>
+                Sync now
+              </button>
+              {space.role === 'owner' && (
+                <>
+                  <select
+                    aria-label="Role for the invite"
+                    value={role}
+                    onChange={(e) => setRole(e.currentTarget.value as Role)}
+                  >
+                    <option value="editor">editor (associate)</option>
+                    <option value="viewer">viewer (client IT coordinator)</option>
+                  </select>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void act(
+                        async () => setIssued(await invite(db, space.id, role)),
+                        'Invite created: send the code to your teammate.',
+                      )
+                    }
+                  >
+                    Invite…
+                  </button>
+                </>
+              )}
+            </div>
+          ) : (
+            <button
+              type="button"
+              class="primary"
+              onClick={() => void act(() => shareClient(db, client.id), `${client.name} is now shared.`)}
+            >
+              Share {client.name} with the team
+            </button>
+          )}
+          {issued && (
+            <p>
+              Invite code (single use, 72 h):{' '}
+              <span class="code" data-testid="invite-code">
+                {issued}
+              </span>
+            </p>
+          )}
+        </>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { prepareSetup } from '../../server/auth/setup';
+import { createApp } from '../../server/app';
+import { openSqliteStore } from '../../server/store/sqlite';
+import { httpTransport } from '../../extension/sync/transport';
+import { freshDb } from './store';
+
+/** A real server on SQLite :memory:, and two signed-in replicas (an owner and an invited editor) on fake-indexeddb. */
+export async function team() {
+  const store = openSqliteStore(':memory:');
+  const code = prepareSetup(store, new Date())!;
+  const app = createApp({ store, rateLimit: false });
+  const call = async (path: string, body: unknown, token?: string) => {
+    const res = await app.request(`http://docket.test${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const owner = (await call('/v1/setup', { code, name: 'Alice Martin' })).token as string;
+  const space = (await call('/v1/spaces', { name: 'Northwind Dental' }, owner)).id as string;
+  const invite = (await call(`/v1/spaces/${space}/invites`, { role: 'editor', expiresInHours: 24 }, owner))
+    .code as string;
+  const editor = (await call(`/v1/invites/${invite}/accept`, { name: 'Bob Tremblay' })).token as string;
+  const fetchApp = (url: string, init?: RequestInit) => Promise.resolve(app.request(url, init));
+  return {
+    app,
+    call,
+    owner,
+    fetchApp,
+    space,
+    a: { db: freshDb(), transport: httpTransport('http://docket.test', owner, fetchApp) },
+    b: { db: freshDb(), transport: httpTransport('http://docket.test', editor, fetchApp) },
+  };
+}
