@@ -9,6 +9,7 @@ import { SearchView } from '../workspace/SearchView';
 import { VendorsView } from '../workspace/VendorsView';
 import { LogView } from './LogView';
 import type { Route } from './route';
+import { ConnectForm } from '../sync/ConnectForm';
 
 export interface ViewProps {
   db: DocketDB;
@@ -25,9 +26,16 @@ export function ViewSwitch(
   if (route.view === 'search') return <SearchView db={props.db} clients={props.clients} route={route} go={props.go} />;
   if (!client)
     return (
-      <p class="empty">
-        Add your first client on the left, then clip a vendor page or e-mail with the Docket button (Alt+Shift+D).
-      </p>
+      <>
+        <p class="empty">
+          Add your first client on the left, then clip a vendor page or e-mail with the Docket button (Alt+Shift+D).
+        </p>
+        <section class="team-sync" aria-label="Join a team">
+          <h3>Joining a team?</h3>
+          <p class="muted small">Connect with the invite code you were sent: the shared clients appear here.</p>
+          <ConnectForm db={props.db} say={props.say} />
+        </section>
+      </>
     );
   const p: ViewProps = { db: props.db, client, route, go: props.go, say: props.say };
   switch (route.view) {

@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { Client } from '../../../../shared/domain';
 import type { Role } from '../../../../shared/sync/protocol';
 import type { DocketDB } from '../../../store/db';
-import { myName } from '../../../store/me';
-import { connect, invite, saveConnection, shareClient } from '../../../sync/connection';
+import { invite, saveConnection, shareClient } from '../../../sync/connection';
+import { ConnectForm } from '../../sync/ConnectForm';
 import { nudgeSync } from '../../sync/nudge';
 import { SyncBadge } from '../../sync/SyncBadge';
 import { useSyncStatus } from '../../sync/use-sync';
@@ -12,8 +11,6 @@ import { useSyncStatus } from '../../sync/use-sync';
 /** Connect to the team's sync server, share this client's log, invite teammates. */
 export function TeamSync({ db, client, say }: { db: DocketDB; client: Client; say: (text: string) => void }) {
   const live = useSyncStatus(db);
-  const [server, setServer] = useState('http://127.0.0.1:8787');
-  const [code, setCode] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [issued, setIssued] = useState('');
   const [error, setError] = useState('');
@@ -30,34 +27,13 @@ export function TeamSync({ db, client, say }: { db: DocketDB; client: Client; sa
   const connection = live?.connection;
   const space = connection?.spaces.find((s) => s.clientId === client.id);
 
-  async function signIn(e: Event) {
-    e.preventDefault();
-    const origin = new URL(server).origin;
-    // Only the team's server, and only now that the user asked: the narrowest permission.
-    if (!(await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false)))
-      return setError(`Docket needs your permission to talk to ${origin}.`);
-    await act(async () => connect(db, server, code, await myName(db)), 'Connected to the sync server.');
-  }
-
   return (
     <section class="team-sync" aria-label="Team sync">
       <h3>
         Team sync <SyncBadge db={db} />
       </h3>
       {!connection ? (
-        <form onSubmit={signIn} class="grid" aria-label="Connect to a sync server">
-          <label class="wide">
-            Sync server
-            <input name="server-url" type="url" value={server} onInput={(e) => setServer(e.currentTarget.value)} />
-          </label>
-          <label class="wide">
-            Setup or invite code
-            <input name="code" value={code} onInput={(e) => setCode(e.currentTarget.value)} autoComplete="off" />
-          </label>
-          <button type="submit" class="primary">
-            Connect
-          </button>
-        </form>
+        <ConnectForm db={db} say={say} />
       ) : (
         <>
           <p class="muted small">

@@ -1,0 +1,55 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { DocketDB } from '../../store/db';
+import { myName } from '../../store/me';
+import { connect } from '../../sync/connection';
+import { nudgeSync } from './nudge';
+
+/** Sign in to the team's sync server with the setup code (first user) or an invite code. */
+export function ConnectForm({ db, say }: { db: DocketDB; say: (text: string) => void }) {
+  const [server, setServer] = useState('http://127.0.0.1:8787');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState('');
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setError('');
+    let origin: string;
+    try {
+      origin = new URL(server).origin;
+    } catch {
+      return setError('The server address must be a URL, such as https://sync.example.com.');
+    }
+    // Only the team's server, and only now that the user asked: the narrowest permission.
+    if (!(await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false)))
+      return setError(`Docket needs your permission to talk to ${origin}.`);
+    try {
+      await connect(db, origin, code, await myName(db));
+      nudgeSync(true);
+      say('Connected to the sync server.');
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} class="grid" aria-label="Connect to a sync server">
+      <label class="wide">
+        Sync server
+        <input name="server-url" type="url" value={server} onInput={(e) => setServer(e.currentTarget.value)} />
+      </label>
+      <label class="wide">
+        Setup or invite code
+        <input name="code" value={code} onInput={(e) => setCode(e.currentTarget.value)} autoComplete="off" />
+      </label>
+      <button type="submit" class="primary">
+        Connect
+      </button>
+      {error && (
+        <p class="error wide" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Docket, launchDocket, requireBrowser, tabIdOf } from './support/chromium';
+import { serveFixtures } from './support/fixture-server';
+import { startSyncServer } from './support/sync-server';
+
+requireBrowser();
+
+describe('team sync between two Chromium profiles', () => {
+  let server: Awaited<ReturnType<typeof startSyncServer>>;
+  let site: Awaited<ReturnType<typeof serveFixtures>>;
+  let alice: Docket;
+  let bob: Docket;
+  let aliceLog: Page;
+  let bobLog: Page;
+
+  beforeAll(async () => {
+    server = await startSyncServer();
+    site = await serveFixtures({ '/quotes/Q-2026-1042': 'pages/vendor-quote-portal.html' });
+    [alice, bob] = await Promise.all([launchDocket(), launchDocket()]);
+    [aliceLog, bobLog] = await Promise.all([alice.context.newPage(), bob.context.newPage()]);
+    await Promise.all([aliceLog.goto(alice.url('log.html')), bobLog.goto(bob.url('log.html'))]);
+  });
+  afterAll(async () => {
+    await Promise.all([alice?.close(), bob?.close()]);
+    await server?.stop();
+    await site?.close();
+  });
+
+  /** Signs in from the given part of the page: "Team sync" in client settings, or "Join a team" with no client yet. */
+  async function connect(log: Page, code: string, where: 'Team sync' | 'Join a team') {
+    const form = log.getByRole('region', { name: where }).getByRole('form', { name: 'Connect to a sync server' });
+    await form.locator('input[name="server-url"]').fill(server.url);
+    await form.locator('input[name="code"]').fill(code);
+    await form.getByRole('button', { name: 'Connect' }).click();
+    await expect
+      .poll(() => log.getByTestId('sync-status').first().textContent(), { timeout: 15_000 })
+      .toMatch(/Synced|pending/);
+  }
+
+  it('the owner connects with the setup code, shares a client and invites a teammate', async () => {
+    await aliceLog.getByRole('button', { name: '+ New client' }).click();
+    await aliceLog.locator('input[name="client-name"]').fill('Northwind Dental');
+    await aliceLog.getByRole('button', { name: 'Add client' }).click();
+    await connect(aliceLog, server.setupCode, 'Team sync');
+    await aliceLog.getByRole('button', { name: 'Share Northwind Dental with the team' }).click();
+    await aliceLog.getByRole('button', { name: 'Invite…' }).click();
+    const code = (await aliceLog.getByTestId('invite-code').textContent())!;
+    expect(code).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+
+    await connect(bobLog, code, 'Join a team');
+    await expect
+      .poll(() => bobLog.getByRole('button', { name: 'Northwind Dental' }).count(), { timeout: 15_000 })
+      .toBe(1);
+  });
+
+  it('a capture saved in one browser appears in the other within 5 seconds, without reload', async () => {
+    await bobLog.getByRole('button', { name: 'Northwind Dental' }).click();
+    await bobLog.getByRole('navigation').getByRole('button', { name: 'All items' }).click();
+    expect(await bobLog.getByTestId('item-row').count()).toBe(0);
+
+    const page = await alice.context.newPage();
+    await page.goto(site.origin + '/quotes/Q-2026-1042');
+    const tab = await tabIdOf(aliceLog, site.origin + '/quotes/Q-2026-1042');
+    const form = await alice.context.newPage();
+    await form.goto(alice.url(`popup.html?tab=${tab}&mode=page`));
+    await form.locator('input[name="title"]').waitFor({ timeout: 15_000 });
+    await form.locator('input[name="title"]').press('Enter');
+    await form.getByTestId('saved').waitFor();
+    const savedAt = Date.now();
+
+    await expect.poll(() => bobLog.getByTestId('item-row').count(), { timeout: 5_000, interval: 100 }).toBe(1);
+    expect(Date.now() - savedAt).toBeLessThan(5_000);
+    expect(await bobLog.getByTestId('item-row').textContent()).toMatch(/Q-2026-1042/);
+    await bobLog.screenshot({ path: 'docs/screenshots/synced.png' });
+  });
+});
