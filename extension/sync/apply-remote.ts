@@ -1,4 +1,5 @@
-import type { Entity, HistoryEntry } from '../../shared/domain';
+import type { Entity, FieldChange, HistoryEntry } from '../../shared/domain';
+import { TOMBSTONE } from '../../shared/sync/constants';
 import { fieldChanges } from '../../shared/changes';
 import { newId } from '../../shared/ids';
 import { recordFromFields } from '../../shared/sync/fields';
@@ -44,29 +45,78 @@ async function currentFields(
   return { row, fields };
 }
 
+/** Fields history leaves out, as it does for local edits: ids and timestamps are the entry's own who and when. */
+const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', 'createdBy', TOMBSTONE]);
+
+/** One remote edit as history shows it: consecutive changes by one replica, a field appearing at most once. */
+interface Edit {
+  replicaId: string;
+  author: string;
+  at: string;
+  changes: FieldChange[];
+}
+
+/** Groups the winning changes into edits, so a value overwritten later in the same pull still appears in history. */
+function editsOf(applied: { change: LoggedChange; from: unknown }[]): Edit[] {
+  const edits: Edit[] = [];
+  let current: Edit | null = null;
+  for (const { change, from } of applied) {
+    if (BOOKKEEPING.has(change.field)) continue;
+    if (!current || current.replicaId !== change.replicaId || current.changes.some((c) => c.field === change.field)) {
+      current = { replicaId: change.replicaId, author: change.author, at: change.receivedAt, changes: [] };
+      edits.push(current);
+    }
+    current.changes.push({ field: change.field, from: from ?? null, to: change.value });
+  }
+  return edits;
+}
+
 function historyOf(
   table: SyncTable,
   row: Row | null,
   before: Row | undefined,
   id: string,
-  last: LoggedChange,
+  applied: { change: LoggedChange; from: unknown }[],
   conflicts: Conflict[],
 ): HistoryEntry[] {
   const entity = ENTITY[table];
   const itemId = table === 'items' ? id : table === 'captures' ? ((row ?? before)?.itemId ?? null) : null;
-  const base = { entity, entityId: id, itemId, at: last.receivedAt, by: last.author };
-  const entries: HistoryEntry[] = [];
-  const changes = row ? fieldChanges(before ?? null, row) : fieldChanges<object>(before ?? { id }, { id });
-  if (changes.length)
-    entries.push({ id: newId(), ...base, action: !row ? 'delete' : before ? 'update' : 'create', changes });
-  for (const c of conflicts)
+  const last = applied.at(-1)?.change;
+  const entries: HistoryEntry[] = editsOf(applied).map((edit, i) => ({
+    id: newId(),
+    entity,
+    entityId: id,
+    itemId,
+    action: !before && i === 0 ? 'create' : 'update',
+    at: edit.at,
+    by: edit.author,
+    changes: edit.changes,
+  }));
+  if (!row && before && last)
     entries.push({
       id: newId(),
-      ...base,
+      entity,
+      entityId: id,
+      itemId,
+      action: 'delete',
+      at: last.receivedAt,
+      by: last.author,
+      changes: fieldChanges<object>(before, { id }),
+    });
+  for (const c of conflicts) {
+    const by = applied.find((a) => a.change.hlc === c.kept.hlc)?.change ?? last;
+    entries.push({
+      id: newId(),
+      entity,
+      entityId: id,
+      itemId,
       action: 'update',
+      at: by?.receivedAt ?? new Date().toISOString(),
+      by: by?.author ?? 'sync',
       conflict: true,
       changes: [{ field: c.field, from: c.lost.value, to: c.kept.value }],
     });
+  }
   return entries;
 }
 
@@ -104,10 +154,13 @@ export async function applyRemote(
       let fields = start;
       let changed = false;
       const conflicts: Conflict[] = [];
+      const won: { change: LoggedChange; from: unknown }[] = [];
       for (const change of list) {
+        const from = fields[change.field]?.value;
         const result = applyChange(fields, change);
         fields = result.fields;
         changed ||= result.changed;
+        if (result.changed) won.push({ change, from });
         // updatedAt is rewritten by every edit: two edits of different fields "conflict" on it, which is bookkeeping.
         if (result.conflict && result.conflict.field !== 'updatedAt') conflicts.push(result.conflict);
       }
@@ -117,7 +170,7 @@ export async function applyRemote(
         if (before) await tableOf(db, table).delete(id);
         await db.staged.put({ key, fields });
         await db.clocks.delete(key);
-        if (before) await db.history.bulkAdd(historyOf(table, null, before, id, list.at(-1)!, conflicts));
+        if (before) await db.history.bulkAdd(historyOf(table, null, before, id, won, conflicts));
       } else {
         const assembled = recordFromFields(table, id, valuesOf(fields));
         if (!assembled.ok) {
@@ -128,7 +181,7 @@ export async function applyRemote(
         await tableOf(db, table).put(row);
         await db.staged.delete(key);
         await db.clocks.put({ key, fields: Object.fromEntries(Object.entries(fields).map(([f, st]) => [f, st.hlc])) });
-        await db.history.bulkAdd(historyOf(table, row, before, id, list.at(-1)!, conflicts));
+        await db.history.bulkAdd(historyOf(table, row, before, id, won, conflicts));
       }
       applied += 1;
       conflictCount += conflicts.length;
