@@ -82,7 +82,10 @@ describe('replicas through a real server, with lost requests and answers (proper
         for (const db of replicas) {
           const seen = new Set<unknown>();
           for (const h of await db.history.where('itemId').equals(item.id).toArray())
-            for (const c of h.changes) (seen.add(c.to), seen.add(c.from));
+            for (const c of h.changes) {
+              seen.add(c.to);
+              seen.add(c.from);
+            }
           for (const value of written) expect(seen.has(value) || Object.values(finals[0]!).includes(value)).toBe(true);
           expect(await db.outbox.count()).toBe(0);
         }
