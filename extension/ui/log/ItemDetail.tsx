@@ -80,23 +80,36 @@ export function ItemDetail({ db, item, client, meetings, vendors, contracts }: P
       ))}
       <h3>History</h3>
       <ol class="history" data-testid="history">
-        {history.map((h) => (
-          <li>
-            <span class="who">{h.by}</span>{' '}
-            {h.action === 'create'
-              ? `created this ${h.entity}`
-              : h.action === 'delete'
-                ? `removed a ${h.entity}`
-                : `changed ${h.changes.map((c) => c.field).join(', ')}`}{' '}
-            · {formatInstant(h.at)}
-            {h.action !== 'create' &&
-              h.changes.map((c) => (
-                <div class="muted">
-                  {c.field}: {formatValue(c.from)} → {formatValue(c.to)}
+        {history.map((h) =>
+          h.conflict ? (
+            <li class="conflict" data-testid="conflict">
+              <span class="badge urgent">Conflict</span> {h.changes.map((c) => c.field).join(', ')} was edited in two
+              places at once · {formatInstant(h.at)}
+              {h.changes.map((c) => (
+                <div>
+                  kept <strong>{formatValue(c.to)}</strong> ({h.by}); the other value,{' '}
+                  <strong>{formatValue(c.from)}</strong>, is kept here
                 </div>
               ))}
-          </li>
-        ))}
+            </li>
+          ) : (
+            <li>
+              <span class="who">{h.by}</span>{' '}
+              {h.action === 'create'
+                ? `created this ${h.entity}`
+                : h.action === 'delete'
+                  ? `removed a ${h.entity}`
+                  : `changed ${h.changes.map((c) => c.field).join(', ')}`}{' '}
+              · {formatInstant(h.at)}
+              {h.action !== 'create' &&
+                h.changes.map((c) => (
+                  <div class="muted">
+                    {c.field}: {formatValue(c.from)} → {formatValue(c.to)}
+                  </div>
+                ))}
+            </li>
+          ),
+        )}
       </ol>
     </div>
   );
