@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Docket, launchDocket, requireBrowser, tabIdOf } from './support/chromium';
 import { serveFixtures } from './support/fixture-server';
-import { startSyncServer } from './support/sync-server';
+import { startSyncServer } from '../support/sync-server';
 
 requireBrowser();
 
