@@ -74,4 +74,26 @@ describe('team sync between two Chromium profiles', () => {
     expect(await bobLog.getByTestId('item-row').textContent()).toMatch(/Q-2026-1042/);
     await bobLog.screenshot({ path: 'docs/screenshots/synced.png' });
   });
+
+  it('an edit made while the server is down syncs when it is back', async () => {
+    await server.kill(); // SIGKILL: the data stays
+    await aliceLog.getByRole('button', { name: 'Northwind Dental' }).click();
+    await aliceLog.getByRole('navigation').getByRole('button', { name: 'All items' }).click();
+    await aliceLog.getByTestId('item-row').first().click();
+    const title = aliceLog.locator('form[aria-label="Item"] input[name="title"]');
+    await title.fill('Acme backup renewal (offline edit)');
+    await title.press('Tab');
+    await expect
+      .poll(() => aliceLog.getByTestId('sync-status').first().textContent(), { timeout: 15_000 })
+      .toMatch(/Offline|pending/);
+
+    server = await startSyncServer({ dataDir: server.dataDir, port: server.port });
+    await aliceLog.evaluate(() => window.dispatchEvent(new Event('online'))); // what the browser fires on reconnect
+    await expect
+      .poll(() => aliceLog.getByTestId('sync-status').first().textContent(), { timeout: 15_000 })
+      .toMatch(/Synced/);
+    await expect
+      .poll(() => bobLog.getByTestId('item-row').first().textContent(), { timeout: 15_000 })
+      .toMatch(/offline edit/);
+  });
 });

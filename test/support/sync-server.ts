@@ -65,12 +65,16 @@ export async function startSyncServer(opts: { dataDir?: string; port?: number } 
     setupCode,
     kill: () =>
       new Promise((ok) => {
-        if (child.exitCode !== null) return ok();
+        if (child.exitCode !== null || child.signalCode !== null) return ok();
         child.once('exit', () => ok());
         child.kill('SIGKILL');
       }),
     stop: () =>
       new Promise((ok) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          rmSync(dataDir, { recursive: true, force: true });
+          return ok();
+        }
         child.once('exit', () => {
           rmSync(dataDir, { recursive: true, force: true });
           ok();
