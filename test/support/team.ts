@@ -4,11 +4,20 @@ import { openSqliteStore } from '../../server/store/sqlite';
 import { httpTransport } from '../../extension/sync/transport';
 import { freshDb } from './store';
 
-/** A real server on SQLite :memory:, and two signed-in replicas (an owner and an invited editor) on fake-indexeddb. */
-export async function team() {
-  const store = openSqliteStore(':memory:');
+/**
+ * A real server on SQLite (`:memory:`, or a file that `restart()` closes and reopens), and two signed-in replicas
+ * (an owner and an invited editor) on fake-indexeddb.
+ */
+export async function team(file = ':memory:') {
+  let store = openSqliteStore(file);
   const code = prepareSetup(store, new Date())!;
-  const app = createApp({ store, rateLimit: false });
+  let app = createApp({ store, rateLimit: false });
+  /** The server process restarting: the store closed and reopened from its file, a new app, in-memory state gone. */
+  const restart = () => {
+    store.close();
+    store = openSqliteStore(file);
+    app = createApp({ store, rateLimit: false });
+  };
   const call = async (path: string, body: unknown, token?: string) => {
     const res = await app.request(`http://docket.test${path}`, {
       method: 'POST',
@@ -24,7 +33,7 @@ export async function team() {
   const editor = (await call(`/v1/invites/${invite}/accept`, { name: 'Bob Tremblay' })).token as string;
   const fetchApp = (url: string, init?: RequestInit) => Promise.resolve(app.request(url, init));
   return {
-    app,
+    restart,
     call,
     owner,
     fetchApp,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { updateItem } from '../../../extension/store/items';
@@ -12,20 +15,28 @@ const STATUSES = ['inbox', 'to-prepare', 'on-agenda', 'deferred'] as const;
 
 type Step =
   | { kind: 'edit'; replica: number; field: (typeof FIELDS)[number]; n: number }
-  | { kind: 'sync'; replica: number; fault: 'none' | 'drop-request' | 'drop-response' };
+  | { kind: 'sync'; replica: number; fault: 'none' | 'drop-request' | 'drop-response' }
+  | { kind: 'restart' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({
-    kind: fc.constant('edit' as const),
-    replica: fc.nat(2),
-    field: fc.constantFrom(...FIELDS),
-    n: fc.nat(1000),
-  }),
-  fc.record({
-    kind: fc.constant('sync' as const),
-    replica: fc.nat(2),
-    fault: fc.constantFrom('none' as const, 'drop-request' as const, 'drop-response' as const),
-  }),
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      replica: fc.nat(2),
+      field: fc.constantFrom(...FIELDS),
+      n: fc.nat(1000),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('sync' as const),
+      replica: fc.nat(2),
+      fault: fc.constantFrom('none' as const, 'drop-request' as const, 'drop-response' as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
 );
 
 /** A transport whose next call fails before reaching the server, or after the server applied it (the answer is lost). */
@@ -48,11 +59,12 @@ function faulty(inner: SyncTransport, fault: Step & { kind: 'sync' }): SyncTrans
   return { push: wrap(inner.push), pull: wrap(inner.pull), snapshot: wrap(inner.snapshot) };
 }
 
-describe('replicas through a real server, with lost requests and answers (property)', () => {
+describe('replicas through a real server, with lost requests and answers and server restarts (property)', () => {
   it('converge on one state, and every value anyone wrote is the final value or in everyone’s history', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 25 }), async (steps) => {
-        const t = await team();
+        const dir = mkdtempSync(join(tmpdir(), 'docket-prop-'));
+        const t = await team(join(dir, 'docket.sqlite'));
         const tokens = [t.owner, t.owner, t.owner];
         const replicas = [t.a.db, freshDb(), freshDb()];
         const transports = tokens.map((tok) => httpTransport('http://docket.test', tok, t.fetchApp));
@@ -62,6 +74,10 @@ describe('replicas through a real server, with lost requests and answers (proper
         const written = new Set<string>();
         let clock = Date.parse('2026-11-27T00:00:00Z');
         for (const s of steps) {
+          if (s.kind === 'restart') {
+            t.restart();
+            continue;
+          }
           const db = replicas[s.replica]!;
           if (s.kind === 'edit') {
             const value = s.field === 'status' ? STATUSES[s.n % STATUSES.length]! : `${s.field}-${s.replica}-${s.n}`;
@@ -89,6 +105,8 @@ describe('replicas through a real server, with lost requests and answers (proper
           for (const value of written) expect(seen.has(value) || Object.values(finals[0]!).includes(value)).toBe(true);
           expect(await db.outbox.count()).toBe(0);
         }
+        t.restart();
+        rmSync(dir, { recursive: true, force: true });
       }),
       { numRuns: RUNS, seed: 20261126 },
     );
