@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Docket, launchDocket, requireBrowser, tabIdOf } from './support/chromium';
@@ -46,6 +47,11 @@ describe('team sync between two Chromium profiles', () => {
     await aliceLog.getByRole('button', { name: 'Share Northwind Dental with the team' }).click();
     await aliceLog.getByRole('button', { name: 'Invite…' }).click();
     const code = (await aliceLog.getByTestId('invite-code').textContent())!;
+    const [audit] = await Promise.all([
+      aliceLog.waitForEvent('download'),
+      aliceLog.getByRole('button', { name: 'Audit trail (.ndjson)' }).click(),
+    ]);
+    expect(readFileSync((await audit.path())!, 'utf8')).toMatch(/"author":"me"/);
     expect(code).toMatch(/^[A-Za-z0-9_-]{20,}$/);
 
     await connect(bobLog, code, 'Join a team');

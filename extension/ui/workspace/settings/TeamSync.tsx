@@ -4,6 +4,7 @@ import type { Role } from '../../../../shared/sync/protocol';
 import type { DocketDB } from '../../../store/db';
 import { invite, saveConnection, shareClient } from '../../../sync/connection';
 import { ConnectForm } from '../../sync/ConnectForm';
+import { download, fileName } from '../../download';
 import { nudgeSync } from '../../sync/nudge';
 import { SyncBadge } from '../../sync/SyncBadge';
 import { useSyncStatus } from '../../sync/use-sync';
@@ -53,6 +54,28 @@ export function TeamSync({ db, client, say }: { db: DocketDB; client: Client; sa
               </span>
               <button type="button" onClick={() => nudgeSync(true)}>
                 Sync now
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  void act(async () => {
+                    // The server's append-only log: every change with its author and when it arrived.
+                    const res = await fetch(
+                      `${connection.serverUrl}/v1/spaces/${encodeURIComponent(space.id)}/audit?format=ndjson`,
+                      {
+                        headers: { authorization: `Bearer ${connection.token}` },
+                      },
+                    );
+                    if (!res.ok) throw new Error(`The server refused the audit trail (${res.status}).`);
+                    download(
+                      fileName(client.name, 'audit trail') + '.ndjson',
+                      await res.text(),
+                      'application/x-ndjson',
+                    );
+                  }, 'Audit trail downloaded.')
+                }
+              >
+                Audit trail (.ndjson)
               </button>
               {space.role === 'owner' && (
                 <>
