@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { holdMeeting } from '../../../extension/store/hold-meeting';
 import { updateItem } from '../../../extension/store/items';
 import { addMeeting, moveMeeting, setMinutesNotes } from '../../../extension/store/meeting-edits';
-import { saveCapture, type NewItemFields } from '../../../extension/store/save-capture';
-import { alice, freshDb, makeClient, pageDraft } from '../../support/store';
+import type { NewItemFields } from '../../../extension/store/save-capture';
+import { alice, fileItem, freshDb, makeClient } from '../../support/store';
 
 // makeClient: monthly, 2nd Tuesday, 09:00 America/Toronto → 2026-12-08 14:00Z, then 2027-01-12.
 const DEC = { id: '', startsAt: '2026-12-08T14:00:00.000Z', fromCadence: true };
@@ -13,26 +13,10 @@ async function setUp() {
   const client = await makeClient(db);
   const ref = { ...DEC, id: `${client.id}@2026-12-08` };
   const file = (title: string, over: Partial<NewItemFields> = {}) =>
-    saveCapture(db, alice, pageDraft({ source: { url: `https://x.test/${title}`, title, site: 'x.test' } }), {
-      to: 'new-item',
-      item: {
-        clientId: client.id,
-        meeting: ref,
-        section: 'vendor-follow-up',
-        kind: 'quote',
-        status: 'on-agenda',
-        title,
-        vendor: null,
-        amount: null,
-        decideBy: null,
-        urgent: false,
-        tags: [],
-        ...over,
-      },
-    });
-  const discussed = (await file('Discussed')).item;
-  const decided = (await file('Decided', { status: 'decided' })).item;
-  const pending = (await file('Not reached')).item;
+    fileItem(db, client.id, title, { meeting: ref, kind: 'quote', status: 'on-agenda', ...over });
+  const discussed = await file('Discussed');
+  const decided = await file('Decided', { status: 'decided' });
+  const pending = await file('Not reached');
   await updateItem(db, alice, discussed.id, { discussed: true });
   return { db, client, ref, discussed, decided, pending };
 }
