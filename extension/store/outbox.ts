@@ -1,18 +1,9 @@
 import type { Entity } from '../../shared/domain';
 import { newId } from '../../shared/ids';
 import { diffToChanges } from '../../shared/sync/changes';
+import { SYNC_TABLE_OF } from '../../shared/sync/constants';
 import { type Clock, formatHlc, parseHlc, tick } from '../../shared/sync/hlc';
-import type { SyncTable } from '../../shared/sync/protocol';
 import type { DocketDB } from './db';
-
-const TABLE: Record<Entity, SyncTable> = {
-  client: 'clients',
-  meeting: 'meetings',
-  vendor: 'vendors',
-  contract: 'contracts',
-  item: 'items',
-  capture: 'captures',
-};
 
 const REPLICA = 'replicaId';
 const CLOCK = 'hlc';
@@ -39,7 +30,7 @@ export async function queueChanges(
   after: object | null,
   now = Date.now(),
 ): Promise<number> {
-  const table = TABLE[entity];
+  const table = SYNC_TABLE_OF[entity];
   const key = `${table}:${id}`;
   const node = await replicaId(db);
   const stored = await db.settings.get(CLOCK);

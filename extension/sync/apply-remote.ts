@@ -1,5 +1,5 @@
-import type { Entity, FieldChange, HistoryEntry } from '../../shared/domain';
-import { TOMBSTONE } from '../../shared/sync/constants';
+import type { FieldChange, HistoryEntry } from '../../shared/domain';
+import { ENTITY_OF, TOMBSTONE } from '../../shared/sync/constants';
 import { fieldChanges } from '../../shared/changes';
 import { newId } from '../../shared/ids';
 import { recordFromFields } from '../../shared/sync/fields';
@@ -7,14 +7,6 @@ import { applyChange, type Conflict, isDeleted, type RecordFields, valuesOf } fr
 import type { LoggedChange, SyncTable } from '../../shared/sync/protocol';
 import type { DocketDB } from '../store/db';
 
-const ENTITY: Record<SyncTable, Entity> = {
-  clients: 'client',
-  meetings: 'meeting',
-  vendors: 'vendor',
-  contracts: 'contract',
-  items: 'item',
-  captures: 'capture',
-};
 /** Stamp for a local field written before sync was set up: it loses to any stamped write. */
 const UNSTAMPED = '0000000000000:0000:local';
 
@@ -79,7 +71,7 @@ function historyOf(
   applied: { change: LoggedChange; from: unknown }[],
   conflicts: Conflict[],
 ): HistoryEntry[] {
-  const entity = ENTITY[table];
+  const entity = ENTITY_OF[table];
   const itemId = table === 'items' ? id : table === 'captures' ? ((row ?? before)?.itemId ?? null) : null;
   const last = applied.at(-1)?.change;
   const entries: HistoryEntry[] = editsOf(applied).map((edit, i) => ({

@@ -1,11 +1,9 @@
-import { ErrorBody, type Role } from '../../shared/sync/protocol';
+import type { Role } from '../../shared/sync/protocol';
 import { type Connection, getConnection, type SharedSpace, saveConnection } from './connection-store';
 import type { DocketDB } from '../store/db';
-import { SyncError } from './transport';
+import { type Fetch, requestJson, SyncError } from './transport';
 
 export { type Connection, getConnection, type SharedSpace, saveConnection };
-
-type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 async function post<T>(
   serverUrl: string,
@@ -14,25 +12,12 @@ async function post<T>(
   token: string | null,
   fetchImpl: Fetch,
 ): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetchImpl(`${serverUrl.replace(/\/+$/, '')}/v1${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-  } catch (e) {
-    throw new SyncError(
-      'offline',
-      `The sync server at ${serverUrl} cannot be reached (${e instanceof Error ? e.message : String(e)}).`,
-    );
-  }
-  const json: unknown = await res.json().catch(() => null);
-  if (res.ok) return json as T;
-  const err = ErrorBody.safeParse(json);
-  throw err.success
-    ? new SyncError(err.data.error, err.data.message, res.status)
-    : new SyncError('bad-response', `The sync server answered ${res.status}.`, res.status);
+  const answer = await requestJson(fetchImpl, `${serverUrl.replace(/\/+$/, '')}/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return answer.body as T;
 }
 
 /**

@@ -3,10 +3,9 @@ import { getConnection, saveConnection } from './connection';
 import { pullSpace } from './pull';
 import { syncClient } from './sync-client';
 import { getStatus, STATUS_KEY, type SyncState, type SyncStatus } from './status';
-import { httpTransport, SyncError } from './transport';
+import { type Fetch, httpTransport, SyncError } from './transport';
 
 export type { SyncState, SyncStatus };
-type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** How long to wait before trying again after `failures` failures in a row: 5 s doubling, at most 5 minutes. */
 export function backoffMs(failures: number): number {

@@ -25,34 +25,46 @@ export interface SyncTransport {
   snapshot(space: string, page: string | null): Promise<SnapshotResponse>;
 }
 
-type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * One request to the sync server: the JSON answer, or a SyncError with the server's own code and message
+ * (`offline` when it cannot be reached). Shared by the sync rounds and by sign-in.
+ */
+export async function requestJson(
+  fetchImpl: Fetch,
+  url: string,
+  init: RequestInit,
+): Promise<{ body: unknown; status: number }> {
+  let res: Response;
+  try {
+    res = await fetchImpl(url, init);
+  } catch (e) {
+    const where = new URL(url).origin;
+    throw new SyncError(
+      'offline',
+      `The sync server at ${where} cannot be reached (${e instanceof Error ? e.message : String(e)}).`,
+    );
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (res.ok) return { body, status: res.status };
+  const err = ErrorBody.safeParse(body);
+  if (err.success) throw new SyncError(err.data.error, err.data.message, res.status);
+  throw new SyncError('bad-response', `The sync server answered ${res.status}.`, res.status);
+}
 
 /** The server over HTTP: bearer token, JSON both ways, every answer validated before it is used. */
 export function httpTransport(baseUrl: string, token: string, fetchImpl: Fetch = (u, i) => fetch(u, i)): SyncTransport {
   const base = baseUrl.replace(/\/+$/, '');
   async function call<T>(path: string, schema: { parse: (v: unknown) => T }, init?: RequestInit): Promise<T> {
-    let res: Response;
-    try {
-      res = await fetchImpl(`${base}/v1/spaces/${path}`, {
-        ...init,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      });
-    } catch (e) {
-      throw new SyncError(
-        'offline',
-        `The sync server cannot be reached (${e instanceof Error ? e.message : String(e)}).`,
-      );
-    }
-    const body: unknown = await res.json().catch(() => null);
-    if (!res.ok) {
-      const err = ErrorBody.safeParse(body);
-      if (err.success) throw new SyncError(err.data.error, err.data.message, res.status);
-      throw new SyncError('bad-response', `The sync server answered ${res.status}.`, res.status);
-    }
+    const { body, status } = await requestJson(fetchImpl, `${base}/v1/spaces/${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
     try {
       return schema.parse(body);
     } catch {
-      throw new SyncError('bad-response', 'The sync server sent an answer Docket does not understand.', res.status);
+      throw new SyncError('bad-response', 'The sync server sent an answer Docket does not understand.', status);
     }
   }
   const q = (params: Record<string, string | number | null | undefined>) => {
