@@ -5,10 +5,13 @@ import { defineConfig } from 'wxt';
 // domain without a click,
 // so the browser tests can drive a capture without a real toolbar gesture. Production builds never carry it.
 const TEST_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*', 'http://*.test/*'];
+// The benchmark build (`npm run bench`, mode "bench") also reads the webmail hosts, served locally over TLS.
+const BENCH_HOSTS = [...TEST_HOSTS, 'https://mail.google.com/*', 'https://outlook.office.com/*'];
 
 export default defineConfig({
   srcDir: 'extension',
-  outDir: '.output',
+  // Several builds (tests, benchmarks) can live side by side.
+  outDir: process.env.DOCKET_OUT_DIR ?? '.output',
   publicDir: 'extension/public',
   // Explicit imports: every module says where its names come from.
   imports: false,
@@ -22,6 +25,7 @@ export default defineConfig({
     // Asked for one origin at a time, only when the user captures a linked PDF on another site.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(mode === 'test' && { host_permissions: TEST_HOSTS }),
+    ...(mode === 'bench' && { host_permissions: BENCH_HOSTS }),
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     },
@@ -47,6 +51,14 @@ export default defineConfig({
       },
     }),
   }),
+  hooks: {
+    // The bench page (measuring hooks into the store, search and sync) exists only in the benchmark build.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.mode === 'bench') return;
+      const at = entrypoints.findIndex((e) => e.name === 'bench');
+      if (at >= 0) entrypoints.splice(at, 1);
+    },
+  },
   vite: () => ({
     plugins: [preact()],
   }),

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3-test');
+// DOCKET_OUT_DIR lets several builds (tests, benchmarks) live side by side.
+export const EXTENSION_DIR = resolve(process.env.DOCKET_OUT_DIR ?? '.output', 'chrome-mv3-test');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Browser tests never skip: a missing browser or build fails them, with the fix in the message. */
@@ -22,8 +23,16 @@ export interface Docket {
   close: () => Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** Another build of the extension (the benchmarks load `chrome-mv3-bench`). */
+  extensionDir?: string;
+  /** More Chromium flags. */
+  args?: string[];
+}
+
 /** A fresh Chromium profile with the built extension loaded. */
-export async function launchDocket(): Promise<Docket> {
+export async function launchDocket(opts: LaunchOptions = {}): Promise<Docket> {
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
   const profile = mkdtempSync(join(tmpdir(), 'docket-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -40,8 +49,9 @@ export async function launchDocket(): Promise<Docket> {
       '--disable-sync',
       // Fixture sites get real-looking names (portal.acme-msp.test) so hints see a vendor domain, not an IP.
       '--host-resolver-rules=MAP *.test 127.0.0.1',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(opts.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: builds the extension (production for sizes, bench for Chromium), runs every suite, judges each
+ * figure against its target and same-run baseline, and writes bench/results.json, BENCHMARKS.md and bench/chart.svg.
+ * `--quick` (CI) runs small data once to prove the harness works, judges nothing and writes to bench/quick/.
+ * `--only=capture,log` runs some suites; `--no-build` reuses the builds in .output (or DOCKET_OUT_DIR).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { BENCH_BUILD, buildExtension, PRODUCTION_BUILD } from './lib/build';
+import { judge } from './lib/judge';
+import { describeMachine } from './lib/machine';
+import type { BenchContext, Figure, Series, Suite } from './lib/types';
+import { renderChart } from './report/chart';
+import { renderMarkdown, type Report } from './report/markdown';
+import { suite as bundles } from './suites/bundles';
+import { suite as capture } from './suites/capture';
+import { suite as log } from './suites/log';
+import { suite as server } from './suites/server';
+import { suite as sync } from './suites/sync';
+
+const SUITES: Suite[] = [bundles, capture, log, sync, server];
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
+const unknown = only?.filter((name) => !SUITES.some((s) => s.name === name)) ?? [];
+if (unknown.length) {
+  console.error(`unknown suite ${unknown.join(', ')}; the suites are ${SUITES.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+
+const started = performance.now();
+const say = (message: string) =>
+  console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}`);
+const outDir = resolve(quick ? 'bench/quick' : 'bench');
+const markdownPath = quick ? join(outDir, 'BENCHMARKS.md') : resolve('BENCHMARKS.md');
+const chartPath = join(outDir, 'chart.svg');
+
+if (!args.includes('--no-build')) {
+  say('building the extension (production, then bench)…');
+  buildExtension('production');
+  buildExtension('bench');
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'docket-bench-'));
+const ctx: BenchContext = {
+  quick,
+  runs: quick ? 1 : 5,
+  warmup: quick ? 0 : 1,
+  extensionDir: BENCH_BUILD,
+  productionDir: PRODUCTION_BUILD,
+  tmp,
+  log: say,
+};
+
+const figures: Figure[] = [];
+const series: Series[] = [];
+const errors: Report['errors'] = [];
+try {
+  for (const suite of SUITES.filter((s) => !only || only.includes(s.name))) {
+    say(`suite ${suite.name}…`);
+    try {
+      const result = await suite.run(ctx);
+      figures.push(...result.figures.map((f) => judge(f, quick)));
+      series.push(...result.series);
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      errors.push({ suite: suite.name, message: message.split('\n').slice(0, 3).join(' ') });
+      say(`suite ${suite.name} failed: ${message}`);
+    }
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const report: Report = {
+  machine: describeMachine(),
+  quick,
+  durationS: (performance.now() - started) / 1000,
+  figures,
+  series,
+  errors,
+};
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'results.json'), JSON.stringify(report, null, 2) + '\n');
+writeFileSync(chartPath, renderChart(series));
+let findings = '';
+try {
+  findings = readFileSync(resolve('bench/findings.md'), 'utf8');
+} catch {
+  // No analysis written yet.
+}
+writeFileSync(markdownPath, renderMarkdown(report, findings, relative(resolve(markdownPath, '..'), chartPath)));
+
+for (const f of figures)
+  say(
+    `${f.status?.padEnd(8)} ${f.id}: ${f.result.median.toFixed(2)} ${f.unit}${f.ratio ? ` (×${f.ratio.toFixed(2)})` : ''}`,
+  );
+say(`wrote ${relative(process.cwd(), markdownPath)}, ${relative(process.cwd(), outDir)}/results.json and chart.svg`);
+if (errors.length) {
+  console.error(`${errors.length} suite(s) failed: ${errors.map((e) => e.suite).join(', ')}`);
+  process.exit(1);
+}
+// A quick run with no figure measured proves nothing.
+if (figures.length === 0) {
+  console.error('no figure was measured');
+  process.exit(1);
+}

@@ -1,0 +1,6 @@
+import type { Suite } from '../lib/types';
+
+export const suite: Suite = {
+  name: 'sync',
+  run: async () => ({ figures: [], series: [] }),
+};
