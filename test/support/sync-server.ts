@@ -16,6 +16,7 @@ async function freePort(): Promise<number> {
 }
 
 export interface RunningServer {
+  pid: number;
   url: string;
   port: number;
   dataDir: string;
@@ -31,13 +32,15 @@ export interface RunningServer {
  * The real sync server as a child process on 127.0.0.1 (a fresh data dir and port unless given); resolves once it
  * listens, with its URL and, on a first start, its setup code.
  */
-export async function startSyncServer(opts: { dataDir?: string; port?: number } = {}): Promise<RunningServer> {
+export async function startSyncServer(
+  opts: { dataDir?: string; port?: number; args?: string[] } = {},
+): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'docket-server-'));
   const port = opts.port ?? (await freePort());
   // One process (node with tsx's loader), so a SIGKILL hits the server itself, not a wrapper.
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--data-dir', dataDir],
+    ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--data-dir', dataDir, ...(opts.args ?? [])],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -59,6 +62,7 @@ export async function startSyncServer(opts: { dataDir?: string; port?: number } 
     child.once('exit', (status) => fail(new Error(`the sync server exited (${status}):\n${out}`)));
   });
   return {
+    pid: child.pid!,
     url: `http://127.0.0.1:${port}`,
     port,
     dataDir,
