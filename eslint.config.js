@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test/fixtures/**'] },
+  { ignores: ['.output/**', '.output-*/**', 'bench/quick/**', '.wxt/**', 'node_modules/**', 'test/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,25 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { textHints } from '../../../shared/hints/text-hints';
 import type { Captured } from '../../capture/request';
-import { fileToDraft } from '../../capture/file';
-import { loadPdfjs } from '../../capture/pdf-browser';
 import type { DocketDB } from '../../store/db';
 import { CaptureForm } from '../capture/CaptureForm';
 import { loadContext, type Prepared, prepare } from '../capture/load';
 import type { CaptureContext } from '../capture/form-state';
 
-async function readFile(file: File): Promise<Captured> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const isPdf = /\.pdf$/i.test(file.name) || file.type === 'application/pdf';
-  const draft = await fileToDraft(
-    { name: file.name, type: file.type, bytes },
-    {
-      parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html'),
-      pdfjs: isPdf ? await loadPdfjs() : (null as never),
-    },
-  );
-  return { draft, text: textHints(draft, new Date()) };
-}
+// The readers (Readability, turndown, pdf.js, chrono) load with the first dropped file, not with the page.
+const readFile = async (file: File): Promise<Captured> =>
+  (await import('../../capture/dropped-file')).readDroppedFile(file);
 
 /** Files dropped on the log page, one quick-capture form at a time. */
 export function useFileDrop(onMessage: (text: string) => void) {
