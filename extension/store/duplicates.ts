@@ -1,6 +1,6 @@
 import type { Capture, CaptureDraft, Item } from '../../shared/domain';
 import type { DocketDB } from './db';
-import { urlKeyOf } from './save-capture';
+import { urlKeyOf } from './url-key';
 
 export interface Duplicate {
   capture: Capture;

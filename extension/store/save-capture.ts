@@ -1,12 +1,12 @@
 import { Capture, CaptureDraft, Item, type Money, type Vendor } from '../../shared/domain';
 import { sha256Hex } from '../../shared/hash';
-import { normalizeUrl } from '../../shared/hints/url';
 import { newId } from '../../shared/ids';
 import { buildVendor } from './clients';
 import type { DocketDB } from './db';
 import { StoreError, validate } from './errors';
 import { type Actor, recordChange } from './history';
 import { ensureMeeting, type MeetingRef } from './meetings';
+import { urlKeyOf } from './url-key';
 
 /** The vendor chosen in the form: one already registered, a new one, or none. */
 export type VendorChoice = { id: string } | { name: string; domain: string | null } | null;
@@ -28,9 +28,7 @@ export interface NewItemFields {
 export type FileTo = { to: 'new-item'; item: NewItemFields } | { to: 'existing-item'; itemId: string };
 
 /** The key duplicates are found by: the normalised URL (e-mails are found by message id). */
-export function urlKeyOf(draft: CaptureDraft): string | null {
-  return draft.source.url ? normalizeUrl(draft.source.url) : null;
-}
+export { urlKeyOf };
 
 /**
  * Files a capture into the log: a new item (with its meeting and vendor, created if needed) or an existing one.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECURRENCES } from './labels';
 
 /** Client-made, time-sortable id (UUIDv7) or, for cadence-planned meetings, a deterministic one. */
 export const Id = z.string().min(1).max(200);
@@ -18,7 +19,7 @@ export const Domain = z
 export const Currency = z
   .string({ error: 'an amount needs a currency, an ISO 4217 code such as USD' })
   .regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as USD');
-export const Recurrence = z.enum(['one-time', 'monthly', 'quarterly', 'yearly']);
+export const Recurrence = z.enum(RECURRENCES);
 export type Recurrence = z.infer<typeof Recurrence>;
 
 /** A sum of money in major units (dollars, euros), with the period it recurs over. */

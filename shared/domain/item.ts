@@ -1,32 +1,17 @@
 import { z } from 'zod';
 import { Id, Instant, LocalDate, Money } from './common';
 import { Action, Decision } from './decision';
+import { ITEM_KINDS, ITEM_STATUSES, SECTION_VALUES } from './labels';
 
-export const Section = z.enum(['project-review', 'vendor-follow-up', 'decision-to-prepare', 'urgent']);
+export const Section = z.enum(SECTION_VALUES);
 export type Section = z.infer<typeof Section>;
-/** Agenda order, as held in the meeting. */
-export const SECTIONS: readonly Section[] = Section.options;
-export const SECTION_LABEL: Record<Section, string> = {
-  'project-review': 'Project review',
-  'vendor-follow-up': 'Vendor follow-up',
-  'decision-to-prepare': 'Decisions to prepare for leadership',
-  urgent: 'Urgent items',
-};
+export { SECTIONS, SECTION_LABEL, STATUS_LABEL } from './labels';
 
-export const ItemKind = z.enum(['proposal', 'quote', 'contract', 'renewal', 'incident', 'change', 'project', 'other']);
+export const ItemKind = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof ItemKind>;
 
-export const ItemStatus = z.enum(['inbox', 'to-prepare', 'on-agenda', 'decided', 'deferred', 'rejected', 'withdrawn']);
+export const ItemStatus = z.enum(ITEM_STATUSES);
 export type ItemStatus = z.infer<typeof ItemStatus>;
-export const STATUS_LABEL: Record<ItemStatus, string> = {
-  inbox: 'Inbox',
-  'to-prepare': 'To prepare',
-  'on-agenda': 'On agenda',
-  decided: 'Decided',
-  deferred: 'Deferred',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-};
 
 export const Tag = z.string().trim().min(1).max(60);
 

@@ -11,7 +11,7 @@
  * Status is 'inbox' for everything new except urgent items, which are 'to-prepare'. `handleBefore` is set only for
  * urgent items. `reason` is the short sentence the quick-capture form shows under its suggestion.
  */
-import { SECTION_LABEL, type ItemKind, type ItemStatus, type Section } from '../domain';
+import { SECTION_LABEL, type ItemKind, type ItemStatus, type Section } from '../domain/labels';
 import { isLocalDate } from './local-date';
 import { zonedParts } from './zoned-time';
 

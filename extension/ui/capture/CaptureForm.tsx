@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
-import { ItemKind, Recurrence, SECTION_LABEL, SECTIONS } from '../../../shared/domain';
+import { ITEM_KINDS, RECURRENCES, SECTION_LABEL, SECTIONS } from '../../../shared/domain/labels';
 import type { DocketDB } from '../../store/db';
 import { actorNow, setLastClientId } from '../../store/me';
-import { saveCapture } from '../../store/save-capture';
 import { formatMeeting, formatMeetingShort } from '../format';
 import { Evidence } from './Evidence';
 import {
@@ -50,10 +49,14 @@ export function CaptureForm(props: {
         : withPlacement({ ...f, [key]: value }, ctx),
     );
 
+  // The save path (schemas, history, outbox) loads while the user reads the form, not before the popup shows.
+  const loadSave = useMemo(() => import('../../store/save-capture'), []);
+
   async function save(fileTo: ReturnType<typeof toFileTo>, summary: string) {
     setBusy(true);
     setError('');
     try {
+      const { saveCapture } = await loadSave;
       const { item } = await saveCapture(db, await actorNow(db), draft, fileTo);
       await setLastClientId(db, item.clientId);
       props.onSaved({ itemId: item.id, summary });
@@ -153,7 +156,7 @@ export function CaptureForm(props: {
             value={form.kind}
             onChange={(e) => set('kind', e.currentTarget.value as FormState['kind'])}
           >
-            {ItemKind.options.map((k) => (
+            {ITEM_KINDS.map((k) => (
               <option value={k}>{k[0]!.toUpperCase() + k.slice(1)}</option>
             ))}
           </select>
@@ -214,7 +217,7 @@ export function CaptureForm(props: {
             value={form.recurrence}
             onChange={(e) => set('recurrence', e.currentTarget.value as FormState['recurrence'])}
           >
-            {Recurrence.options.map((r) => (
+            {RECURRENCES.map((r) => (
               <option value={r}>{r}</option>
             ))}
           </select>
