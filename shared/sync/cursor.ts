@@ -5,17 +5,22 @@
  */
 const TAG = 'c1.';
 const MAX_LENGTH = 1024;
+// Made once: every pull decodes and encodes a cursor, so this is on the server's hottest path.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function toBase64Url(text: string): string {
   let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  for (const byte of encoder.encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function fromBase64Url(encoded: string): string {
   const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  // A plain loop: Uint8Array.from with a mapping function is several times slower here.
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return decoder.decode(bytes);
 }
 
 export function encodeCursor(position: { seq: number; space: string }): string {

@@ -41,7 +41,11 @@ export function peoplePart(db: Database.Database): PeoplePart {
     users: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at, id'),
     renameUser: db.prepare('UPDATE users SET name = ? WHERE id = ?'),
     insertToken: db.prepare('INSERT INTO tokens (id, user_id, hash, label, created_at) VALUES (?, ?, ?, ?, ?)'),
-    tokenByHash: db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE hash = ?'),
+    // One query for the token and its user: every authenticated request runs it.
+    tokenByHash: db.prepare<[string], TokenRow & { name: string; user_created_at: string; server_owner: number }>(
+      `SELECT t.id, t.user_id, t.label, t.created_at, t.revoked_at, u.name, u.created_at AS user_created_at, u.server_owner
+       FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?`,
+    ),
     tokens: db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE user_id = ? ORDER BY created_at, id'),
     revoke: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     setup: db.prepare<[], { owner_id: string; code_hash: string | null; completed_at: string | null }>(
@@ -74,8 +78,9 @@ export function peoplePart(db: Database.Database): PeoplePart {
     addToken,
     findToken: (tokenHash) => {
       const row = q.tokenByHash.get(tokenHash);
-      const user = row && q.user.get(row.user_id);
-      return row && user ? { token: toToken(row), user: toUser(user) } : null;
+      if (!row) return null;
+      const user = { id: row.user_id, name: row.name, created_at: row.user_created_at, server_owner: row.server_owner };
+      return { token: toToken(row), user: toUser(user) };
     },
     listTokens: (userId) => q.tokens.all(userId).map(toToken),
     revokeToken: (tokenId, now) => q.revoke.run(now, tokenId).changes === 1,

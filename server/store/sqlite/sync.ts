@@ -44,6 +44,27 @@ const toEntry = (r: ChangeRow): AuditEntry => ({
   authorId: r.author_id,
   receivedAt: r.received_at,
 });
+const toState = (r: { tbl: SyncTable; record_id: string; fields: string }): RecordState => ({
+  table: r.tbl,
+  id: r.record_id,
+  fields: Object.fromEntries(
+    Object.entries(JSON.parse(r.fields) as RecordFields).map(([k, f]) => [k, { value: f.value, hlc: f.hlc }]),
+  ),
+});
+
+/**
+ * A statement whose LIMIT is written in, one per limit: a LIMIT bound as a parameter makes SQLite re-prepare the
+ * statement on every run (the planner reads its value), which costs more than a small pull's whole query.
+ */
+function limited<P extends unknown[], R>(db: Database.Database, sql: string) {
+  const byLimit = new Map<number, Database.Statement<P, R>>();
+  return (limit: number) => {
+    if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`bad limit ${limit}`);
+    let stmt = byLimit.get(limit);
+    if (!stmt) byLimit.set(limit, (stmt = db.prepare<P, R>(`${sql} LIMIT ${limit}`)));
+    return stmt;
+  };
+}
 
 type SyncPart = Pick<SyncStore, 'pushBatch' | 'lastSeq' | 'readLog' | 'readRecords' | 'listConflicts' | 'lastAck'>;
 
@@ -77,12 +98,11 @@ export function syncPart(db: Database.Database): SyncPart {
       `INSERT INTO conflicts (space_id, seq, tbl, record_id, field, winner_value, winner_hlc, lost_value, lost_hlc, detected_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    log: db.prepare<[string, number, number], ChangeRow>(
-      'SELECT * FROM changes WHERE space_id = ? AND seq > ? ORDER BY seq LIMIT ?',
-    ),
-    records: db.prepare<[string, string, string, number], { tbl: SyncTable; record_id: string; fields: string }>(
+    log: limited<[string, number], ChangeRow>(db, 'SELECT * FROM changes WHERE space_id = ? AND seq > ? ORDER BY seq'),
+    records: limited<[string, string, string], { tbl: SyncTable; record_id: string; fields: string }>(
+      db,
       `SELECT tbl, record_id, fields FROM records WHERE space_id = ? AND (tbl, record_id) > (?, ?)
-       ORDER BY tbl, record_id LIMIT ?`,
+       ORDER BY tbl, record_id`,
     ),
     conflicts: db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE space_id = ? ORDER BY seq, rowid'),
   };
@@ -139,15 +159,12 @@ export function syncPart(db: Database.Database): SyncPart {
   return {
     pushBatch: (...args) => pushBatch(...args),
     lastSeq,
-    readLog: (spaceId, afterSeq, limit) => q.log.all(spaceId, afterSeq, limit).map(toEntry),
+    readLog: (spaceId, afterSeq, limit) => q.log(limit).all(spaceId, afterSeq).map(toEntry),
     readRecords: (spaceId, after, limit) =>
-      q.records.all(spaceId, after?.table ?? '', after?.id ?? '', limit).map((r): RecordState => ({
-        table: r.tbl,
-        id: r.record_id,
-        fields: Object.fromEntries(
-          Object.entries(JSON.parse(r.fields) as RecordFields).map(([k, f]) => [k, { value: f.value, hlc: f.hlc }]),
-        ),
-      })),
+      q
+        .records(limit)
+        .all(spaceId, after?.table ?? '', after?.id ?? '')
+        .map(toState),
     listConflicts: (spaceId) =>
       q.conflicts.all(spaceId).map((r): ConflictEntry => ({
         seq: r.seq,
