@@ -51,6 +51,12 @@ export function cleanTree(root: Element | DocumentFragment): { cells: number } {
   let cells = 0; // counted here to spare the page extractor another walk over a large DOM
   for (const el of toArray(root.querySelectorAll('*'))) {
     const tag = el.tagName.toUpperCase();
+    // Most elements of a large page carry no attribute at all: only their tag needs a look.
+    if (!el.hasAttributes()) {
+      if (DROP.has(tag)) el.remove();
+      else if (tag === 'TD' || tag === 'TH') cells++;
+      continue;
+    }
     if (
       DROP.has(tag) ||
       el.hasAttribute('hidden') ||

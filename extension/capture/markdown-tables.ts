@@ -12,24 +12,36 @@ interface TableShape {
 }
 
 const shapes = new WeakMap<Element, TableShape>();
+// Each row's width, measured once with its table's shape: the row rule needs it again for padding.
+const rowWidths = new WeakMap<Element, number>();
 
+// Pricing pages hold thousands of cells, so these walk the DOM directly rather than copying lists into arrays.
 function ownRows(table: Element): Element[] {
+  const all = table.getElementsByTagName('tr');
+  const nested = table.getElementsByTagName('table').length > 0;
   const rows: Element[] = [];
-  for (const tr of Array.from(table.querySelectorAll('tr'))) if (tr.closest('table') === table) rows.push(tr);
+  for (let i = 0; i < all.length; i++) {
+    const tr = all[i]!;
+    if (!nested || tr.closest('table') === table) rows.push(tr);
+  }
   return rows;
 }
 
-function cellsOf(row: Element): Element[] {
-  return Array.from(row.children).filter((c) => c.nodeName === 'TD' || c.nodeName === 'TH');
+function isCell(el: Element): boolean {
+  return el.nodeName === 'TD' || el.nodeName === 'TH';
 }
 
 function span(cell: Element): number {
-  const n = parseInt(cell.getAttribute('colspan') ?? '1', 10);
+  const raw = cell.getAttribute('colspan');
+  if (raw === null) return 1;
+  const n = parseInt(raw, 10);
   return Number.isFinite(n) && n > 1 ? Math.min(n, 50) : 1;
 }
 
 function width(row: Element): number {
-  return cellsOf(row).reduce((sum, c) => sum + span(c), 0);
+  let sum = 0;
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (isCell(c)) sum += span(c);
+  return sum;
 }
 
 function shapeOf(table: Element | null): TableShape {
@@ -37,7 +49,12 @@ function shapeOf(table: Element | null): TableShape {
   let shape = shapes.get(table);
   if (!shape) {
     const rows = ownRows(table);
-    const columns = rows.reduce((max, r) => Math.max(max, width(r)), 0);
+    let columns = 0;
+    for (const row of rows) {
+      const w = width(row);
+      rowWidths.set(row, w);
+      if (w > columns) columns = w;
+    }
     const role = (table.getAttribute('role') ?? '').toLowerCase();
     const layout = role === 'presentation' || role === 'none' || columns <= 1 || !!table.querySelector('table');
     shape = { layout, columns, firstRow: rows[0] ?? null };
@@ -47,11 +64,9 @@ function shapeOf(table: Element | null): TableShape {
 }
 
 function cell(content: string): string {
-  const flat = content
-    .replace(/\s*\n+\s*/g, ' ')
-    .replace(/\|/g, '\\|')
-    .trim();
-  return ` ${flat} |`;
+  let flat = content.includes('\n') ? content.replace(/\s*\n+\s*/g, ' ') : content;
+  if (flat.includes('|')) flat = flat.replace(/\|/g, '\\|');
+  return ` ${flat.trim()} |`;
 }
 
 export function tableRules(service: TurndownService): void {
@@ -68,7 +83,7 @@ export function tableRules(service: TurndownService): void {
       const shape = shapeOf(node.closest('table'));
       if (shape.layout) return `\n\n${content}\n\n`;
       const columns = Math.max(shape.columns, 1);
-      const pad = ' |'.repeat(Math.max(0, columns - width(node)));
+      const pad = ' |'.repeat(Math.max(0, columns - (rowWidths.get(node) ?? width(node))));
       const line = `\n|${content.trim() ? ' ' + content.trim() : ''}${pad}`;
       const isHeader = shape.firstRow ? shape.firstRow === node : true;
       return isHeader ? `${line}\n|${' --- |'.repeat(columns)}` : line;

@@ -15,6 +15,8 @@ const DROPPED = [
 ] as TurndownService.TagName[]; // prettier-ignore
 
 const baseEscape = TurndownService.prototype.escape;
+// One pass over each text node: an `&` that starts an entity, a `<` that starts a tag.
+const TAG_OR_ENTITY = /&(?=#?[a-z0-9]+;)|<(?=[a-z/!?])/gi;
 
 function createService(baseUrl: string | undefined): TurndownService {
   const service = new TurndownService({
@@ -32,10 +34,7 @@ function createService(baseUrl: string | undefined): TurndownService {
   });
   // Text that looks like a tag or an entity is escaped so no renderer can take it for HTML.
   service.escape = (text: string) =>
-    baseEscape
-      .call(service, text)
-      .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
-      .replace(/<(?=[a-z/!?])/gi, '&lt;');
+    baseEscape.call(service, text).replace(TAG_OR_ENTITY, (c) => (c === '&' ? '&amp;' : '&lt;'));
   service.use([highlightedCodeBlock, strikethrough, taskListItems, tableRules]);
   service.remove(DROPPED);
   service.addRule('listItem', {
