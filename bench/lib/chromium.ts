@@ -13,6 +13,7 @@ export function launchBench(ctx: BenchContext, args: string[] = []): Promise<Doc
 export async function openBenchPage(docket: Docket): Promise<Page> {
   const page = await docket.context.newPage();
   await page.goto(docket.url('bench.html'));
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+  // The bench page's body is empty, so never "visible": wait for it to be there with its flag.
+  await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 20_000 });
   return page;
 }

@@ -11,7 +11,8 @@ import type { Suite } from '../lib/types';
 import { gmailFigure } from './capture/gmail';
 import { pageFigures } from './capture/pages';
 import { pdfFigure } from './capture/pdf';
-import { type Env, openBench } from './capture/timing';
+import { openBenchPage } from '../lib/chromium';
+import type { Env } from './capture/timing';
 
 export const suite: Suite = {
   name: 'capture',
@@ -26,7 +27,7 @@ export const suite: Suite = {
       const env: Env = {
         ctx,
         docket,
-        bench: await openBench(docket),
+        bench: await openBenchPage(docket),
         vendor: { origin: vendor.origin, routes: vendorRoutes },
         gmail: { origin: gmail.origin, routes: gmailRoutes },
       };

@@ -53,14 +53,3 @@ export async function openTab(env: Env, url: string): Promise<{ page: Page; tabI
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   return { page, tabId: await tabIdOf(env.bench, url) };
 }
-
-/**
- * The bench page, wired. (openBenchPage in bench/lib waits for the empty body to be *visible*, which it never is;
- * waiting for it to be attached is enough.)
- */
-export async function openBench(docket: Docket): Promise<Page> {
-  const page = await docket.context.newPage();
-  await page.goto(docket.url('bench.html'));
-  await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 20_000 });
-  return page;
-}
