@@ -4,6 +4,11 @@ import { backoffMs, syncAll } from '../sync/run';
 
 export const SYNC_MESSAGE = 'docket:sync';
 const ALARM = 'docket-sync';
+/**
+ * How long a nudge after a local change waits: enough to gather the writes of one gesture into one push, short
+ * enough that a teammate sees the edit within a second (it was 1.5 s, most of the poke-to-visible time).
+ */
+const NUDGE_DELAY_MS = 250;
 
 /**
  * The background runs every sync, one at a time: on a page's nudge after a change (debounced), on an SSE poke
@@ -41,6 +46,7 @@ export function setUpSync(): void {
   browser.alarms.onAlarm.addListener((alarm) => alarm.name === ALARM && schedule(0));
   browser.runtime.onStartup.addListener(() => schedule(0));
   browser.runtime.onMessage.addListener((message: unknown) => {
-    if ((message as { type?: string })?.type === SYNC_MESSAGE) schedule((message as { now?: boolean }).now ? 0 : 1500);
+    if ((message as { type?: string })?.type === SYNC_MESSAGE)
+      schedule((message as { now?: boolean }).now ? 0 : NUDGE_DELAY_MS);
   });
 }

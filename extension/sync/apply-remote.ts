@@ -1,130 +1,76 @@
-import type { FieldChange, HistoryEntry } from '../../shared/domain';
-import { ENTITY_OF, TOMBSTONE } from '../../shared/sync/constants';
-import { fieldChanges } from '../../shared/changes';
-import { newId } from '../../shared/ids';
+import type { Table } from 'dexie';
+import type { HistoryEntry } from '../../shared/domain';
 import { recordFromFields } from '../../shared/sync/fields';
 import { applyChange, type Conflict, isDeleted, type RecordFields, valuesOf } from '../../shared/sync/merge';
 import type { LoggedChange, SyncTable } from '../../shared/sync/protocol';
-import type { DocketDB } from '../store/db';
+import type { DocketDB, FieldClocks, StagedRecord } from '../store/db';
+import { readKeys } from './read-keys';
+import { historyOf, type Row, type Won } from './remote-history';
 
 /** Stamp for a local field written before sync was set up: it loses to any stamped write. */
 const UNSTAMPED = '0000000000000:0000:local';
 
-type Row = { id: string; itemId?: string } & Record<string, unknown>;
-
-function tableOf(db: DocketDB, table: SyncTable) {
-  return db[table] as unknown as {
-    get(id: string): Promise<Row | undefined>;
-    put(row: Row): Promise<unknown>;
-    delete(id: string): Promise<void>;
-  };
+function tableOf(db: DocketDB, table: SyncTable): Table<Row, string> {
+  return db[table] as unknown as Table<Row, string>;
 }
 
 /** The record as the merge sees it: each local field with its stamp, or the staged fields of a record still arriving. */
-async function currentFields(
-  db: DocketDB,
-  table: SyncTable,
-  id: string,
-  key: string,
-): Promise<{ row: Row | undefined; fields: RecordFields }> {
-  const row = await tableOf(db, table).get(id);
-  const staged = await db.staged.get(key);
-  if (!row) return { row, fields: staged?.fields ?? {} };
-  const stamps = (await db.clocks.get(key))?.fields ?? {};
+function currentFields(row: Row | undefined, staged: StagedRecord | undefined, clocks: FieldClocks | undefined) {
+  if (!row) return staged?.fields ?? {};
+  const stamps = clocks?.fields ?? {};
   const fields: RecordFields = { ...(staged?.fields ?? {}) };
   for (const [field, value] of Object.entries(row))
     if (field !== 'id') fields[field] = { value, hlc: stamps[field] ?? UNSTAMPED };
-  return { row, fields };
+  return fields;
 }
 
-/** Fields history leaves out, as it does for local edits: ids and timestamps are the entry's own who and when. */
-const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', 'createdBy', TOMBSTONE]);
-
-/** One remote edit as history shows it: consecutive changes by one replica, a field appearing at most once. */
-interface Edit {
-  replicaId: string;
-  author: string;
-  at: string;
-  changes: FieldChange[];
+function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
-/** Groups the winning changes into edits, so a value overwritten later in the same pull still appears in history. */
-function editsOf(applied: { change: LoggedChange; from: unknown }[]): Edit[] {
-  const edits: Edit[] = [];
-  let current: Edit | null = null;
-  for (const { change, from } of applied) {
-    if (BOOKKEEPING.has(change.field)) continue;
-    if (!current || current.replicaId !== change.replicaId || current.changes.some((c) => c.field === change.field)) {
-      current = { replicaId: change.replicaId, author: change.author, at: change.receivedAt, changes: [] };
-      edits.push(current);
-    }
-    current.changes.push({ field: change.field, from: from ?? null, to: change.value });
+/** Every write of one apply, gathered so each kind goes to IndexedDB as one batch. */
+class Writes {
+  readonly put = new Map<SyncTable, Row[]>();
+  readonly remove = new Map<SyncTable, string[]>();
+  readonly staged: StagedRecord[] = [];
+  readonly unstage: string[] = [];
+  readonly clocks: FieldClocks[] = [];
+  readonly unclock: string[] = [];
+  readonly history: HistoryEntry[] = [];
+
+  flush(db: DocketDB): Promise<unknown> {
+    return Promise.all([
+      ...[...this.remove].map(([table, ids]) => tableOf(db, table).bulkDelete(ids)),
+      ...[...this.put].map(([table, rows]) => tableOf(db, table).bulkPut(rows)),
+      this.staged.length && db.staged.bulkPut(this.staged),
+      this.unstage.length && db.staged.bulkDelete(this.unstage),
+      this.clocks.length && db.clocks.bulkPut(this.clocks),
+      this.unclock.length && db.clocks.bulkDelete(this.unclock),
+      this.history.length && db.history.bulkAdd(this.history),
+    ]);
   }
-  return edits;
-}
-
-function historyOf(
-  table: SyncTable,
-  row: Row | null,
-  before: Row | undefined,
-  id: string,
-  applied: { change: LoggedChange; from: unknown }[],
-  conflicts: Conflict[],
-): HistoryEntry[] {
-  const entity = ENTITY_OF[table];
-  const itemId = table === 'items' ? id : table === 'captures' ? ((row ?? before)?.itemId ?? null) : null;
-  const last = applied.at(-1)?.change;
-  const entries: HistoryEntry[] = editsOf(applied).map((edit, i) => ({
-    id: newId(),
-    entity,
-    entityId: id,
-    itemId,
-    action: !before && i === 0 ? 'create' : 'update',
-    at: edit.at,
-    by: edit.author,
-    changes: edit.changes,
-  }));
-  if (!row && before && last)
-    entries.push({
-      id: newId(),
-      entity,
-      entityId: id,
-      itemId,
-      action: 'delete',
-      at: last.receivedAt,
-      by: last.author,
-      changes: fieldChanges<object>(before, { id }),
-    });
-  for (const c of conflicts) {
-    const by = applied.find((a) => a.change.hlc === c.kept.hlc)?.change ?? last;
-    entries.push({
-      id: newId(),
-      entity,
-      entityId: id,
-      itemId,
-      action: 'update',
-      at: by?.receivedAt ?? new Date().toISOString(),
-      by: by?.author ?? 'sync',
-      conflict: true,
-      changes: [{ field: c.field, from: c.lost.value, to: c.kept.value }],
-    });
-  }
-  return entries;
 }
 
 /**
  * Applies changes pulled from the server: merged field by field with the same code the server runs, written to
  * the local tables WITHOUT going back into the outbox, each record's story (and any concurrent edit that lost)
  * added to history under the author who made it. A record whose fields have not all arrived waits in `staged`.
+ * Reads and writes go to IndexedDB in batches (a round trip per record made a large first sync take minutes).
  */
 export async function applyRemote(
   db: DocketDB,
   changes: readonly LoggedChange[],
+  /** The records come in key order, few to a table (a snapshot page): each table is read as one key range. */
+  dense = false,
 ): Promise<{ applied: number; conflicts: number }> {
   const byRecord = new Map<string, LoggedChange[]>();
+  const ids = new Map<SyncTable, string[]>();
   for (const c of changes) {
     const key = `${c.table}:${c.id}`;
-    byRecord.set(key, [...(byRecord.get(key) ?? []), c]);
+    if (!byRecord.has(key)) add(ids, c.table, c.id);
+    add(byRecord, key, c);
   }
   let applied = 0;
   let conflictCount = 0;
@@ -140,13 +86,31 @@ export async function applyRemote(
     db.staged,
   ];
   await db.transaction('rw', tables, async () => {
+    // Everything the merge needs, read table by table before any of it is merged.
+    const rows = new Map<string, Row>();
+    const staged = new Map<string, StagedRecord>();
+    const clocks = new Map<string, FieldClocks>();
+    await Promise.all(
+      [...ids].map(async ([table, list]) => {
+        const keys = list.map((id) => `${table}:${id}`);
+        const [found, stagedFound, clocksFound] = await Promise.all([
+          readKeys(tableOf(db, table), list, (row) => row.id, dense),
+          readKeys(db.staged, keys, (s) => s.key, dense),
+          readKeys(db.clocks, keys, (c) => c.key, dense),
+        ]);
+        for (const [id, row] of found) rows.set(`${table}:${id}`, row);
+        for (const [key, value] of stagedFound) staged.set(key, value);
+        for (const [key, value] of clocksFound) clocks.set(key, value);
+      }),
+    );
+    const writes = new Writes();
     for (const [key, list] of byRecord) {
       const { table, id } = list[0]!;
-      const { row: before, fields: start } = await currentFields(db, table, id, key);
-      let fields = start;
+      const before = rows.get(key);
+      let fields = currentFields(before, staged.get(key), clocks.get(key));
       let changed = false;
       const conflicts: Conflict[] = [];
-      const won: { change: LoggedChange; from: unknown }[] = [];
+      const won: Won[] = [];
       for (const change of list) {
         const from = fields[change.field]?.value;
         const result = applyChange(fields, change);
@@ -159,25 +123,26 @@ export async function applyRemote(
       if (!changed && !conflicts.length) continue;
       if (isDeleted(fields)) {
         // Deletes win for the record; its fields stay staged so a late write cannot bring it back.
-        if (before) await tableOf(db, table).delete(id);
-        await db.staged.put({ key, fields });
-        await db.clocks.delete(key);
-        if (before) await db.history.bulkAdd(historyOf(table, null, before, id, won, conflicts));
+        if (before) add(writes.remove, table, id);
+        writes.staged.push({ key, fields });
+        if (clocks.has(key)) writes.unclock.push(key);
+        if (before) writes.history.push(...historyOf(table, null, before, id, won, conflicts));
       } else {
         const assembled = recordFromFields(table, id, valuesOf(fields));
         if (!assembled.ok) {
-          await db.staged.put({ key, fields }); // not all of it yet; the rest comes with a later page
+          writes.staged.push({ key, fields }); // not all of it yet; the rest comes with a later page
           continue;
         }
         const row = assembled.record as Row;
-        await tableOf(db, table).put(row);
-        await db.staged.delete(key);
-        await db.clocks.put({ key, fields: Object.fromEntries(Object.entries(fields).map(([f, st]) => [f, st.hlc])) });
-        await db.history.bulkAdd(historyOf(table, row, before, id, won, conflicts));
+        add(writes.put, table, row);
+        if (staged.has(key)) writes.unstage.push(key);
+        writes.clocks.push({ key, fields: Object.fromEntries(Object.entries(fields).map(([f, st]) => [f, st.hlc])) });
+        writes.history.push(...historyOf(table, row, before, id, won, conflicts));
       }
       applied += 1;
       conflictCount += conflicts.length;
     }
+    await writes.flush(db);
   });
   return { applied, conflicts: conflictCount };
 }

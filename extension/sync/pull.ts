@@ -1,9 +1,11 @@
-import type { LoggedChange, RecordState } from '../../shared/sync/protocol';
+import type { LoggedChange, RecordState, SnapshotResponse } from '../../shared/sync/protocol';
 import type { DocketDB } from '../store/db';
 import { applyRemote } from './apply-remote';
 import type { SyncTransport } from './transport';
 
 const cursorKey = (space: string) => `sync.cursor.${space}`;
+/** Records per snapshot page: the most the server sends. */
+export const SNAPSHOT_PAGE = 1000;
 
 /** A snapshot record as changes, so it goes through the same merge as everything else. */
 function asChanges(record: RecordState, receivedAt: string): LoggedChange[] {
@@ -21,6 +23,13 @@ function asChanges(record: RecordState, receivedAt: string): LoggedChange[] {
   }));
 }
 
+/** A snapshot page, as large as the server gives; a failure is only reported where the page is awaited. */
+function fetchPage(transport: SyncTransport, space: string, page: string | null): Promise<SnapshotResponse> {
+  const pending = transport.snapshot(space, page, SNAPSHOT_PAGE);
+  pending.catch(() => undefined);
+  return pending;
+}
+
 /**
  * Brings a space's changes into the local log. A replica that never synced starts from the snapshot, then
  * pages through the log from the cursor the server gave; the cursor is saved after each page is applied, so an
@@ -36,17 +45,19 @@ export async function pullSpace(
   let conflicts = 0;
   let cursor = (await db.settings.get(cursorKey(space)))?.value as string | undefined;
   if (!cursor) {
-    let page: string | null = null;
-    do {
-      const snap = await transport.snapshot(space, page);
+    let next: Promise<SnapshotResponse> | null = fetchPage(transport, space, null);
+    while (next) {
+      const snap: SnapshotResponse = await next;
+      // The following page downloads while this one is applied.
+      next = snap.next ? fetchPage(transport, space, snap.next) : null;
       const result = await applyRemote(
         db,
         snap.records.flatMap((r) => asChanges(r, now().toISOString())),
+        true,
       );
       applied += result.applied;
       cursor ??= snap.cursor; // the first page's cursor: everything after it is pulled below
-      page = snap.next;
-    } while (page);
+    }
     await db.settings.put({ key: cursorKey(space), value: cursor });
   }
   for (;;) {

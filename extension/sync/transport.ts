@@ -22,7 +22,7 @@ export class SyncError extends Error {
 export interface SyncTransport {
   push(space: string, request: PushRequest): Promise<PushResponse>;
   pull(space: string, cursor: string | null, limit?: number): Promise<PullResponse>;
-  snapshot(space: string, page: string | null): Promise<SnapshotResponse>;
+  snapshot(space: string, page: string | null, limit?: number): Promise<SnapshotResponse>;
 }
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -76,6 +76,7 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: Fetch =
     push: (space, request) =>
       call(`${encodeURIComponent(space)}/push`, PushResponse, { method: 'POST', body: JSON.stringify(request) }),
     pull: (space, cursor, limit) => call(`${encodeURIComponent(space)}/pull${q({ cursor, limit })}`, PullResponse),
-    snapshot: (space, page) => call(`${encodeURIComponent(space)}/snapshot${q({ page })}`, SnapshotResponse),
+    snapshot: (space, page, limit) =>
+      call(`${encodeURIComponent(space)}/snapshot${q({ page, limit })}`, SnapshotResponse),
   };
 }

@@ -10,19 +10,17 @@ describe('a replica that fails in the middle of applying a pull', () => {
     for (const title of ['Firewall', 'Backup', 'Telecom']) await fileItem(a.db, client.id, title);
     await syncClient(a.db, a.transport, client.id, space);
 
-    // The browser dies while writing the second item: the whole apply rolls back.
-    const put = b.db.items.put.bind(b.db.items);
-    let calls = 0;
-    b.db.items.put = ((...args: Parameters<typeof put>) => {
-      if (++calls === 2) throw new Error('the tab crashed');
-      return put(...args);
-    }) as typeof put;
+    // The browser dies while writing the items: the whole apply rolls back, clients and captures included.
+    const bulkPut = b.db.items.bulkPut.bind(b.db.items);
+    b.db.items.bulkPut = (() => {
+      throw new Error('the tab crashed');
+    }) as typeof bulkPut;
     await expect(syncClient(b.db, b.transport, client.id, space)).rejects.toThrow('the tab crashed');
     expect(await b.db.items.count()).toBe(0);
     expect(await b.db.clients.count()).toBe(0);
     expect(await b.db.settings.get(`sync.cursor.${space}`)).toBeUndefined();
 
-    b.db.items.put = put;
+    b.db.items.bulkPut = bulkPut;
     await syncClient(b.db, b.transport, client.id, space);
     expect((await b.db.items.toArray()).map((i) => i.title).sort()).toEqual(['Backup', 'Firewall', 'Telecom']);
     expect(await b.db.captures.count()).toBe(3);

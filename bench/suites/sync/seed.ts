@@ -1,0 +1,72 @@
+/**
+ * A real sync server whose space already holds a generated log. Seeding 1.85 M changes (50k items) over HTTP would
+ * take minutes, so the data dir is filled in-process first: the same setup, space and invite calls through the
+ * app's own routes, then the log's changes through the store's `pushBatch` (what the push route calls) in the same
+ * 1 000-change batches. Then the server process starts on that data dir, as after a restart.
+ */
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from '../../../server/app';
+import { prepareSetup } from '../../../server/auth/setup';
+import { DEFAULT_DB_FILE, openSqliteStore } from '../../../server/store/sqlite';
+import { type RunningServer, startSyncServer } from '../../../test/support/sync-server';
+import { batches, logToChanges } from '../../data/changes';
+import type { Log } from '../../data/log';
+
+export interface SeededServer {
+  server: RunningServer;
+  space: string;
+  ownerToken: string;
+  editorToken: string;
+  /** Changes stored in the space. */
+  changes: number;
+  /** How long seeding the data dir took (not measured as a figure). */
+  seedMs: number;
+}
+
+export async function seededServer(tmp: string, log: Log): Promise<SeededServer> {
+  const started = performance.now();
+  const dataDir = mkdtempSync(join(tmp, 'sync-server-'));
+  const store = openSqliteStore(join(dataDir, DEFAULT_DB_FILE));
+  try {
+    const code = prepareSetup(store, new Date())!;
+    const app = createApp({ store, rateLimit: false });
+    const call = async <T>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
+      const res = await app.request(`http://docket.test/v1${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    };
+    const owner = await call<{ token: string; user: { id: string; name: string } }>('POST', '/setup', {
+      code,
+      name: 'Alice Martin',
+    });
+    const space = (await call<{ id: string }>('POST', '/spaces', { name: 'Bench space' }, owner.token)).id;
+    const invite = await call<{ code: string }>(
+      'POST',
+      `/spaces/${space}/invites`,
+      { role: 'editor', expiresInHours: 24 },
+      owner.token,
+    );
+    const editor = await call<{ token: string }>('POST', `/invites/${invite.code}/accept`, { name: 'Bob Tremblay' });
+    const changes = logToChanges(log, 'bench-seed');
+    const receivedAt = new Date().toISOString();
+    let seq = 0;
+    for (const batch of batches(changes)) store.pushBatch(space, 'bench-seed', ++seq, owner.user, batch, receivedAt);
+    store.close();
+    const server = await startSyncServer({ dataDir, args: ['--rate-per-second', '0'] });
+    return {
+      server,
+      space,
+      ownerToken: owner.token,
+      editorToken: editor.token,
+      changes: changes.length,
+      seedMs: performance.now() - started,
+    };
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,87 @@
+import type { FieldChange, HistoryEntry } from '../../shared/domain';
+import { fieldChanges } from '../../shared/changes';
+import { newId } from '../../shared/ids';
+import { ENTITY_OF, TOMBSTONE } from '../../shared/sync/constants';
+import type { Conflict } from '../../shared/sync/merge';
+import type { LoggedChange, SyncTable } from '../../shared/sync/protocol';
+
+export type Row = { id: string; itemId?: string } & Record<string, unknown>;
+
+/** A change that won the merge, with the value it replaced. */
+export type Won = { change: LoggedChange; from: unknown };
+
+/** Fields history leaves out, as it does for local edits: ids and timestamps are the entry's own who and when. */
+const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', 'createdBy', TOMBSTONE]);
+
+/** One remote edit as history shows it: consecutive changes by one replica, a field appearing at most once. */
+interface Edit {
+  replicaId: string;
+  author: string;
+  at: string;
+  changes: FieldChange[];
+}
+
+/** Groups the winning changes into edits, so a value overwritten later in the same pull still appears in history. */
+function editsOf(applied: Won[]): Edit[] {
+  const edits: Edit[] = [];
+  let current: Edit | null = null;
+  for (const { change, from } of applied) {
+    if (BOOKKEEPING.has(change.field)) continue;
+    if (!current || current.replicaId !== change.replicaId || current.changes.some((c) => c.field === change.field)) {
+      current = { replicaId: change.replicaId, author: change.author, at: change.receivedAt, changes: [] };
+      edits.push(current);
+    }
+    current.changes.push({ field: change.field, from: from ?? null, to: change.value });
+  }
+  return edits;
+}
+
+/** A remote record's story for history: its edits under their authors, its deletion, and any conflict it lost. */
+export function historyOf(
+  table: SyncTable,
+  row: Row | null,
+  before: Row | undefined,
+  id: string,
+  applied: Won[],
+  conflicts: Conflict[],
+): HistoryEntry[] {
+  const entity = ENTITY_OF[table];
+  const itemId = table === 'items' ? id : table === 'captures' ? ((row ?? before)?.itemId ?? null) : null;
+  const last = applied.at(-1)?.change;
+  const entries: HistoryEntry[] = editsOf(applied).map((edit, i) => ({
+    id: newId(),
+    entity,
+    entityId: id,
+    itemId,
+    action: !before && i === 0 ? 'create' : 'update',
+    at: edit.at,
+    by: edit.author,
+    changes: edit.changes,
+  }));
+  if (!row && before && last)
+    entries.push({
+      id: newId(),
+      entity,
+      entityId: id,
+      itemId,
+      action: 'delete',
+      at: last.receivedAt,
+      by: last.author,
+      changes: fieldChanges<object>(before, { id }),
+    });
+  for (const c of conflicts) {
+    const by = applied.find((a) => a.change.hlc === c.kept.hlc)?.change ?? last;
+    entries.push({
+      id: newId(),
+      entity,
+      entityId: id,
+      itemId,
+      action: 'update',
+      at: by?.receivedAt ?? new Date().toISOString(),
+      by: by?.author ?? 'sync',
+      conflict: true,
+      changes: [{ field: c.field, from: c.lost.value, to: c.kept.value }],
+    });
+  }
+  return entries;
+}
