@@ -2,10 +2,9 @@
  * Sync in real Chromium against the real server: a first sync of a large space into an empty replica (10k and 50k
  * items, and its growth), and how soon an edit in one browser shows in a teammate's open log page.
  */
-import { launchBench } from '../lib/chromium';
+import { launchBench, openBenchPage } from '../lib/chromium';
 import { percentile, summarize } from '../lib/stats';
 import type { BenchContext, Figure, Series, Suite } from '../lib/types';
-import { openSyncBenchPage } from './sync/bench-page';
 import { type InitialSync, measureInitialSync } from './sync/initial';
 import { measurePoke } from './sync/poke';
 
@@ -47,7 +46,7 @@ export const suite: Suite = {
     const runs: InitialSync[] = [];
     const docket = await launchBench(ctx);
     try {
-      const page = await openSyncBenchPage(docket);
+      const page = await openBenchPage(docket);
       for (const [i, items] of sizes.entries()) {
         // The first size's warm-up warms the page for the larger ones, which follow in it.
         const plan =

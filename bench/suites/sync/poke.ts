@@ -6,9 +6,8 @@
  */
 import type { Page } from 'playwright-core';
 import { generateLog } from '../../data/log';
-import { type Docket, launchBench } from '../../lib/chromium';
+import { type Docket, launchBench, openBenchPage } from '../../lib/chromium';
 import type { BenchContext } from '../../lib/types';
-import { openSyncBenchPage } from './bench-page';
 import { seededServer } from './seed';
 import { type Account } from '../../in-extension/sync';
 
@@ -24,7 +23,7 @@ const SAMPLE_TIMEOUT_MS = 15_000;
 
 /** A profile signed in to the space, with its bench page and its log page on the space's client. */
 async function openReplica(docket: Docket, account: Account): Promise<{ bench: Page; log: Page }> {
-  const bench = await openSyncBenchPage(docket);
+  const bench = await openBenchPage(docket);
   const joined = await bench.evaluate((a) => docketBench.sync.joinSpace(a), account);
   if (!joined.clientId || !joined.items) throw new Error(`${account.role} joined without the space's client`);
   const log = await docket.context.newPage();
