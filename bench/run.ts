@@ -2,7 +2,8 @@
  * `npm run bench`: builds the extension (production for sizes, bench for Chromium), runs every suite, judges each
  * figure against its target and same-run baseline, and writes bench/results.json, BENCHMARKS.md and bench/chart.svg.
  * `--quick` (CI) runs small data once to prove the harness works, judges nothing and writes to bench/quick/.
- * `--only=capture,log` runs some suites; `--no-build` reuses the builds in .output (or DOCKET_OUT_DIR).
+ * `--only=capture,log` runs some suites; `--no-build` reuses the builds in .output (or DOCKET_OUT_DIR);
+ * `--report` only rewrites BENCHMARKS.md and the chart from bench/results.json (after editing bench/findings.md).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,26 @@ const say = (message: string) =>
 const outDir = resolve(quick ? 'bench/quick' : 'bench');
 const markdownPath = quick ? join(outDir, 'BENCHMARKS.md') : resolve('BENCHMARKS.md');
 const chartPath = join(outDir, 'chart.svg');
+
+function writeReport(report: Report): void {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(chartPath, renderChart(report.series));
+  let findings = '';
+  try {
+    findings = readFileSync(resolve('bench/findings.md'), 'utf8');
+  } catch {
+    // No analysis written yet.
+  }
+  writeFileSync(markdownPath, renderMarkdown(report, findings, relative(resolve(markdownPath, '..'), chartPath)));
+}
+
+if (args.includes('--report')) {
+  writeReport(JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')) as Report);
+  say(
+    `rewrote ${relative(process.cwd(), markdownPath)} and the chart from ${relative(process.cwd(), outDir)}/results.json`,
+  );
+  process.exit(0);
+}
 
 if (!args.includes('--no-build')) {
   say('building the extension (production, then bench)…');
@@ -87,14 +108,7 @@ const report: Report = {
 };
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'results.json'), JSON.stringify(report, null, 2) + '\n');
-writeFileSync(chartPath, renderChart(series));
-let findings = '';
-try {
-  findings = readFileSync(resolve('bench/findings.md'), 'utf8');
-} catch {
-  // No analysis written yet.
-}
-writeFileSync(markdownPath, renderMarkdown(report, findings, relative(resolve(markdownPath, '..'), chartPath)));
+writeReport(report);
 
 for (const f of figures)
   say(
