@@ -1,6 +1,155 @@
-// Runs inside the bench page of the benchmark build; the driver calls it through page.evaluate.
+// Runs inside the bench page of the benchmark build; the driver calls it through page.evaluate. Data is generated
+// here, in the page, so 100 MB of captures never cross the DevTools protocol.
+import { applyImport } from '../../extension/store/client-log';
+import { DocketDB, openDb } from '../../extension/store/db';
+import { logIndex } from '../../extension/ui/workspace/search-index';
+import { parseClientLog, planImport } from '../../shared/export';
+import { generateLog, type LogOptions } from '../data/log';
+import { clientLogFileOf } from '../suites/log/client-log-file';
+import { rawPuts } from '../suites/log/raw-idb';
 
 /** Answers the driver's "is the page wired" check. */
 export function ready(): string {
   return 'log';
+}
+
+/**
+ * Empties the extension's database (the one the log page opens) by deleting it; the next use recreates it with the
+ * product's schema. Clearing 40,000 records takes IndexedDB seconds, deleting the database milliseconds.
+ */
+export async function wipe(): Promise<void> {
+  await openDb().delete({ disableAutoOpen: false });
+}
+
+/** What the driver needs to know about a seeded log to wait for the right rows. */
+export interface Seeded {
+  items: number;
+  clients: number;
+  /** The client the log page lands on with no route (the first by name), and its next meeting's items. */
+  landing: { clientId: string; itemIds: string[] };
+  /** The first generated client, whose next meeting carries `agendaItems`. */
+  agenda: { clientId: string; meetingId: string; itemIds: string[] };
+}
+
+const CHUNK = 5_000;
+
+/**
+ * Writes a generated log straight into the extension's database, in large transactions (fast; not the product's
+ * write path). `now` is the page's clock, so the next meetings are the ones the log page shows today.
+ */
+export async function seed(opts: Omit<LogOptions, 'now'>): Promise<Seeded> {
+  const log = generateLog({ ...opts, now: new Date() });
+  const db = openDb();
+  await db.transaction('rw', [db.clients, db.vendors, db.meetings], async () => {
+    await db.clients.bulkPut(log.clients);
+    await db.vendors.bulkPut(log.vendors);
+    await db.meetings.bulkPut(log.meetings);
+  });
+  for (let i = 0; i < log.items.length; i += CHUNK)
+    await db.transaction('rw', [db.items, db.captures], async () => {
+      await db.items.bulkPut(log.items.slice(i, i + CHUNK));
+      await db.captures.bulkPut(log.captures.slice(i, i + CHUNK));
+    });
+  const next = (clientId: string) => log.meetings.find((m) => m.clientId === clientId && m.status === 'planned')!.id;
+  const onAgenda = (clientId: string) => {
+    const meetingId = next(clientId);
+    return log.items.filter((i) => i.meetingId === meetingId).map((i) => i.id);
+  };
+  const landing = [...log.clients].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0]!;
+  const first = log.clients[0]!;
+  return {
+    items: log.items.length,
+    clients: log.clients.length,
+    landing: { clientId: landing.id, itemIds: onAgenda(landing.id) },
+    agenda: { clientId: first.id, meetingId: next(first.id), itemIds: onAgenda(first.id) },
+  };
+}
+
+/**
+ * Bulk write, timed in the page: Docket's import of a one-client log file (the plan's additions through
+ * `applyImport`, history included, as a user importing a client log gets) against raw IndexedDB `put`s of the same
+ * items and captures into a bare database, alternating so both see the same machine state. Wipes before each run.
+ */
+export async function bulkWrite(opts: {
+  items: number;
+  captureChars: number;
+  runs: number;
+  warmup: number;
+}): Promise<{ docket: number[]; raw: number[]; records: number; check: number[] }> {
+  const log = generateLog({ items: opts.items, clients: 1, captureChars: opts.captureChars, now: new Date() });
+  const file = clientLogFileOf(log, new Date());
+  const docket: number[] = [];
+  const raw: number[] = [];
+  const check: number[] = [];
+  let records = 0;
+  for (let run = 0; run < opts.warmup + opts.runs; run++) {
+    const measured = run >= opts.warmup;
+    await wipe();
+    // What the import does before writing: read and validate the file, plan against the (empty) local log.
+    let start = performance.now();
+    const parsed = parseClientLog(file);
+    if (!parsed.ok) throw new Error(`generated client log rejected: ${parsed.errors.join('; ')}`);
+    const plan = planImport(parsed.log, null);
+    if (measured) check.push(performance.now() - start);
+    records = plan.add.length;
+    start = performance.now();
+    await applyImport(openDb(), plan.add);
+    if (measured) docket.push(performance.now() - start);
+    const took = await rawPuts(log.items, log.captures);
+    if (measured) raw.push(took);
+  }
+  // The import really wrote the log (untimed).
+  const db = openDb();
+  const [items, captures] = await Promise.all([db.items.count(), db.captures.count()]);
+  if (items !== opts.items || captures !== opts.items)
+    throw new Error(`the import left ${items} items and ${captures} captures, not ${opts.items}`);
+  await wipe();
+  return { docket, raw, records, check };
+}
+
+let searched: DocketDB | null = null;
+
+/**
+ * Builds the search index as the log page does on its first search, on a fresh database handle (no cached index),
+ * and keeps it for `search`. Returns the time it took.
+ */
+export async function buildIndex(): Promise<number> {
+  searched?.close();
+  const db = (searched = new DocketDB());
+  const start = performance.now();
+  await logIndex(db);
+  return performance.now() - start;
+}
+
+/**
+ * Each query as the search view runs it on every keystroke (`logIndex`, then the search, 100 hits, no filter: "All
+ * clients"), against the index `buildIndex` built. Returns each query's times and how many hits it found.
+ */
+export async function search(
+  queries: string[],
+  runs: number,
+  warmup: number,
+): Promise<{ times: Record<string, number[]>; hits: Record<string, number> }> {
+  if (!searched) throw new Error('buildIndex first');
+  const db = searched;
+  const times: Record<string, number[]> = {};
+  const hits: Record<string, number> = {};
+  for (const q of queries) {
+    times[q] = [];
+    for (let run = 0; run < warmup + runs; run++) {
+      const start = performance.now();
+      const index = await logIndex(db);
+      const found = index.search(q, {}, 100);
+      const took = performance.now() - start;
+      if (run >= warmup) times[q].push(took);
+      hits[q] = found.length;
+    }
+  }
+  return { times, hits };
+}
+
+/** Lets the index go (the next data set gets its own). */
+export function dropIndex(): void {
+  searched?.close();
+  searched = null;
 }

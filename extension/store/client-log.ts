@@ -50,10 +50,21 @@ export async function applyImport(db: DocketDB, add: readonly ImportAddition[]):
     captures: db.captures,
     history: db.history,
   };
-  await db.transaction('rw', Object.values(tables), async () => {
-    // add, not put: a record that appeared since the plan was made fails the whole import rather than being overwritten.
-    for (const { table, record } of add)
-      await (tables[table] as unknown as { add: (r: unknown) => Promise<unknown> }).add(record);
-  });
+  // One bulkAdd per run of same-table records, all issued at once and in order: a log of 10,000 items is 40,000
+  // records, and awaiting each add (or each table) would leave IndexedDB idle while the page prepares the next.
+  // add, not put: a record that appeared since the plan was made fails its bulkAdd, which aborts the whole import
+  // rather than overwriting anything.
+  const runs: { table: ImportAddition['table']; records: unknown[] }[] = [];
+  for (const { table, record } of add) {
+    if (runs.at(-1)?.table !== table) runs.push({ table, records: [] });
+    runs.at(-1)!.records.push(record);
+  }
+  await db.transaction('rw', Object.values(tables), () =>
+    Promise.all(
+      runs.map(({ table, records }) =>
+        (tables[table] as unknown as { bulkAdd: (r: unknown[]) => Promise<unknown> }).bulkAdd(records),
+      ),
+    ),
+  );
   return add.length;
 }

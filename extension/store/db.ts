@@ -86,6 +86,8 @@ export class DocketDB extends Dexie {
     this.version(3).stores({ outbox: '++seq, [table+id]', clocks: 'key' });
     // v4: outbox entries name their client (the space they go to); records from the server wait in `staged` until complete.
     this.version(4).stores({ outbox: '++seq, [table+id], clientId', staged: 'key' });
+    // v5: a client's inbox is counted from an index (the log page's badge), not by reading all the client's items.
+    this.version(5).stores({ items: 'id, clientId, meetingId, status, updatedAt, *tags, [clientId+status]' });
   }
 
   /**

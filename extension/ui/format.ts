@@ -1,8 +1,26 @@
 import type { Money } from '../../shared/domain';
 
+/**
+ * Making an Intl formatter costs far more than formatting with one, and a page formats hundreds of values (a
+ * client's meeting picker lists every past meeting, an agenda every amount): one formatter per set of options.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `date ${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat('en-GB', options)));
+  return format;
+}
+function currencyFormat(currency: string): Intl.NumberFormat {
+  const key = `currency ${currency}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat('en-US', { style: 'currency', currency })));
+  return format;
+}
+
 /** A meeting's start in the client's own time zone: "Tue 8 Dec 2026, 09:00". */
 export function formatMeeting(startsAt: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateFormat({
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -17,7 +35,7 @@ export function formatMeeting(startsAt: string, timeZone: string): string {
 /** Short form for pickers: "Tue 8 Dec, 09:00" (the year only when it is not this year's). */
 export function formatMeetingShort(startsAt: string, timeZone: string, now = new Date()): string {
   const sameYear = new Date(startsAt).getUTCFullYear() === now.getUTCFullYear();
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateFormat({
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -30,7 +48,7 @@ export function formatMeetingShort(startsAt: string, timeZone: string, now = new
 }
 
 export function formatInstant(at: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  return dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 }
 
 const PERIOD: Record<Money['recurrence'], string> = {
@@ -41,7 +59,7 @@ const PERIOD: Record<Money['recurrence'], string> = {
 };
 
 export function formatMoney(money: Money): string {
-  const amount = new Intl.NumberFormat('en-US', { style: 'currency', currency: money.currency }).format(money.value);
+  const amount = currencyFormat(money.currency).format(money.value);
   return `${amount}${PERIOD[money.recurrence]}`;
 }
 

@@ -19,6 +19,7 @@ export function LogApp({ db }: { db: DocketDB }) {
   const me = useLive(() => myName(db), []);
   const inboxCount =
     useLive(
+      // The [clientId+status] index: a count of index entries, no item read.
       () => (route.client ? db.items.where({ clientId: route.client, status: 'inbox' }).count() : Promise.resolve(0)),
       [route.client],
     ) ?? 0;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
   type Client,
+  type Item,
   ItemKind,
   ItemStatus,
   SECTION_LABEL,
@@ -12,6 +13,7 @@ import type { SearchFilters, SearchHit } from '../../../shared/search';
 import type { DocketDB } from '../../store/db';
 import type { Route } from '../log/route';
 import { useLive } from '../use-live';
+import { watchLog } from './log-writes';
 import { logIndex } from './search-index';
 
 interface Props {
@@ -35,8 +37,12 @@ export function SearchView({ db, clients, route, go }: Props) {
     from: '',
     to: '',
   });
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
-  const titles = useLive(async () => new Map((await db.items.toArray()).map((i) => [i.id, i])), []);
+  // The hits with their items (title, client), read for the hits only: reading every item of a large log on each
+  // change would cost more than the search itself.
+  const [found, setFound] = useState<{ hits: SearchHit[]; items: Map<string, Item> } | null>(null);
+  // Any write to the log (here, in the popup, or by sync) re-runs the search.
+  const [writes, setWrites] = useState(0);
+  useEffect(() => watchLog(db, () => setWrites((n) => n + 1)), [db]);
   const vendors = useLive(() => db.vendors.toArray(), []) ?? [];
   const set = (key: keyof typeof filters, value: string) => setFilters((f) => ({ ...f, [key]: value }));
 
@@ -52,11 +58,16 @@ export function SearchView({ db, clients, route, go }: Props) {
       from: filters.from || undefined,
       to: filters.to || undefined,
     };
-    void logIndex(db).then((index) => live && setHits(index.search(route.q, query, 100)));
+    void (async () => {
+      const hits = (await logIndex(db)).search(route.q, query, 100);
+      const items = await db.items.bulkGet(hits.map((h) => h.itemId));
+      if (live) setFound({ hits, items: new Map(items.flatMap((i) => (i ? [[i.id, i] as const] : []))) });
+    })();
     return () => {
       live = false;
     };
-  }, [db, route.q, filters, titles]);
+  }, [db, route.q, filters, writes]);
+  const hits = found?.hits;
 
   return (
     <section aria-label="Search results">
@@ -106,7 +117,7 @@ export function SearchView({ db, clients, route, go }: Props) {
       {hits && hits.length === 0 && <p class="empty">Nothing matches.</p>}
       <ul class="items" data-testid="search-results">
         {hits?.map((h) => {
-          const item = titles?.get(h.itemId);
+          const item = found?.items.get(h.itemId);
           return (
             <li>
               <button

@@ -1,5 +1,6 @@
 import { LogSearch } from '../../../shared/search';
 import type { DocketDB } from '../../store/db';
+import { writesTo } from './log-writes';
 
 interface Indexed {
   index: LogSearch;
@@ -9,31 +10,50 @@ interface Indexed {
   /** Capture id → the item it was indexed under (a capture filed into another item must follow it). */
   captures: Map<string, string>;
   vendors: Map<string, string>;
+  /** The database's write count (`writesTo`) the index has caught up with. */
+  seen: number;
 }
 
 /** One index per open database (tests open many). */
 const indexes = new WeakMap<DocketDB, Promise<Indexed>>();
 
+/** Captures are read this many at a time. */
+const PAGE = 2_000;
+const capturesAfter = (db: DocketDB, id: string | null) =>
+  (id === null ? db.captures.orderBy(':id') : db.captures.where(':id').above(id)).limit(PAGE).toArray();
+
 async function build(db: DocketDB): Promise<Indexed> {
-  const [items, captures, vendors] = await Promise.all([
-    db.items.toArray(),
-    db.captures.toArray(),
-    db.vendors.toArray(),
-  ]);
+  const seen = writesTo(db); // before reading: a write during the build is caught up on first use
+  const [items, vendors] = await Promise.all([db.items.toArray(), db.vendors.toArray()]);
   const index = new LogSearch();
-  index.bulkLoad({ items, captures, vendors });
+  index.bulkLoad({ items, captures: [], vendors });
+  // Captures a page at a time, the next read while this one is indexed: the ~100 MB of text of 50,000 clips is
+  // never held at once, IndexedDB reads while the page tokenises, and the page gets the main thread back in between.
+  const captures = new Map<string, string>();
+  let next = capturesAfter(db, null);
+  for (;;) {
+    const page = await next;
+    if (page.length === PAGE) next = capturesAfter(db, page.at(-1)!.id);
+    for (const capture of page) {
+      index.addCapture(capture);
+      captures.set(capture.id, capture.itemId);
+    }
+    if (page.length < PAGE) break;
+  }
   const since = items.reduce((max, i) => (i.updatedAt > max ? i.updatedAt : max), '');
   return {
     index,
     since,
     items: new Set(items.map((i) => i.id)),
-    captures: new Map(captures.map((c) => [c.id, c.itemId])),
+    captures,
     vendors: new Map(vendors.map((v) => [v.id, v.name])),
+    seen,
   };
 }
 
 /** Brings the index up to date with what changed since: edited items, new and removed items and captures, renamed vendors. */
 async function catchUp(db: DocketDB, s: Indexed): Promise<void> {
+  s.seen = writesTo(db); // before reading: a write during the catch-up is caught up next time
   const [itemIds, captureIds, vendors, edited] = await Promise.all([
     db.items.toCollection().primaryKeys(),
     db.captures.toCollection().primaryKeys(),
@@ -73,13 +93,13 @@ async function catchUp(db: DocketDB, s: Indexed): Promise<void> {
 }
 
 /**
- * The search index of the whole log: built once per page, then kept current by reading only what changed
- * (the updatedAt index, and primary keys to spot additions and removals).
+ * The search index of the whole log: built once per page, then, after a write to the log, kept current by reading
+ * only what changed (the updatedAt index, and primary keys to spot additions and removals).
  */
 export async function logIndex(db: DocketDB): Promise<LogSearch> {
   let built = indexes.get(db);
   if (!built) indexes.set(db, (built = build(db)));
   const indexed = await built;
-  await catchUp(db, indexed);
+  if (indexed.seen !== writesTo(db)) await catchUp(db, indexed);
   return indexed.index;
 }
