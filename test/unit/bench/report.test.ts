@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { judge } from '../../../bench/lib/judge';
 import type { Machine } from '../../../bench/lib/machine';
 import { summarize } from '../../../bench/lib/stats';
-import { renderChart } from '../../../bench/report/chart';
+import { niceStep, renderChart } from '../../../bench/report/chart';
 import { formatNumber } from '../../../bench/report/format';
 import { renderMarkdown } from '../../../bench/report/markdown';
 
@@ -87,5 +87,12 @@ describe('the benchmark report', () => {
     expect(svg).toContain('Capture &lt;time&gt; against page size');
     expect(svg).not.toContain('NaN');
     expect(renderChart([])).toContain('no growth series');
+  });
+
+  it('puts grid lines on round values', () => {
+    expect(niceStep(2548)).toBe(1000);
+    expect(niceStep(40)).toBe(10);
+    expect(niceStep(0.9)).toBe(0.5);
+    expect(niceStep(65_000)).toBe(20_000);
   });
 });
