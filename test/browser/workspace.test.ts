@@ -130,7 +130,11 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await decision.locator('select[name="decision-status"]').selectOption('accepted');
     await decision.locator('input[name="decided-on"]').fill(today());
     await log.locator('form[aria-label="Item"] select[name="status"]').selectOption('decided');
-    await log.getByRole('checkbox', { name: /^Discussed: Quote Q-2026-1042/ }).check();
+    // The status change just above re-renders the agenda from the database; the box may be drawn again from the
+    // stored value for a moment before its own write lands, so wait for the stored state, not the click's.
+    const discussed = log.getByRole('checkbox', { name: /^Discussed: Quote Q-2026-1042/ });
+    await discussed.click();
+    await expect.poll(() => discussed.isChecked()).toBe(true);
     await expect.poll(() => log.getByTestId('history').textContent()).toMatch(/status/);
 
     const [brief] = await Promise.all([
