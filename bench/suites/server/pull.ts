@@ -10,7 +10,8 @@ import { encodeCursor } from '../../../shared/sync/cursor';
 import type { PullResponse } from '../../../shared/sync/protocol';
 import type { SeededSpace } from '../../data/changes';
 import type { BenchContext, Figure } from '../../lib/types';
-import { freePort, startNode } from './child';
+import { freePort } from '../../../test/support/sync-server';
+import { startNode } from './child';
 import { getText, moreMembers } from './http';
 import { loadRuns, loadShape } from './load';
 

@@ -89,15 +89,3 @@ export function emailCapture(
 export function vendor(id: string, name: string, clientId = 'client-acme'): Vendor {
   return { id, clientId, name, domains: [], role: 'other', contacts: [], createdAt: T0, updatedAt: T0 };
 }
-
-/** Deterministic PRNG (mulberry32), so the generated log is the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -4,7 +4,8 @@
  */
 import type { Capture, Item, ItemKind, ItemStatus, Section, Vendor } from '../../../shared/domain';
 import { ItemKind as Kinds, ItemStatus as Statuses, SECTIONS } from '../../../shared/domain';
-import { capture, decision, item, prng, vendor } from './fixtures';
+import { prng } from '../../../bench/data/prng';
+import { capture, decision, item, vendor } from './fixtures';
 
 export const COMMON = (
   'renewal contract proposal quote firewall backup licence licences migration cloud support incident change ' +
