@@ -1,5 +1,5 @@
 import { Item, type Meeting, Meeting as MeetingSchema } from '../../shared/domain';
-import { holdMeeting as holdRule, nextMeeting } from '../../shared/rules';
+import { holdMeeting as holdRule, itemsOnMeeting, nextMeeting } from '../../shared/rules';
 import type { DocketDB } from './db';
 import { StoreError, validate } from './errors';
 import { type Actor, recordChange } from './history';
@@ -25,7 +25,8 @@ export async function holdMeeting(
     // The next meeting after this one, whatever "now" is: a meeting can be marked held a day late.
     const after = new Date(Math.max(Date.parse(before.startsAt), now.getTime()));
     const next = nextMeeting(client, others, after);
-    const items = await db.items.where('meetingId').equals(before.id).toArray();
+    // What the agenda showed is what is held: untriaged and withdrawn items are not on it.
+    const items = itemsOnMeeting(await db.items.where('meetingId').equals(before.id).toArray(), before.id);
     const vendors = await db.vendors.where('clientId').equals(clientId).toArray();
     let result: ReturnType<typeof holdRule>;
     try {

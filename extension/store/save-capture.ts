@@ -1,6 +1,7 @@
 import { Capture, CaptureDraft, Item, type Money, type Vendor } from '../../shared/domain';
 import { sha256Hex } from '../../shared/hash';
 import { newId } from '../../shared/ids';
+import { statusOfNewItem } from '../../shared/rules/filing';
 import { buildVendor } from './clients';
 import type { DocketDB } from './db';
 import { StoreError, validate } from './errors';
@@ -88,7 +89,7 @@ export async function saveCapture(
       meetingId: fields.meeting?.id ?? null,
       section: fields.section,
       kind: fields.kind,
-      status: fields.status,
+      status: statusOfNewItem(fields.meeting?.id ?? null, fields.status),
       title: fields.title,
       vendorId,
       amount: fields.amount,

@@ -1,4 +1,5 @@
 import { Capture, Item } from '../../shared/domain';
+import { fileItem } from '../../shared/rules/filing';
 import type { DocketDB } from './db';
 import { StoreError, validate } from './errors';
 import { type Actor, recordChange, recordDelete } from './history';
@@ -18,7 +19,7 @@ export async function putOnAgenda(
     const status = before.status === 'inbox' ? 'to-prepare' : before.status;
     const after = validate(
       Item,
-      { ...before, status, meetingId: meeting?.id ?? before.meetingId, updatedAt: actor.at },
+      { ...fileItem(before, { status, meetingId: meeting?.id ?? before.meetingId }), updatedAt: actor.at },
       'item',
     );
     await db.items.put(after);

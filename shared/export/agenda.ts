@@ -3,17 +3,9 @@
  * know (vendor, amount, decide-by, status, urgency, and for decisions the recommendation), then the deadlines the
  * rules surfaced. The same text feeds the print view and the .ics description.
  */
-import {
-  SECTION_LABEL,
-  SECTIONS,
-  STATUS_LABEL,
-  type Client,
-  type Item,
-  type ItemStatus,
-  type Meeting,
-  type Vendor,
-} from '../domain';
+import { SECTION_LABEL, SECTIONS, STATUS_LABEL, type Client, type Item, type Meeting, type Vendor } from '../domain';
 import { orderedAgenda } from '../rules/agenda-order';
+import { itemsOnMeeting } from '../rules/filing';
 import { zonedParts } from '../rules/zoned-time';
 import { formatDate, formatMeetingTime, formatMoney, localDateOf } from './format';
 import { block, document, indented, inline, NOTHING } from './markdown';
@@ -23,10 +15,7 @@ import type { Deadline } from './types';
 export type AgendaInput = {
   client: Client;
   meeting: Meeting;
-  /**
-   * The items filed to this meeting. Items of other meetings are left out, and so are untriaged (inbox) and
-   * withdrawn ones: the agenda is what was prepared for the room.
-   */
+  /** The client's items: those on this meeting (rules/filing.ts, as the agenda page shows them) are listed. */
   items: Item[];
   vendors: Vendor[];
   /** Deadlines before the next meeting; when absent (not empty) the section is left out, as in the handoff pack. */
@@ -35,7 +24,6 @@ export type AgendaInput = {
   timeZone?: string;
 };
 
-const OFF_AGENDA: readonly ItemStatus[] = ['inbox', 'withdrawn'];
 const MEETING_STATUS: Record<Meeting['status'], string> = {
   planned: 'Planned',
   held: 'Held',
@@ -93,7 +81,7 @@ export function agendaMarkdown(input: AgendaInput): string {
   const { client, meeting } = input;
   const zone = input.timeZone ?? client.timeZone;
   const vendors = new Map(input.vendors.map((v) => [v.id, v]));
-  const items = input.items.filter((i) => i.meetingId === meeting.id && !OFF_AGENDA.includes(i.status));
+  const items = itemsOnMeeting(input.items, meeting.id);
 
   const head = [`# ${inline(client.name)} — governance meeting, ${formatMeetingTime(meeting.startsAt, zone)}`];
   const start = zonedParts(new Date(meeting.startsAt), zone).time;

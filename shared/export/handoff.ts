@@ -54,9 +54,7 @@ function meetingFiles(log: LogData): Record<string, string> {
 
 function meetingMarkdown(log: LogData, meeting: Meeting): string {
   if (meeting.status === 'held' && meeting.heldAgenda !== null) return minutesMarkdown({ client: log.client, meeting });
-  // A planned agenda shows what is prepared for it: untriaged and withdrawn items are not on it.
-  const items = log.items.filter((i) => i.meetingId === meeting.id && i.status !== 'inbox' && i.status !== 'withdrawn');
-  return agendaMarkdown({ client: log.client, meeting, items, vendors: log.vendors });
+  return agendaMarkdown({ client: log.client, meeting, items: log.items, vendors: log.vendors });
 }
 
 function readme(log: LogData, today: string, meetingPaths: string[]): string {

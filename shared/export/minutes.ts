@@ -3,6 +3,7 @@
  * the notes taken in it, never from the live items: minutes are a record, and later edits must not rewrite them.
  */
 import { SECTION_LABEL, SECTIONS, STATUS_LABEL, type Client, type HeldAgendaLine, type Meeting } from '../domain';
+import { CLOSED_STATUSES } from '../rules/carry-forward';
 import { DECISION_STATUS_LABEL } from './labels';
 import { formatDate, formatMeetingTime, formatMoney, localDateOf } from './format';
 import { block, document, inline } from './markdown';
@@ -58,6 +59,9 @@ export function minutesMarkdown(input: MinutesInput): string {
   const rank = (l: HeldAgendaLine) => SECTIONS.indexOf(l.section);
   const lines = meeting.heldAgenda.map((l, i) => ({ l, i })).sort((a, b) => rank(a.l) - rank(b.l) || a.i - b.i);
   const held = lines.map(({ l }) => l);
+  // Only open items slip to the next meeting (rules/carry-forward.ts); settled ones stay here, said so.
+  const carried = held.filter((l) => !l.discussed && !CLOSED_STATUSES.includes(l.status));
+  const settled = held.filter((l) => !l.discussed && CLOSED_STATUSES.includes(l.status));
 
   const facts = [meeting.title.trim() ? inline(meeting.title) : null];
   if (meeting.heldAt) facts.push(`Marked held on ${formatDate(localDateOf(meeting.heldAt, client.timeZone))}`);
@@ -69,7 +73,8 @@ export function minutesMarkdown(input: MinutesInput): string {
     `## Decisions\n\n${list(held.filter(decided).map(decisionLine))}`,
     `## Actions\n\n${list(actionLines(held))}`,
     `## Discussed\n\n${list(held.filter((l) => l.discussed).map(agendaLine))}`,
-    `## Carried forward\n\nNot discussed; carried to the next meeting.\n\n${list(held.filter((l) => !l.discussed).map(agendaLine))}`,
+    `## Carried forward\n\nNot discussed; carried to the next meeting.\n\n${list(carried.map(agendaLine))}`,
+    settled.length ? `## Not discussed, already settled\n\n${list(settled.map(agendaLine))}` : null,
     `## Notes\n\n${block(meeting.minutes) || NONE}`,
   ]);
 }

@@ -41,3 +41,4 @@ export {
   ORDER_GAP,
   type OrderChange,
 } from './agenda-order';
+export { fileItem, isOnMeeting, isUntriaged, itemsOnMeeting, needsDecision, statusOfNewItem } from './filing';

@@ -8,8 +8,8 @@
  *    meeting on 2026-12-08"). A decide-by date on the meeting day itself can be settled at the meeting.
  * 3. By kind: proposal, quote → 'Decisions to prepare for leadership'; contract, renewal, change, other →
  *    'Vendor follow-up'; project → 'Project review'; incident → 'Urgent items' and urgent (as in rule 1).
- * Status is 'inbox' for everything new except urgent items, which are 'to-prepare'. `handleBefore` is set only for
- * urgent items. `reason` is the short sentence the quick-capture form shows under its suggestion.
+ * Status is 'to-prepare': an item placed on a meeting has left the Inbox (see filing.ts). `handleBefore` is set only
+ * for urgent items. `reason` is the short sentence the quick-capture form shows under its suggestion.
  */
 import { SECTION_LABEL, type ItemKind, type ItemStatus, type Section } from '../domain/labels';
 import { isLocalDate } from './local-date';
@@ -76,7 +76,7 @@ export function defaultPlacement(
   const { section, what } = BY_KIND[kind];
   return {
     section,
-    status: 'inbox',
+    status: 'to-prepare',
     urgent: false,
     handleBefore: null,
     reason: `${what} to ${SECTION_LABEL[section]}`,

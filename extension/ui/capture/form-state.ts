@@ -4,6 +4,7 @@ import { matchVendor } from '../../../shared/hints/match';
 // Straight from the rule files, not the index: the popup must not load the workspace's rules.
 import { type NextMeeting, upcomingMeetings } from '../../../shared/rules/next-meeting';
 import { defaultPlacement, type Placement } from '../../../shared/rules/placement';
+import { statusOfNewItem } from '../../../shared/rules/filing';
 import type { FileTo, VendorChoice } from '../../store/save-capture';
 import { parseMoney } from '../money';
 
@@ -145,7 +146,7 @@ export function toFileTo(form: FormState, draft: CaptureDraft, ctx: CaptureConte
       meeting: meeting && { id: meeting.id, startsAt: meeting.startsAt, fromCadence: meeting.fromCadence },
       section: form.section,
       kind: form.kind,
-      status: placement?.status ?? 'inbox',
+      status: statusOfNewItem(meeting?.id ?? null, placement?.status ?? 'inbox'),
       title: form.title.trim(),
       vendor: vendorChoice(form, draft, ctx),
       amount: parseAmount(form),

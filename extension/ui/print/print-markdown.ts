@@ -1,5 +1,5 @@
 import { agendaMarkdown, decisionBriefMarkdown, minutesMarkdown } from '../../../shared/export';
-import { meetingDeadlines } from '../../../shared/rules';
+import { itemsOnMeeting, meetingDeadlines } from '../../../shared/rules';
 import type { DocketDB } from '../../store/db';
 import { followingOf, meetingChoices } from '../workspace/agenda/meeting-choice';
 
@@ -45,7 +45,7 @@ export async function printMarkdown(
   const meeting =
     upcoming.find((m) => m.id === p.get('agenda'))?.meeting ?? meetings.find((m) => m.id === p.get('agenda'));
   if (!meeting) throw new Error('This meeting no longer exists.');
-  const onAgenda = items.filter((i) => i.meetingId === meeting.id);
+  const onAgenda = itemsOnMeeting(items, meeting.id);
   const deadlines = meetingDeadlines({
     meeting,
     following: followingOf(meeting, upcoming),

@@ -1,4 +1,4 @@
-import { meetingDeadlines } from '../../../shared/rules';
+import { itemsOnMeeting, meetingDeadlines } from '../../../shared/rules';
 import type { ViewProps } from '../log/ViewSwitch';
 import { formatMeetingShort } from '../format';
 import { useLive } from '../use-live';
@@ -9,8 +9,7 @@ import { MeetingHeader } from './agenda/MeetingHeader';
 import { PlannedAgenda } from './agenda/PlannedAgenda';
 
 /** One meeting's agenda: the four sections, the deadlines the data says come before the next meeting, and the record once held. */
-export function AgendaView({ db, client, route, go, say }: ViewProps) {
-  const now = new Date();
+export function AgendaView({ db, client, route, go, say, now = new Date() }: ViewProps & { now?: Date }) {
   const data = useLive(async () => {
     const [meetings, items, vendors, contracts] = await Promise.all([
       db.meetings.where('clientId').equals(client.id).toArray(),
@@ -28,7 +27,7 @@ export function AgendaView({ db, client, route, go, say }: ViewProps) {
     upcoming[0]?.meeting;
   if (!chosen) return <p class="empty">No meeting planned.</p>;
   const ref = { id: chosen.id, startsAt: chosen.startsAt, fromCadence: chosen.fromCadence };
-  const onAgenda = data.items.filter((i) => i.meetingId === chosen.id);
+  const onAgenda = itemsOnMeeting(data.items, chosen.id);
   const deadlines =
     chosen.status === 'planned'
       ? meetingDeadlines({

@@ -1,4 +1,7 @@
 import { STATUS_LABEL } from '../../../shared/domain';
+import { formatDate } from '../../../shared/export/format';
+import { DECISION_STATUS_LABEL } from '../../../shared/export/labels';
+import { needsDecision } from '../../../shared/rules';
 import type { ViewProps } from '../log/ViewSwitch';
 import { useLive } from '../use-live';
 
@@ -6,9 +9,7 @@ import { useLive } from '../use-live';
 export function DecisionsView({ db, client, route, go }: ViewProps) {
   const items = useLive(() => db.items.where('clientId').equals(client.id).toArray(), [client.id]);
   if (!items) return null;
-  const toPrepare = items.filter(
-    (i) => i.section === 'decision-to-prepare' && !['decided', 'rejected', 'withdrawn'].includes(i.status),
-  );
+  const toPrepare = items.filter(needsDecision);
   const decided = items
     .filter((i) => i.decision && i.decision.status !== 'proposed')
     .sort((a, b) => (b.decision!.decidedOn ?? '').localeCompare(a.decision!.decidedOn ?? ''));
@@ -22,13 +23,13 @@ export function DecisionsView({ db, client, route, go }: ViewProps) {
   );
   return (
     <section aria-label="Decisions">
-      <h2>Decisions to prepare ({toPrepare.length})</h2>
+      <h2>Decisions to prepare for leadership ({toPrepare.length})</h2>
       {toPrepare.length === 0 && <p class="muted">Nothing waiting for leadership.</p>}
       <ul class="items">
         {toPrepare.map((i) =>
           row(
             i,
-            `${STATUS_LABEL[i.status]}${i.decideBy ? ` · decide by ${i.decideBy}` : ''}${i.decision?.recommendation ? ' · recommendation written' : ''}`,
+            `${STATUS_LABEL[i.status]}${i.decideBy ? ` · decide by ${formatDate(i.decideBy)}` : ''}${i.decision?.recommendation ? ' · recommendation written' : ''}`,
           ),
         )}
       </ul>
@@ -38,7 +39,7 @@ export function DecisionsView({ db, client, route, go }: ViewProps) {
         {decided.map((i) =>
           row(
             i,
-            `${i.decision!.status}${i.decision!.decidedOn ? ` on ${i.decision!.decidedOn}` : ''}${i.decision!.decidedBy ? ` by ${i.decision!.decidedBy.name}` : ''}: ${i.decision!.decision}`,
+            `${DECISION_STATUS_LABEL[i.decision!.status]}${i.decision!.decidedOn ? ` on ${formatDate(i.decision!.decidedOn)}` : ''}${i.decision!.decidedBy ? ` by ${i.decision!.decidedBy.name}` : ''}: ${i.decision!.decision}`,
           ),
         )}
       </ul>

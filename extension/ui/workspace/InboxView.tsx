@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { nextMeeting } from '../../../shared/rules';
+import { isUntriaged, nextMeeting } from '../../../shared/rules';
 import { actorNow } from '../../store/me';
 import { fileInto, putOnAgenda } from '../../store/triage';
 import { formatMeetingShort } from '../format';
@@ -17,8 +17,8 @@ export function InboxView({ db, client, go, say }: ViewProps) {
     [client.id],
   );
   if (!data) return null;
-  const inbox = data.items.filter((i) => i.status === 'inbox').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const others = data.items.filter((i) => i.status !== 'inbox').sort((a, b) => a.title.localeCompare(b.title));
+  const inbox = data.items.filter(isUntriaged).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const others = data.items.filter((i) => !isUntriaged(i)).sort((a, b) => a.title.localeCompare(b.title));
   const next = nextMeeting(client, data.meetings, new Date());
 
   async function act(work: () => Promise<unknown>, message: string) {

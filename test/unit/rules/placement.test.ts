@@ -19,8 +19,8 @@ describe('defaultPlacement by kind', () => {
     ['change', 'vendor-follow-up', 'Provider changes go to Vendor follow-up'],
     ['other', 'vendor-follow-up', 'Other items go to Vendor follow-up'],
     ['project', 'project-review', 'Projects go to Project review'],
-  ] as const)('files a %s under %s, in the inbox', (kind, section, reason) => {
-    expect(place(kind)).toEqual({ section, status: 'inbox', urgent: false, handleBefore: null, reason });
+  ] as const)('files a %s under %s, to prepare on that meeting', (kind, section, reason) => {
+    expect(place(kind)).toEqual({ section, status: 'to-prepare', urgent: false, handleBefore: null, reason });
   });
 
   it('makes an incident urgent, to handle before the meeting', () => {

@@ -237,7 +237,7 @@ describe('next meeting properties', () => {
 });
 
 describe('placement properties', () => {
-  it('urgent items are to prepare before the meeting; others wait in the inbox', () => {
+  it('urgent items are to prepare before the meeting; others are to prepare too, without a handle-before date', () => {
     const arbInput = fc.record({
       kind: fc.constantFrom('proposal', 'quote', 'contract', 'renewal', 'incident', 'change', 'project', 'other'),
       urgent: fc.boolean(),
@@ -253,7 +253,7 @@ describe('placement properties', () => {
           expect(p).toMatchObject({ section: 'urgent', status: 'to-prepare' });
           expect(p.handleBefore! <= meetingDate).toBe(true);
         } else {
-          expect(p).toMatchObject({ status: 'inbox', handleBefore: null });
+          expect(p).toMatchObject({ status: 'to-prepare', handleBefore: null });
           expect(p.section).not.toBe('urgent');
         }
         if (input.urgent || input.kind === 'incident') expect(p.urgent).toBe(true);
