@@ -1,18 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Docket, launchDocket, requireBrowser, tabIdOf } from './support/chromium';
+import { shot } from './support/shots';
 import { serveFixtures } from './support/fixture-server';
 
 requireBrowser();
-const SHOTS = 'docs/screenshots';
 
 describe('capture in real Chromium', () => {
   let docket: Docket;
   let site: Awaited<ReturnType<typeof serveFixtures>>;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     site = await serveFixtures({
       '/quotes/Q-2026-1042': 'pages/vendor-quote-portal.html',
       '/hostile': 'pages/hostile.html',
@@ -71,7 +69,7 @@ describe('capture in real Chromium', () => {
     expect(await form.locator('select[name="meeting"] option:checked').textContent()).toMatch(/\(next\)$/);
     expect(await form.locator('input[name="amount"]').inputValue()).toBe('4500');
     expect(await form.locator('select[name="recurrence"]').inputValue()).toBe('monthly');
-    await form.screenshot({ path: `${SHOTS}/popup.png` });
+    await form.screenshot({ path: shot('popup') });
     await form.locator('input[name="title"]').press('Enter');
     await expect
       .poll(() => form.getByTestId('saved').textContent())
@@ -89,7 +87,7 @@ describe('capture in real Chromium', () => {
     await expect.poll(() => log.getByTestId('capture').count()).toBe(1);
     expect(await log.getByTestId('capture').textContent()).toMatch(/4,500/);
     expect(await log.getByTestId('history').textContent()).toMatch(/created this item/);
-    await log.screenshot({ path: `${SHOTS}/log.png` });
+    await log.screenshot({ path: shot('log') });
   });
 
   it('edits an item in the log and shows who changed what', async () => {

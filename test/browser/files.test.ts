@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Docket, launchDocket, requireBrowser } from './support/chromium';
+import { shot } from './support/shots';
 
 requireBrowser();
 
@@ -49,7 +50,7 @@ describe('files dropped on the log page, in real Chromium', () => {
     expect(await dialog.locator('select[name="client"] option:checked').textContent()).toBe('Northwind Dental');
     expect(await dialog.locator('input[name="vendor"]').inputValue()).toMatch(/Acme Cloud/i);
     expect(await dialog.locator('input[name="amount"]').inputValue()).toBe('4800');
-    await dialog.locator('.popup').screenshot({ path: 'docs/screenshots/email-capture.png' });
+    await dialog.locator('.popup').screenshot({ path: shot('email-capture') });
     await dialog.locator('input[name="title"]').press('Enter');
     await expect.poll(() => log.getByRole('status').last().textContent()).toMatch(/Filed under Northwind Dental/);
     await log.getByRole('button', { name: 'Northwind Dental' }).click();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Docket, launchDocket, requireBrowser, tabIdOf } from './support/chromium';
+import { shot } from './support/shots';
 import { serveFixtures } from './support/fixture-server';
 import { startSyncServer } from '../support/sync-server';
 
@@ -78,7 +79,7 @@ describe('team sync between two Chromium profiles', () => {
     await expect.poll(() => bobLog.getByTestId('item-row').count(), { timeout: 5_000, interval: 100 }).toBe(1);
     expect(Date.now() - savedAt).toBeLessThan(5_000);
     expect(await bobLog.getByTestId('item-row').textContent()).toMatch(/Q-2026-1042/);
-    await bobLog.screenshot({ path: 'docs/screenshots/synced.png' });
+    await bobLog.screenshot({ path: shot('synced') });
   });
 
   it('an edit made while the server is down syncs when it is back', async () => {

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Docket, launchDocket, requireBrowser, tabIdOf } from './support/chromium';
+import { shot } from './support/shots';
 import { serveFixtures } from './support/fixture-server';
 
 requireBrowser();
-const SHOTS = 'docs/screenshots';
+
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const today = () => day(0);
 
@@ -65,7 +66,7 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await clip('/blog/msp-clauses');
     await view('Inbox');
     await expect.poll(() => log.getByTestId('inbox-item').count()).toBe(2);
-    await log.screenshot({ path: `${SHOTS}/inbox.png` });
+    await log.screenshot({ path: shot('inbox') });
     for (let i = 0; i < 2; i++) {
       await log
         .getByTestId('inbox-item')
@@ -106,7 +107,7 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await decision.locator('textarea[name="decision-recommendation"]').fill('Renew for 12 months at $4,500/month.');
     await decision.locator('textarea[name="decision-decision"]').click();
     await expect.poll(() => log.getByTestId('history').locator('li', { hasText: 'changed decision' }).count()).toBe(2);
-    await log.screenshot({ path: `${SHOTS}/agenda.png` });
+    await log.screenshot({ path: shot('agenda') });
 
     const [print] = await Promise.all([
       docket.context.waitForEvent('page'),
@@ -118,7 +119,7 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     expect(text).toMatch(/Decisions to prepare for leadership[\s\S]*Q-2026-1042/);
     expect(text).toMatch(/Renew for 12 months/);
     await print.setViewportSize({ width: 900, height: 1000 });
-    await print.screenshot({ path: `${SHOTS}/print-agenda.png` });
+    await print.screenshot({ path: shot('print-agenda') });
     await print.close();
   });
 
@@ -192,7 +193,7 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await form.getByRole('button', { name: 'Add contract' }).click();
     await expect.poll(() => log.getByTestId('contract-row').count()).toBe(1);
     await log.locator('main').evaluate((el) => el.scrollTo(0, 0));
-    await log.screenshot({ path: `${SHOTS}/vendors.png` });
+    await log.screenshot({ path: shot('vendors') });
 
     await view('Agenda');
     await log.locator('select[name="meeting-choice"]').selectOption({ index: 0 });
@@ -206,7 +207,7 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     const usd = log.getByRole('table', { name: 'Budget in USD' });
     // the approved quote ($4,500/month) and the contract ($1,000/month), annualised
     await expect.poll(() => usd.getByRole('row', { name: /Approved/ }).textContent()).toMatch(/\$66,000\.00/);
-    await log.screenshot({ path: `${SHOTS}/budget.png` });
+    await log.screenshot({ path: shot('budget') });
   });
 
   it('finds items by text with `/`, from anywhere', async () => {
@@ -214,7 +215,7 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await log.keyboard.press('/');
     await log.keyboard.type('backup renewal');
     await expect.poll(() => log.getByTestId('search-results').textContent()).toMatch(/Q-2026-1042/);
-    await log.screenshot({ path: `${SHOTS}/search.png` });
+    await log.screenshot({ path: shot('search') });
   });
 
   it('moves through lists with j/k', async () => {
@@ -263,7 +264,7 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await panel.getByRole('button', { name: 'Laval Logistics' }).click();
     await panel.getByRole('navigation').getByRole('button', { name: 'Agenda', exact: true }).click();
     await expect.poll(() => panel.getByTestId('agenda-item').count()).toBe(1);
-    await panel.screenshot({ path: `${SHOTS}/side-panel.png` });
+    await panel.screenshot({ path: shot('side-panel') });
     await panel.getByTestId('agenda-item').first().click();
     await expect.poll(() => panel.getByTestId('item-detail').isVisible()).toBe(true);
     expect(
