@@ -5,6 +5,7 @@
  */
 import { SECTION_LABEL, SECTIONS, STATUS_LABEL, type Client, type Item, type Meeting, type Vendor } from '../domain';
 import { orderedAgenda } from '../rules/agenda-order';
+import { PRESSING } from '../rules/deadline-timing';
 import { itemsOnMeeting } from '../rules/filing';
 import { zonedParts } from '../rules/zoned-time';
 import { formatDate, formatMeetingTime, formatMoney, localDateOf } from './format';
@@ -62,17 +63,17 @@ function entry(item: Item, vendors: Map<string, Vendor>, zone: string): string {
   return lines.join('\n');
 }
 
-/** Sorted by date; a deadline that falls before the meeting itself is flagged: it cannot wait for the room. */
-function deadlineLines(deadlines: Deadline[], meetingDate: string): string {
+/** Sorted by date, each with where it falls against this meeting (one phrasing, rules/deadline-timing.ts). */
+function deadlineLines(deadlines: Deadline[]): string {
   if (deadlines.length === 0) return '_No deadlines before the next meeting._';
   const sorted = [...deadlines].sort(
     (a, b) => compare(a.date, b.date) || compare(a.kind, b.kind) || compare(a.title, b.title),
   );
   return sorted
     .map((d) => {
-      const early = d.date < meetingDate ? ' — **before this meeting**' : '';
-      const why = d.why.trim() ? `\n  - ${inline(d.why)}` : '';
-      return `- **${formatDate(d.date)}**${early} — ${DEADLINE_LABEL[d.kind]}: ${inline(d.title)}${why}`;
+      const when = PRESSING.includes(d.timing) ? `**${d.when}**` : d.when;
+      const why = d.why.trim() ? ` · ${inline(d.why)}` : '';
+      return `- **${formatDate(d.date)}** — ${DEADLINE_LABEL[d.kind]}: ${inline(d.title)}\n  - ${when}${why}`;
     })
     .join('\n');
 }
@@ -101,7 +102,7 @@ export function agendaMarkdown(input: AgendaInput): string {
     return `## ${n + 1}. ${SECTION_LABEL[section]}\n\n${body}`;
   });
   const deadlines = input.deadlines
-    ? `## Deadlines before the next meeting\n\n${deadlineLines(input.deadlines, localDateOf(meeting.startsAt, zone))}`
+    ? `## Deadlines before the next meeting\n\n${deadlineLines(input.deadlines)}`
     : null;
   return document([head.join('\n\n'), ...sections, deadlines]);
 }

@@ -6,6 +6,7 @@
 import type { Contract, Item, Vendor } from '../domain';
 import { CLOSED_STATUSES } from './carry-forward';
 import { contractDates, termsBetween } from './contract-dates';
+import { type DeadlineTiming, deadlinePhrase, deadlineTiming, type MeetingWindow } from './deadline-timing';
 import { addDays, isLocalDate } from './local-date';
 import { zonedDate } from './zoned-time';
 
@@ -17,6 +18,9 @@ export type Deadline = {
   contractId: string | null;
   vendorId: string | null;
   why: string;
+  /** Where it falls against this meeting and the next (deadline-timing.ts), and that said in words. */
+  timing: DeadlineTiming;
+  when: string;
 };
 type VendorName = Pick<Vendor, 'id' | 'name'>;
 
@@ -30,7 +34,11 @@ function subject(title: string, vendorId: string | null, vendors: readonly Vendo
   return `${title} — ${name}`;
 }
 
-function termDeadlines(c: Contract, end: string, what: string): Deadline[] {
+type Undated = Omit<Deadline, 'timing' | 'when'>;
+/** A contract's own deadlines, before any meeting places them. */
+export type ContractDeadline = Undated;
+
+function termDeadlines(c: Contract, end: string, what: string): Undated[] {
   const base = { itemId: null, contractId: c.id, vendorId: c.vendorId };
   const notice = addDays(end, -c.noticeDays);
   const stop = c.autoRenew ? 'to stop it renewing' : 'to end it';
@@ -60,7 +68,7 @@ function termDeadlines(c: Contract, end: string, what: string): Deadline[] {
   ];
 }
 
-const byDateThenTitle = (a: Deadline, b: Deadline) =>
+const byDateThenTitle = (a: Undated, b: Undated) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
 
 /**
@@ -71,7 +79,7 @@ export function contractDeadlines(
   contracts: readonly Contract[],
   today: string,
   vendors: readonly VendorName[] = [],
-): Deadline[] {
+): ContractDeadline[] {
   return contracts
     .flatMap((c) => {
       const dates = contractDates(c, today);
@@ -113,7 +121,8 @@ export function meetingDeadlines(args: MeetingDeadlinesArgs): Deadline[] {
   const until = following
     ? localDateOf(following.startsAt, timeZone, 'the following meeting start')
     : addDays(meetingDate, DEFAULT_HORIZON_DAYS);
-  const inWindow = (d: Deadline) => d.date >= today && d.date < until;
+  const inWindow = (d: Undated) => d.date >= today && d.date < until;
+  const window: MeetingWindow = { today, meetingDate, nextDate: following ? until : null };
 
   const fromContracts = contracts.flatMap((c) => {
     const what = subject(c.title, c.vendorId, vendors);
@@ -124,10 +133,9 @@ export function meetingDeadlines(args: MeetingDeadlinesArgs): Deadline[] {
 
   const fromItems = items
     .filter((i) => i.decideBy !== null && !CLOSED_STATUSES.includes(i.status) && i.decideBy < until)
-    .map((i): Deadline => {
+    .map((i): Undated => {
       const by = i.decideBy!;
       if (!isLocalDate(by)) throw new RangeError(`the item ${i.id} has a decide-by that is not a date: ${by}`);
-      const when = following ? `the meeting on ${until}` : `${until} (${DEFAULT_HORIZON_DAYS} days after this meeting)`;
       return {
         date: by,
         kind: 'decide-by',
@@ -135,11 +143,13 @@ export function meetingDeadlines(args: MeetingDeadlinesArgs): Deadline[] {
         itemId: i.id,
         contractId: i.contractId,
         vendorId: i.vendorId,
-        why: by < today ? `Overdue: the decision was due on ${by}` : `The decision is due before ${when}`,
+        why: '',
       };
     });
 
-  return [...fromContracts, ...fromItems].sort(byDateThenTitle);
+  return [...fromContracts, ...fromItems]
+    .sort(byDateThenTitle)
+    .map((d) => ({ ...d, timing: deadlineTiming(d.date, window), when: deadlinePhrase(d.date, window) }));
 }
 
 /**

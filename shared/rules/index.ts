@@ -26,6 +26,7 @@ export {
   meetingDeadlines,
   meetingForDate,
   DEFAULT_HORIZON_DAYS,
+  type ContractDeadline,
   type Deadline,
   type MeetingDeadlinesArgs,
 } from './deadlines';
@@ -42,3 +43,4 @@ export {
   type OrderChange,
 } from './agenda-order';
 export { fileItem, isOnMeeting, isUntriaged, itemsOnMeeting, needsDecision, statusOfNewItem } from './filing';
+export { deadlinePhrase, deadlineTiming, PRESSING, type DeadlineTiming, type MeetingWindow } from './deadline-timing';

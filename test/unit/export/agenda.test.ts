@@ -73,8 +73,10 @@ describe('agendaMarkdown', () => {
   it('flags urgent items and deadlines that fall before the meeting', () => {
     const md = agendaMarkdown(input());
     expect(md).toContain(`- **${harborNotice.title}** — **URGENT**`);
-    expect(md).toMatch(/\*\*Tue 1 Dec 2026\*\* — \*\*before this meeting\*\*/);
-    expect(md).not.toMatch(/\*\*Tue 15 Dec 2026\*\* — \*\*before/);
+    expect(md).toMatch(/\*\*Tue 1 Dec 2026\*\* — Decide by: .*\n {2}- \*\*Before this meeting \(Tue 8 Dec 2026\)\*\*/);
+    expect(md).toMatch(/\*\*Tue 15 Dec 2026\*\* — .*\n {2}- After this meeting, before the next one/);
+    // One statement of where each deadline falls, never two that disagree.
+    expect(md).not.toMatch(/before this meeting\*\* —|due before the meeting on/);
   });
 
   it('escapes titles taken from captured pages, so they cannot open headings, links or HTML', () => {

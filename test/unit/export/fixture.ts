@@ -8,6 +8,7 @@
  */
 import type { HeldAgendaLine, HistoryEntry, Meeting } from '../../../shared/domain';
 import type { Deadline, LogData } from '../../../shared/export';
+import { deadlinePhrase, deadlineTiming, type MeetingWindow } from '../../../shared/rules';
 import { firewall, oldFirewall, phishing, wifi } from './fixture-items';
 import { backup, harborNotice, mapleRenewal, pmUpgrade, sipPricing } from './fixture-items-open';
 import { captures } from './fixture-captures';
@@ -125,54 +126,64 @@ export const history: HistoryEntry[] = [
   },
 ];
 
+/** December's meeting as of 26 Nov, with January's (2027-01-12) after it. */
+const window: MeetingWindow = { today: '2026-11-26', meetingDate: '2026-12-08', nextDate: '2027-01-12' };
+const placed = (d: Omit<Deadline, 'timing' | 'when'>): Deadline => ({
+  ...d,
+  timing: deadlineTiming(d.date, window),
+  when: deadlinePhrase(d.date, window),
+});
+
 /** What the deadline rule surfaces for December's meeting (until January's, 2027-01-12). */
-export const deadlines: Deadline[] = [
-  {
-    date: '2027-01-05',
-    kind: 'expiry',
-    title: 'Maple Voice — Hosted phone system (12 lines)',
-    itemId: null,
-    contractId: mapleContract.id,
-    vendorId: maple.id,
-    why: 'The contract ends and does not renew automatically.',
-  },
-  {
-    date: '2026-12-02',
-    kind: 'notice',
-    title: 'Harbor IT Services — Managed services agreement',
-    itemId: null,
-    contractId: harborContract.id,
-    vendorId: harbor.id,
-    why: "Last day to give 60 days' notice before the term ends on 2027-01-31; otherwise it renews for 12 months.",
-  },
-  {
-    date: '2026-12-01',
-    kind: 'decide-by',
-    title: harborNotice.title,
-    itemId: harborNotice.id,
-    contractId: harborContract.id,
-    vendorId: harbor.id,
-    why: 'The decide-by date of the item.',
-  },
-  {
-    date: '2026-12-15',
-    kind: 'decide-by',
-    title: mapleRenewal.title,
-    itemId: mapleRenewal.id,
-    contractId: mapleContract.id,
-    vendorId: maple.id,
-    why: 'The decide-by date of the item.',
-  },
-  {
-    date: '2026-12-22',
-    kind: 'decide-by',
-    title: backup.title,
-    itemId: backup.id,
-    contractId: null,
-    vendorId: harbor.id,
-    why: 'The decide-by date of the item.',
-  },
-];
+export const deadlines: Deadline[] = (
+  [
+    {
+      date: '2027-01-05',
+      kind: 'expiry',
+      title: 'Maple Voice — Hosted phone system (12 lines)',
+      itemId: null,
+      contractId: mapleContract.id,
+      vendorId: maple.id,
+      why: 'The contract ends and does not renew automatically.',
+    },
+    {
+      date: '2026-12-02',
+      kind: 'notice',
+      title: 'Harbor IT Services — Managed services agreement',
+      itemId: null,
+      contractId: harborContract.id,
+      vendorId: harbor.id,
+      why: "Last day to give 60 days' notice before the term ends on 2027-01-31; otherwise it renews for 12 months.",
+    },
+    {
+      date: '2026-12-01',
+      kind: 'decide-by',
+      title: harborNotice.title,
+      itemId: harborNotice.id,
+      contractId: harborContract.id,
+      vendorId: harbor.id,
+      why: '',
+    },
+    {
+      date: '2026-12-15',
+      kind: 'decide-by',
+      title: mapleRenewal.title,
+      itemId: mapleRenewal.id,
+      contractId: mapleContract.id,
+      vendorId: maple.id,
+      why: '',
+    },
+    {
+      date: '2026-12-22',
+      kind: 'decide-by',
+      title: backup.title,
+      itemId: backup.id,
+      contractId: null,
+      vendorId: harbor.id,
+      why: '',
+    },
+  ] satisfies Omit<Deadline, 'timing' | 'when'>[]
+).map(placed);
 
 export const items = [oldFirewall, wifi, firewall, phishing, mapleRenewal, pmUpgrade, harborNotice, backup, sipPricing];
 

@@ -50,7 +50,8 @@ const backup = contract('k1', {
 });
 const phones = contract('k2', { title: 'Phone lines', vendorId: 'v-bell', termEnd: '2026-11-30', noticeDays: 30 });
 const ended = contract('k3', { title: 'Old firewall', termEnd: '2026-06-30' });
-const brief = (list: Deadline[]) => list.map((d) => `${d.date} ${d.kind} ${d.itemId ?? d.contractId}`);
+const brief = (list: Omit<Deadline, 'timing' | 'when'>[]) =>
+  list.map((d) => `${d.date} ${d.kind} ${d.itemId ?? d.contractId}`);
 
 describe('contractDeadlines', () => {
   it('lists notice deadlines and term ends, with titles and reasons', () => {
@@ -163,9 +164,12 @@ describe('meetingDeadlines', () => {
       itemId: 'i1',
       contractId: null,
       vendorId: 'v-bell',
-      why: 'The decision is due before the meeting on 2026-11-03',
+      why: '',
+      timing: 'before-next',
+      when: 'After this meeting, before the next one (Tue 3 Nov 2026)',
     });
-    expect(list.find((d) => d.itemId === 'i3')!.why).toBe('Overdue: the decision was due on 2026-09-15');
+    expect(list.find((d) => d.itemId === 'i3')!.when).toBe('Overdue: it was due on Tue 15 Sep 2026');
+    expect(list.find((d) => d.itemId === 'i8')!.when).toBe('Before this meeting (Tue 6 Oct 2026)');
     expect(list.find((d) => d.itemId === 'i8')!.contractId).toBe('k2');
   });
 
@@ -181,7 +185,7 @@ describe('meetingDeadlines', () => {
       '2026-11-03 decide-by i2',
       '2026-11-30 expiry k2',
     ]);
-    expect(list[2]!.why).toBe('The decision is due before 2026-12-05 (60 days after this meeting)');
+    expect(list[2]!.when).toBe('After this meeting (no next meeting planned yet)');
   });
 
   it('property: every deadline is in the window and sorted; every open decide-by before the end is there', () => {

@@ -1,4 +1,5 @@
-import type { Deadline } from '../../../../shared/rules';
+import { formatDate } from '../../../../shared/export/format';
+import { type Deadline, PRESSING } from '../../../../shared/rules';
 import type { Route } from '../../log/route';
 
 const KIND: Record<Deadline['kind'], string> = {
@@ -20,7 +21,7 @@ export function Deadlines({ deadlines, go }: { deadlines: Deadline[]; go: (patch
           {deadlines.map((d) => (
             <li>
               <span class={`badge ${d.kind === 'notice' || d.kind === 'expiry' ? 'urgent' : ''}`}>{KIND[d.kind]}</span>{' '}
-              <strong>{d.date}</strong>{' '}
+              <strong>{formatDate(d.date)}</strong>{' '}
               {d.itemId ? (
                 <button type="button" class="link" onClick={() => go({ item: d.itemId })}>
                   {d.title}
@@ -32,7 +33,10 @@ export function Deadlines({ deadlines, go }: { deadlines: Deadline[]; go: (patch
               ) : (
                 d.title
               )}
-              <div class="muted small">{d.why}</div>
+              <div class="small" data-testid="deadline-when">
+                {PRESSING.includes(d.timing) ? <strong>{d.when}</strong> : d.when}
+                {d.why ? <span class="muted"> · {d.why}</span> : null}
+              </div>
             </li>
           ))}
         </ul>
