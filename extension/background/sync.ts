@@ -42,7 +42,11 @@ export function setUpSync(): void {
     }
   }
 
-  void browser.alarms.create(ALARM, { periodInMinutes: 1 });
+  // Created once: re-creating it each time the worker wakes (a nudge, a poke) pushed the next round back a minute
+  // every time, so a browser that is often woken could go many minutes without noticing the server was down.
+  void browser.alarms.get(ALARM).then(async (alarm) => {
+    if (!alarm) await browser.alarms.create(ALARM, { periodInMinutes: 1 });
+  });
   browser.alarms.onAlarm.addListener((alarm) => alarm.name === ALARM && schedule(0));
   browser.runtime.onStartup.addListener(() => schedule(0));
   browser.runtime.onMessage.addListener((message: unknown) => {

@@ -1,6 +1,7 @@
 import type { Role } from '../../shared/sync/protocol';
 import { type Connection, getConnection, type SharedSpace, saveConnection } from './connection-store';
 import type { DocketDB } from '../store/db';
+import { CODE_PATTERN, connectMessage, NOT_A_CODE, unknownCode } from './messages';
 import { type Fetch, requestJson, SyncError } from './transport';
 
 export { type Connection, getConnection, type SharedSpace, saveConnection };
@@ -37,12 +38,24 @@ export async function connect(
     token: string;
     space?: { id: string; name: string; role: Role };
   };
+  const typed = code.trim();
+  if (!CODE_PATTERN.test(typed)) throw new SyncError('bad-request', NOT_A_CODE);
   let answer: Accepted;
   try {
-    answer = await post<Accepted>(url, `/invites/${encodeURIComponent(code.trim())}/accept`, { name }, null, fetchImpl);
+    try {
+      answer = await post<Accepted>(url, `/invites/${encodeURIComponent(typed)}/accept`, { name }, null, fetchImpl);
+    } catch (e) {
+      if (!(e instanceof SyncError) || e.code !== 'not-found') throw e;
+      // Not an invite: perhaps the setup code. If not that either, the user mistyped an invite (or has an old one):
+      // the setup route's own "setup code is wrong" would blame the wrong code.
+      answer = await post<Accepted>(url, '/setup', { code: typed, name }, null, fetchImpl).catch((err: unknown) => {
+        if (err instanceof SyncError && (err.code === 'unauthorized' || err.code === 'bad-request'))
+          throw new SyncError('not-found', unknownCode(url), err.status);
+        throw err;
+      });
+    }
   } catch (e) {
-    if (!(e instanceof SyncError) || e.code !== 'not-found') throw e;
-    answer = await post<Accepted>(url, '/setup', { code: code.trim(), name }, null, fetchImpl);
+    throw e instanceof SyncError ? new SyncError(e.code, connectMessage(e, url), e.status) : e;
   }
   const connection: Connection = {
     serverUrl: url,

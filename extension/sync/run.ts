@@ -1,9 +1,11 @@
 import type { DocketDB } from '../store/db';
 import { getConnection, saveConnection } from './connection';
+import { syncMessage } from './messages';
+import { countPending } from './pending';
 import { pullSpace } from './pull';
-import { syncClient } from './sync-client';
-import { getStatus, STATUS_KEY, type SyncState, type SyncStatus } from './status';
-import { type Fetch, httpTransport, SyncError } from './transport';
+import { pushClient } from './push';
+import { getStatus, lastSynced, STATUS_KEY, type SyncState, type SyncStatus } from './status';
+import { type Fetch, httpTransport, requestJson, SyncError } from './transport';
 
 export type { SyncState, SyncStatus };
 
@@ -13,8 +15,10 @@ export function backoffMs(failures: number): number {
 }
 
 /**
- * One sync round for every shared space: push then pull. A space joined by invite learns which local client it
- * holds from its first pull. The outcome is saved as the status the popup and log page show.
+ * One sync round for every shared space: push then pull (a viewer only pulls: the server refuses a viewer's
+ * changes). A space joined by invite learns which local client it holds from its first pull. With nothing shared
+ * the round still asks the server who we are, so "Synced" always means the server answered. The outcome is saved
+ * as the status the popup and log page show.
  */
 export async function syncAll(
   db: DocketDB,
@@ -24,23 +28,35 @@ export async function syncAll(
   const connection = await getConnection(db);
   const previous = await getStatus(db);
   let status: SyncStatus;
-  if (!connection) status = { state: 'not-connected', at: now().toISOString(), pending: 0, message: '', failures: 0 };
+  if (!connection)
+    status = {
+      state: 'not-connected',
+      at: now().toISOString(),
+      pending: 0,
+      message: '',
+      failures: 0,
+      lastSyncedAt: null,
+    };
   else {
     const transport = httpTransport(connection.serverUrl, connection.token, fetchImpl);
     try {
       const spaces = [...connection.spaces];
+      if (!spaces.length)
+        await requestJson(fetchImpl, `${connection.serverUrl}/v1/me`, {
+          headers: { authorization: `Bearer ${connection.token}` },
+        });
       for (const [i, space] of spaces.entries()) {
-        if (space.clientId) await syncClient(db, transport, space.clientId, space.id);
-        else {
-          const before = new Set(await db.clients.toCollection().primaryKeys());
-          await pullSpace(db, transport, space.id);
-          const found = (await db.clients.toCollection().primaryKeys()).find((id) => !before.has(id));
-          if (found) spaces[i] = { ...space, clientId: found };
-        }
+        if (space.clientId && space.role !== 'viewer') await pushClient(db, transport, space.clientId, space.id);
+        const before = space.clientId ? null : new Set(await db.clients.toCollection().primaryKeys());
+        await pullSpace(db, transport, space.id);
+        const found = before && (await db.clients.toCollection().primaryKeys()).find((id) => !before.has(id));
+        if (found) spaces[i] = { ...space, clientId: found };
       }
-      await saveConnection(db, { ...connection, spaces });
-      const pending = await db.outbox.count();
-      status = { state: pending ? 'pending' : 'synced', at: now().toISOString(), pending, message: '', failures: 0 };
+      const saved = { ...connection, spaces };
+      await saveConnection(db, saved);
+      const pending = await countPending(db, saved);
+      const at = now().toISOString();
+      status = { state: pending ? 'pending' : 'synced', at, pending, message: '', failures: 0, lastSyncedAt: at };
     } catch (e) {
       const err =
         e instanceof SyncError ? e : new SyncError('server-error', e instanceof Error ? e.message : String(e));
@@ -53,9 +69,10 @@ export async function syncAll(
       status = {
         state,
         at: now().toISOString(),
-        pending: await db.outbox.count(),
-        message: err.message,
+        pending: await countPending(db, connection),
+        message: syncMessage(err, connection.serverUrl),
         failures: (previous?.failures ?? 0) + 1,
+        lastSyncedAt: lastSynced(previous),
       };
     }
   }

@@ -1,26 +1,18 @@
 import type { DocketDB } from '../../store/db';
-import { useSyncStatus } from './use-sync';
+import { describeSync } from './badge-text';
+import { useOnline, useSyncStatus } from './use-sync';
 
-/** "Synced", "3 pending", "Offline", "Sign-in needed": always visible, in the popup and the log. */
+/**
+ * "Synced · 16:42", "Syncing…", "3 pending" behind "Offline" or "Server unreachable", "Sign-in needed": always
+ * visible, in the popup and the log, with the full last-synced time and the reason in its tooltip.
+ */
 export function SyncBadge({ db }: { db: DocketDB }) {
   const live = useSyncStatus(db);
+  const online = useOnline();
   if (!live) return null;
-  const { connection, status, pending } = live;
-  let text = 'Not shared';
-  let tone = 'muted';
-  if (connection) {
-    if (status?.state === 'offline') [text, tone] = [`Offline${pending ? `, ${pending} pending` : ''}`, 'warn'];
-    else if (status?.state === 'sign-in-needed') [text, tone] = ['Sign-in needed', 'bad'];
-    else if (status?.state === 'error') [text, tone] = ['Sync error', 'bad'];
-    else if (pending) [text, tone] = [`${pending} pending`, 'warn'];
-    else [text, tone] = ['Synced', 'ok'];
-  }
+  const { text, tone, title } = describeSync(live, { now: new Date(), online });
   return (
-    <span
-      class={`sync-badge ${tone}`}
-      data-testid="sync-status"
-      title={status?.message || (status ? `Last sync ${new Date(status.at).toLocaleString()}` : '')}
-    >
+    <span class={`sync-badge ${tone}`} data-testid="sync-status" title={title}>
       {text}
     </span>
   );

@@ -1,25 +1,34 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { DocketDB } from '../../store/db';
-import { getConnection } from '../../sync/connection-store';
-import { getStatus } from '../../sync/status';
+import { readSync } from '../../sync/pending';
 import { useLive } from '../use-live';
+import { listenForPokes } from './event-stream';
 import { nudgeSync } from './nudge';
 
-/** Sync status as shown to the user, kept live: connection, last outcome, what waits in the outbox. */
+/** Sync status as shown to the user, kept live: connection, last outcome, what waits to be sent. */
 export function useSyncStatus(db: DocketDB) {
-  return useLive(
-    async () => ({
-      connection: await getConnection(db),
-      status: await getStatus(db),
-      pending: await db.outbox.count(),
-    }),
-    [],
-  );
+  return useLive(() => readSync(db), []);
+}
+
+/** Whether the browser says it has a network: "Offline" is shown the moment it says no, without a round. */
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
 }
 
 /**
  * While a Docket page is open: new local changes nudge the background to sync, the server's events stream pokes
- * it when a teammate pushed, and coming back online retries at once.
+ * it when a teammate pushed, a stream that drops or comes back starts a round at once (so the badge says the server
+ * is unreachable, or synced again, within seconds), and coming back online retries at once.
  */
 export function useSyncTriggers(db: DocketDB): void {
   const live = useSyncStatus(db);
@@ -36,15 +45,11 @@ export function useSyncTriggers(db: DocketDB): void {
     : [];
   const key = streams.join(' ');
   useEffect(() => {
-    const sources = streams.map((url) => {
-      const source = new EventSource(url);
-      source.addEventListener('poke', () => nudgeSync(true));
-      return source;
-    });
+    const stops = streams.map((url) => listenForPokes(url, () => nudgeSync(true)));
     const online = () => nudgeSync(true);
     window.addEventListener('online', online);
     return () => {
-      sources.forEach((s) => s.close());
+      stops.forEach((stop) => stop());
       window.removeEventListener('online', online);
     };
   }, [key]);

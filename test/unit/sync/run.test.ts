@@ -43,7 +43,10 @@ describe('connecting and syncing a browser', () => {
       Promise.resolve(
         new Response(JSON.stringify({ error: 'token-revoked', message: 'This token was revoked.' }), { status: 401 }),
       );
-    expect(await syncAll(db, revoked)).toMatchObject({ state: 'sign-in-needed', message: 'This token was revoked.' });
+    expect(await syncAll(db, revoked)).toMatchObject({
+      state: 'sign-in-needed',
+      message: expect.stringMatching(/^Your sign-in on this server was revoked\. Disconnect, then connect again/),
+    });
     expect(await syncAll(db, t.fetchApp)).toMatchObject({ state: 'synced', failures: 0 });
     expect([1, 2, 3, 10, 100].map(backoffMs)).toEqual([5_000, 10_000, 20_000, 300_000, 300_000]);
   });

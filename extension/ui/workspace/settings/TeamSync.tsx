@@ -3,6 +3,8 @@ import type { Client } from '../../../../shared/domain';
 import type { Role } from '../../../../shared/sync/protocol';
 import type { DocketDB } from '../../../store/db';
 import { invite, saveConnection, shareClient } from '../../../sync/connection';
+import { syncMessage } from '../../../sync/messages';
+import { SyncError } from '../../../sync/transport';
 import { ConnectForm } from '../../sync/ConnectForm';
 import { download, fileName } from '../../download';
 import { nudgeSync } from '../../sync/nudge';
@@ -22,7 +24,11 @@ export function TeamSync({ db, client, say }: { db: DocketDB; client: Client; sa
       nudgeSync(true);
       say(done);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      // The server's refusals in the user's words; Docket's own errors already are.
+      const fromServer = e instanceof SyncError && (e.status > 0 || e.code === 'offline');
+      setError(
+        fromServer ? syncMessage(e, live?.connection?.serverUrl ?? '') : e instanceof Error ? e.message : String(e),
+      );
     }
   };
   const connection = live?.connection;
@@ -102,13 +108,16 @@ export function TeamSync({ db, client, say }: { db: DocketDB; client: Client; sa
               )}
             </div>
           ) : (
-            <button
-              type="button"
-              class="primary"
-              onClick={() => void act(() => shareClient(db, client.id), `${client.name} is now shared.`)}
-            >
-              Share {client.name} with the team
-            </button>
+            <div class="actions">
+              <button
+                type="button"
+                class="primary"
+                onClick={() => void act(() => shareClient(db, client.id), `${client.name} is now shared.`)}
+              >
+                Share {client.name} with the team
+              </button>
+              <span class="muted small">Until then, {client.name} stays on this browser only.</span>
+            </div>
           )}
           {issued && (
             <p>
