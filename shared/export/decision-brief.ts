@@ -1,20 +1,20 @@
 /**
  * A one-item brief for leadership, in the vocabulary of a board paper: what is asked, the options with their cost
  * and risk, the recommendation, and — once taken — the decision, who took it and why, with the evidence behind it.
- * Empty sections are left out, except Context and Recommendation, whose absence the reader must see.
+ * Empty sections are left out, except Context and Recommendation, whose absence the reader must see. It shows the
+ * decision's own record (who decided, when, what it supersedes), not the edit log: that is the item's history.
  */
-import { STATUS_LABEL, type Capture, type Client, type HistoryEntry, type Item, type Vendor } from '../domain';
+import { STATUS_LABEL, type Capture, type Client, type Item, type Vendor } from '../domain';
 import { COBIT_LABEL, DECISION_STATUS_LABEL, NIST_LABEL } from './labels';
-import { formatDate, formatMoney } from './format';
+import { formatDate, formatMoney, localDateOf } from './format';
 import { block, document, inline } from './markdown';
-import { actionList, evidenceList, historyList, optionsTable } from './decision-parts';
+import { actionList, evidenceList, optionsTable } from './decision-parts';
 
 export type DecisionBriefInput = {
   client: Client;
   item: Item;
   vendor: Vendor | null;
   captures: Capture[];
-  history?: HistoryEntry[];
   /** The client's other items, to name the decisions this one supersedes or is superseded by. */
   items?: Item[];
 };
@@ -43,6 +43,7 @@ export function decisionBriefMarkdown(input: DecisionBriefInput): string {
     vendor ? `- **Vendor:** ${inline(vendor.name)}` : null,
     item.amount ? `- **Amount:** ${formatMoney(item.amount)}` : null,
     item.urgent ? '- **Urgent:** yes' : null,
+    `- **Opened:** ${formatDate(localDateOf(item.createdAt, client.timeZone))} by ${inline(item.createdBy)}`,
   ].filter((f) => f !== null);
 
   const decidedBy = d?.decidedBy?.name.trim()
@@ -59,7 +60,6 @@ export function decisionBriefMarkdown(input: DecisionBriefInput): string {
     d?.cobit.length ? `- **COBIT 2019:** ${d.cobit.map((c) => COBIT_LABEL[c]).join('; ')}` : null,
   ].filter((f) => f !== null);
   const captures = input.captures.filter((c) => c.itemId === item.id);
-  const history = (input.history ?? []).filter((h) => h.itemId === item.id || h.entityId === item.id);
 
   return document([
     `# Decision brief: ${inline(item.title)}`,
@@ -74,6 +74,5 @@ export function decisionBriefMarkdown(input: DecisionBriefInput): string {
     section('Evidence', evidenceList(captures, client.timeZone)),
     section('Follow-up actions', actionList(item.actions)),
     section('Notes', block(item.notes)),
-    section('Change history', historyList(history)),
   ]);
 }

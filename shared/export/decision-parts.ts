@@ -1,7 +1,7 @@
 /** The lists and tables of a decision brief, each empty-string when there is nothing to show. */
-import type { Action, Capture, DecisionOption, HistoryEntry } from '../domain';
+import type { Action, Capture, DecisionOption } from '../domain';
 import { compare } from './order';
-import { annualised, formatAmount, formatDate, formatInstantUtc, formatMoney, localDateOf } from './format';
+import { annualised, formatAmount, formatDate, formatMoney, localDateOf } from './format';
 import { RISK_LABEL } from './labels';
 import { block, inline, link, table } from './markdown';
 
@@ -61,20 +61,6 @@ export function actionList(actions: Action[]): string {
     .map((a) => {
       const owner = a.owner.trim() ? inline(a.owner) : '_unassigned_';
       return `- [${a.done ? 'x' : ' '}] ${inline(a.title)} — Owner: ${owner} · Due: ${a.due ? formatDate(a.due) : '_no date_'}`;
-    })
-    .join('\n');
-}
-
-/** Who changed what, oldest first. Values are left out: the brief says who and when; the log keeps the rest. */
-export function historyList(entries: HistoryEntry[]): string {
-  return [...entries]
-    .sort((a, b) => compare(a.at, b.at) || compare(a.id, b.id))
-    .map((h) => {
-      const verb = h.action === 'create' ? 'created' : h.action === 'delete' ? 'deleted' : 'updated';
-      const what = h.entity === 'item' ? 'the item' : `a ${h.entity}`;
-      const fields =
-        h.action === 'update' && h.changes.length ? `: ${h.changes.map((c) => inline(c.field)).join(', ')}` : '';
-      return `- ${formatInstantUtc(h.at)} — ${inline(h.by)} ${verb} ${what}${fields}`;
     })
     .join('\n');
 }

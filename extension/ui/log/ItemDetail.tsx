@@ -4,9 +4,10 @@ import type { DocketDB } from '../../store/db';
 import { itemHistory } from '../../store/history';
 import { type ItemPatch, updateItem } from '../../store/items';
 import { actorNow } from '../../store/me';
-import { formatInstant, formatValue } from '../format';
+import { formatMeeting } from '../format';
 import { useLive } from '../use-live';
 import { CaptureView } from './CaptureView';
+import { HistoryMinutes } from './item/HistoryMinutes';
 import { ActionsEditor } from './item/ActionsEditor';
 import { DecisionEditor } from './item/DecisionEditor';
 import { ItemFields } from './item/ItemFields';
@@ -79,38 +80,16 @@ export function ItemDetail({ db, item, client, meetings, vendors, contracts }: P
         <CaptureView capture={c} />
       ))}
       <h3>History</h3>
-      <ol class="history" data-testid="history">
-        {history.map((h) =>
-          h.conflict ? (
-            <li class="conflict" data-testid="conflict">
-              <span class="badge urgent">Conflict</span> {h.changes.map((c) => c.field).join(', ')} was edited in two
-              places at once · {formatInstant(h.at)}
-              {h.changes.map((c) => (
-                <div>
-                  kept <strong>{formatValue(c.to)}</strong> ({h.by}); the other value,{' '}
-                  <strong>{formatValue(c.from)}</strong>, is kept here
-                </div>
-              ))}
-            </li>
-          ) : (
-            <li>
-              <span class="who">{h.by}</span>{' '}
-              {h.action === 'create'
-                ? `created this ${h.entity}`
-                : h.action === 'delete'
-                  ? `removed a ${h.entity}`
-                  : `changed ${h.changes.map((c) => c.field).join(', ')}`}{' '}
-              · {formatInstant(h.at)}
-              {h.action !== 'create' &&
-                h.changes.map((c) => (
-                  <div class="muted">
-                    {c.field}: {formatValue(c.from)} → {formatValue(c.to)}
-                  </div>
-                ))}
-            </li>
-          ),
-        )}
-      </ol>
+      <HistoryMinutes
+        entries={history}
+        names={{
+          meeting: (id) => {
+            const m = meetings.find((x) => x.id === id);
+            return m ? formatMeeting(m.startsAt, client.timeZone) : null;
+          },
+          vendor: (id) => vendors.find((v) => v.id === id)?.name ?? null,
+        }}
+      />
     </div>
   );
 }

@@ -15,15 +15,14 @@ export async function printMarkdown(
     const item = await db.items.get(briefId);
     const client = item && (await db.clients.get(item.clientId));
     if (!item || !client) throw new Error('This item no longer exists.');
-    const [vendor, captures, history, items] = await Promise.all([
+    const [vendor, captures, items] = await Promise.all([
       item.vendorId ? db.vendors.get(item.vendorId) : undefined,
       db.captures.where('itemId').equals(item.id).sortBy('capturedAt'),
-      db.history.where('itemId').equals(item.id).sortBy('at'),
       db.items.where('clientId').equals(item.clientId).toArray(), // names what it supersedes
     ]);
     return {
       title: `Decision brief — ${item.title}`,
-      markdown: decisionBriefMarkdown({ client, item, vendor: vendor ?? null, captures, history, items }),
+      markdown: decisionBriefMarkdown({ client, item, vendor: vendor ?? null, captures, items }),
     };
   }
   const minutesId = p.get('minutes');

@@ -14,7 +14,7 @@ describe('decisionBriefMarkdown', () => {
   });
 
   it('for a decision taken: every section of the record, in board-paper order', () => {
-    const md = decisionBriefMarkdown({ client, item: firewall, vendor: harbor, captures, history, items: log.items });
+    const md = decisionBriefMarkdown({ client, item: firewall, vendor: harbor, captures, items: log.items });
     expect(headings(md)).toEqual([
       '## Context',
       '## Options considered',
@@ -25,8 +25,10 @@ describe('decisionBriefMarkdown', () => {
       '## Frameworks',
       '## Evidence',
       '## Follow-up actions',
-      '## Change history',
     ]);
+    // The decision's own record, not the edit log.
+    expect(md).not.toMatch(/updated the item|Change history/);
+    expect(md).toMatch(/- \*\*Opened:\*\* \w{3} \d+ \w{3} \d{4} by /);
   });
 
   it('annualises recurring option costs and keeps currencies apart', () => {
@@ -40,7 +42,7 @@ describe('decisionBriefMarkdown', () => {
   });
 
   it('lists only this item’s evidence, oldest first, with where it came from', () => {
-    const md = decisionBriefMarkdown({ client, item: firewall, vendor: harbor, captures, history });
+    const md = decisionBriefMarkdown({ client, item: firewall, vendor: harbor, captures });
     const evidence = md.split('## Evidence')[1]!.split('\n## ')[0]!;
     expect(evidence.trim().split('\n')).toHaveLength(2);
     expect(evidence).toContain('e-mail from Priya Raman');

@@ -49,7 +49,7 @@ describe('golden files', () => {
   it('decision-brief.md: the firewall decision, taken', () => {
     expectGolden(
       'decision-brief.md',
-      decisionBriefMarkdown({ client, item: firewall, vendor: harbor, captures, history, items: log.items }),
+      decisionBriefMarkdown({ client, item: firewall, vendor: harbor, captures, items: log.items }),
     );
   });
 

@@ -1,0 +1,66 @@
+import type { HistoryEntry } from '../../../../shared/domain';
+import { type HistoryMinute, historyMinutes } from '../../../../shared/history/sessions';
+import type { Names } from '../../../../shared/history/words';
+import { formatInstant, formatValue } from '../../format';
+import './history.css';
+
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+/** "Dec 4, 2026, 3:10 PM–3:24 PM": one session's span, the end as a time only when it is the same day. */
+function span(m: HistoryMinute): string {
+  const start = formatInstant(m.from);
+  if (m.from === m.at) return start;
+  const sameDay = new Date(m.from).toDateString() === new Date(m.at).toDateString();
+  return sameDay ? `${start}–${timeOnly.format(new Date(m.at))}` : `${start} – ${formatInstant(m.at)}`;
+}
+
+function Conflict({ m }: { m: HistoryMinute }) {
+  return (
+    <li class="conflict" data-testid="conflict">
+      <span class="badge urgent">Conflict</span> {(m.conflict ?? []).map((c) => c.field).join(', ')} was edited in two
+      places at once · {formatInstant(m.at)}
+      {(m.conflict ?? []).map((c) => (
+        <div>
+          kept <strong>{formatValue(c.to)}</strong> ({m.by}); the other value, <strong>{formatValue(c.from)}</strong>,
+          is kept here
+        </div>
+      ))}
+    </li>
+  );
+}
+
+/** The item's history as minutes: one entry per editing session, each change before → after in words. */
+export function HistoryMinutes({ entries, names }: { entries: HistoryEntry[]; names: Names }) {
+  const minutes = historyMinutes(entries, names);
+  return (
+    <ol class="history" data-testid="history">
+      {minutes.map((m) =>
+        m.what === 'conflict' ? (
+          <Conflict m={m} />
+        ) : (
+          <li data-testid="history-entry">
+            <span class="who">{m.by}</span> {m.summary} · <span class="muted">{span(m)}</span>
+            {m.what === 'edited' && (
+              <ul class="changes">
+                {m.lines.map((l) => (
+                  <li>
+                    <strong>{l.label}:</strong> {l.text}
+                    {l.full && (
+                      <details>
+                        <summary>Show all</summary>
+                        <p class="muted small">Before</p>
+                        <blockquote class="full-text">{l.full.from || '(empty)'}</blockquote>
+                        <p class="muted small">After</p>
+                        <blockquote class="full-text">{l.full.to || '(empty)'}</blockquote>
+                      </details>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}
