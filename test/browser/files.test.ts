@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Docket, launchDocket, requireBrowser } from './support/chromium';
+import { type Docket, launchDocket, requireBrowser, TEST_NOW } from './support/chromium';
 import { shot } from './support/shots';
 
 requireBrowser();
@@ -26,7 +26,7 @@ describe('files dropped on the log page, in real Chromium', () => {
   let log: Page;
 
   beforeAll(async () => {
-    docket = await launchDocket();
+    docket = await launchDocket({ clock: TEST_NOW });
     log = await docket.context.newPage();
     await log.goto(docket.url('log.html'));
     await log.getByRole('button', { name: '+ New client' }).click();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Docket, launchDocket, requireBrowser, tabIdOf } from './support/chromium';
+import { type Docket, launchDocket, requireBrowser, TEST_NOW, tabIdOf } from './support/chromium';
 import { shot } from './support/shots';
 import { serveFixtures } from './support/fixture-server';
 
@@ -20,7 +20,7 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
       '/quotes/Q-2026-1042': 'pages/vendor-quote-portal.html',
       '/blog/msp-clauses': 'pages/long-article.html',
     });
-    docket = await launchDocket();
+    docket = await launchDocket({ clock: TEST_NOW });
     log = await docket.context.newPage();
     await log.goto(docket.url('log.html'));
   });
@@ -106,7 +106,11 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
       .fill('Backup renewal for 120 seats; current term ends Dec 31.');
     await decision.locator('textarea[name="decision-recommendation"]').fill('Renew for 12 months at $4,500/month.');
     await decision.locator('textarea[name="decision-decision"]').click();
-    await expect.poll(() => log.getByTestId('history').locator('li', { hasText: 'changed decision' }).count()).toBe(2);
+    // One editing session, one history entry: each part of the decision in words, never raw JSON.
+    const session = log.getByTestId('history-entry').filter({ hasText: 'Decision recommendation' });
+    await expect.poll(() => session.count()).toBe(1);
+    expect(await session.textContent()).toMatch(/Decision context: empty → “Backup renewal for 120 seats/);
+    expect(await log.getByTestId('history').textContent()).not.toMatch(/\{"context"/);
     await log.screenshot({ path: shot('agenda') });
 
     const [print] = await Promise.all([

@@ -28,7 +28,16 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** More Chromium flags. */
   args?: string[];
+  /**
+   * Pages start at this instant and time flows from there (Playwright's clock, installed in every page of the
+   * profile), so dates on fixture pages and the client's next meeting are the same on any day the tests run.
+   * The background service worker keeps the real clock: leave this out for tests that sync with a server.
+   */
+  clock?: string;
 }
+
+/** The browser tests' "now": Tuesday 1 December 2026, 10:00 in Toronto. Fixture pages are dated from it. */
+export const TEST_NOW = '2026-12-01T15:00:00.000Z';
 
 /** A fresh Chromium profile with the built extension loaded. */
 export async function launchDocket(opts: LaunchOptions = {}): Promise<Docket> {
@@ -54,6 +63,10 @@ export async function launchDocket(opts: LaunchOptions = {}): Promise<Docket> {
       ...(opts.args ?? []),
     ],
   });
+  if (opts.clock) {
+    await context.clock.install({ time: opts.clock });
+    await context.clock.resume();
+  }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
