@@ -24,6 +24,16 @@ export const ITEM_KINDS = [
   'other',
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
+export const KIND_LABEL: Record<ItemKind, string> = {
+  proposal: 'Proposal',
+  quote: 'Quote',
+  contract: 'Contract',
+  renewal: 'Renewal',
+  incident: 'Incident',
+  change: 'Change',
+  project: 'Project',
+  other: 'Other',
+};
 
 export const ITEM_STATUSES = [
   'inbox',

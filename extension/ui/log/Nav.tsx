@@ -2,9 +2,8 @@ import { useState } from 'preact/hooks';
 import type { Client } from '../../../shared/domain';
 import type { DocketDB } from '../../store/db';
 import { setMyName } from '../../store/me';
-import { QuickClient } from '../capture/QuickClient';
 import { SyncBadge } from '../sync/SyncBadge';
-import { type Route, VIEW_LABEL, VIEWS } from './route';
+import { CLIENT_VIEWS, type Route, VIEW_LABEL } from './route';
 
 interface Props {
   db: DocketDB;
@@ -16,9 +15,11 @@ interface Props {
   searchRef: (el: HTMLInputElement | null) => void;
 }
 
-/** Clients and, for the chosen one, its views; the search box on top (`/` focuses it). */
+/**
+ * Clients and, for the chosen one, its views; the search box on top (`/` focuses it). A new client is added in the
+ * main pane, where its form has room; the button hides while that form is open.
+ */
 export function Nav({ db, clients, route, me, inboxCount, go, searchRef }: Props) {
-  const [adding, setAdding] = useState(false);
   const [name, setName] = useState(me);
   return (
     <nav aria-label="Clients">
@@ -41,14 +42,19 @@ export function Nav({ db, clients, route, me, inboxCount, go, searchRef }: Props
               type="button"
               aria-current={c.id === route.client}
               onClick={() =>
-                go({ client: c.id, view: route.view === 'search' ? 'agenda' : route.view, meeting: null, item: null })
+                go({
+                  client: c.id,
+                  view: CLIENT_VIEWS.includes(route.view) ? route.view : 'agenda',
+                  meeting: null,
+                  item: null,
+                })
               }
             >
               {c.name}
             </button>
             {c.id === route.client && (
               <ul class="views">
-                {VIEWS.filter((v) => v !== 'search').map((v) => (
+                {CLIENT_VIEWS.map((v) => (
                   <li>
                     <button type="button" aria-current={route.view === v} onClick={() => go({ view: v, item: null })}>
                       {VIEW_LABEL[v]}
@@ -61,16 +67,8 @@ export function Nav({ db, clients, route, me, inboxCount, go, searchRef }: Props
           </li>
         ))}
       </ul>
-      {adding ? (
-        <QuickClient
-          db={db}
-          onCreated={(id) => {
-            setAdding(false);
-            go({ client: id, view: 'settings', item: null, meeting: null });
-          }}
-        />
-      ) : (
-        <button type="button" onClick={() => setAdding(true)}>
+      {route.view !== 'new-client' && (
+        <button type="button" class="new-client" onClick={() => go({ view: 'new-client', item: null, meeting: null })}>
           + New client
         </button>
       )}

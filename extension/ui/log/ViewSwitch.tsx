@@ -1,15 +1,16 @@
-import type { Client } from '../../../shared/domain';
+import { type Client, isTimeZone } from '../../../shared/domain';
 import type { DocketDB } from '../../store/db';
+import { ConnectForm } from '../sync/ConnectForm';
 import { AgendaView } from '../workspace/AgendaView';
 import { BudgetView } from '../workspace/BudgetView';
-import { ClientSettings } from '../workspace/ClientSettings';
+import { ClientSettings, NewClient } from '../workspace/ClientSettings';
 import { DecisionsView } from '../workspace/DecisionsView';
 import { InboxView } from '../workspace/InboxView';
 import { SearchView } from '../workspace/SearchView';
 import { VendorsView } from '../workspace/VendorsView';
 import { LogView } from './LogView';
-import type { Route } from './route';
-import { ConnectForm } from '../sync/ConnectForm';
+import { type Route, VIEW_LABEL } from './route';
+import { ViewBoundary } from './ViewBoundary';
 
 export interface ViewProps {
   db: DocketDB;
@@ -19,24 +20,51 @@ export interface ViewProps {
   say: (text: string) => void;
 }
 
-export function ViewSwitch(
-  props: Omit<ViewProps, 'client'> & { client: Client | null; clients: Client[]; onFiles: (files: File[]) => void },
-) {
+type SwitchProps = Omit<ViewProps, 'client'> & {
+  client: Client | null;
+  clients: Client[];
+  onFiles: (files: File[]) => void;
+};
+
+/** The main pane: the route's view, each behind a boundary so bad stored data costs that view, not the page. */
+export function ViewSwitch(props: SwitchProps) {
+  const { client, route } = props;
+  const what = route.view === 'log' ? 'all items' : VIEW_LABEL[route.view].toLowerCase();
+  // Keyed on what is shown: a fixed client (new updatedAt) or another view draws afresh.
+  const key = `${route.view}|${client?.id}|${client?.updatedAt}`;
+  const openSettings =
+    client && route.view !== 'settings' ? () => props.go({ view: 'settings', item: null }) : undefined;
+  // Every date of a client's views is read in its zone: a zone stored before zones were checked (an old import, a
+  // teammate's older version) is named as the problem up front, with the way to fix it, rather than thrown mid-view.
+  const problem =
+    client && openSettings && !isTimeZone(client.timeZone)
+      ? `${client.name}’s time zone, "${client.timeZone}", is not one Docket knows: choose one such as America/Halifax in the client settings.`
+      : undefined;
+  return (
+    <ViewBoundary key={key} what={`the ${what}`} openSettings={openSettings} problem={problem}>
+      <View {...props} />
+    </ViewBoundary>
+  );
+}
+
+function View(props: SwitchProps) {
   const { client, route } = props;
   if (route.view === 'search') return <SearchView db={props.db} clients={props.clients} route={route} go={props.go} />;
-  if (!client)
+  if (route.view === 'new-client' || !props.clients.length)
     return (
       <>
-        <p class="empty">
-          Add your first client on the left, then clip a vendor page or e-mail with the Docket button (Alt+Shift+D).
-        </p>
-        <section class="team-sync" aria-label="Join a team">
-          <h3>Joining a team?</h3>
-          <p class="muted small">Connect with the invite code you were sent: the shared clients appear here.</p>
-          <ConnectForm db={props.db} say={props.say} />
-        </section>
+        <NewClient db={props.db} first={!props.clients.length} go={props.go} say={props.say} />
+        {!props.clients.length && (
+          <section class="team-sync" aria-label="Join a team">
+            <h3>Joining a team?</h3>
+            <p class="muted small">Connect with the invite code you were sent: the shared clients appear here.</p>
+            <ConnectForm db={props.db} say={props.say} />
+          </section>
+        )}
       </>
     );
+  // Clients exist but none is chosen yet: the log page picks one in a moment.
+  if (!client) return null;
   const p: ViewProps = { db: props.db, client, route, go: props.go, say: props.say };
   switch (route.view) {
     case 'inbox':

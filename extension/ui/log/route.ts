@@ -1,6 +1,18 @@
 /** Where the log page is: kept in the URL hash so a link (or the capture form's "Open in log") lands there. */
-export const VIEWS = ['agenda', 'inbox', 'log', 'decisions', 'vendors', 'budget', 'settings', 'search'] as const;
+export const VIEWS = [
+  'agenda',
+  'inbox',
+  'log',
+  'decisions',
+  'vendors',
+  'budget',
+  'settings',
+  'search',
+  'new-client',
+] as const;
 export type View = (typeof VIEWS)[number];
+/** The views of one client, listed under its name. Search and the new-client form are not a client's. */
+export const CLIENT_VIEWS: readonly View[] = VIEWS.filter((v) => v !== 'search' && v !== 'new-client');
 export const VIEW_LABEL: Record<View, string> = {
   agenda: 'Agenda',
   inbox: 'Inbox',
@@ -10,6 +22,7 @@ export const VIEW_LABEL: Record<View, string> = {
   budget: 'Budget',
   settings: 'Client settings',
   search: 'Search',
+  'new-client': 'New client',
 };
 
 export interface Route {

@@ -12,6 +12,14 @@ const NIST_LABEL: Record<NistFunction, string> = {
   respond: 'Respond',
   recover: 'Recover',
 };
+const RISK_LABEL: Record<Risk, string> = { low: 'Low risk', medium: 'Medium risk', high: 'High risk' };
+const DECISION_STATUS_LABEL: Record<DecisionStatus, string> = {
+  proposed: 'Proposed',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  deferred: 'Deferred',
+  superseded: 'Superseded',
+};
 
 interface Props {
   item: Item;
@@ -74,7 +82,6 @@ export function DecisionEditor({ item, others, save }: Props) {
               onCommit={(m) =>
                 void commit({ ...d, options: d.options.map((x) => (x.id === o.id ? { ...x, oneTime: m } : x)) })
               }
-              onError={setError}
               oneTime
             />
             <MoneyInput
@@ -83,7 +90,6 @@ export function DecisionEditor({ item, others, save }: Props) {
               onCommit={(m) =>
                 void commit({ ...d, options: d.options.map((x) => (x.id === o.id ? { ...x, recurring: m } : x)) })
               }
-              onError={setError}
             />
             <select
               aria-label="Risk"
@@ -96,7 +102,7 @@ export function DecisionEditor({ item, others, save }: Props) {
               }
             >
               {Risk.options.map((r) => (
-                <option value={r}>{r} risk</option>
+                <option value={r}>{RISK_LABEL[r]}</option>
               ))}
             </select>
             <button
@@ -168,7 +174,7 @@ export function DecisionEditor({ item, others, save }: Props) {
           onChange={(e) => void commit({ ...d, status: e.currentTarget.value as DecisionStatus })}
         >
           {DecisionStatus.options.map((s) => (
-            <option value={s}>{s}</option>
+            <option value={s}>{DECISION_STATUS_LABEL[s]}</option>
           ))}
         </select>
       </label>
