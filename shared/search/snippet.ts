@@ -34,6 +34,18 @@ export function excerpt(text: string, at = 0, length = SNIPPET_LENGTH): string {
   return (start > 0 ? '…' : '') + text.slice(start, end).trim() + (end < text.length ? '…' : '');
 }
 
+/**
+ * Markdown's backslash escapes (`1\.`, `\(`, `\#`) as the characters they stand for: captured pages are stored as
+ * Markdown, and the escape that keeps "1. Scope" from becoming a list must not show in a snippet, which is text.
+ * `plainText` has already blanked emphasis marks, so an escaped `\*` arrives as a backslash before a space: it goes.
+ */
+export function unescapeMarkdown(text: string): string {
+  return text
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/\\(?=\s|$)/g, '')
+    .replace(/ {2,}/g, ' ');
+}
+
 export function snippet(text: string, terms: ReadonlySet<string>): string {
-  return excerpt(text, Math.max(0, firstMatch(text, terms)));
+  return unescapeMarkdown(excerpt(text, Math.max(0, firstMatch(text, terms))));
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { ITEM_KINDS, RECURRENCES, SECTION_LABEL, SECTIONS } from '../../../shared/domain/labels';
+import { ITEM_KINDS, KIND_LABEL, RECURRENCES, SECTION_LABEL, SECTIONS } from '../../../shared/domain/labels';
 import type { DocketDB } from '../../store/db';
 import { actorNow, setLastClientId } from '../../store/me';
 import { formatMeeting, formatMeetingShort } from '../format';
@@ -23,6 +23,12 @@ export interface Saved {
 }
 
 const CURRENCIES = ['USD', 'CAD', 'EUR', 'GBP', 'CHF', 'AUD'];
+const PERIOD_LABEL: Record<(typeof RECURRENCES)[number], string> = {
+  'one-time': 'Once',
+  monthly: 'Month',
+  quarterly: 'Quarter',
+  yearly: 'Year',
+};
 
 export function CaptureForm(props: {
   db: DocketDB;
@@ -110,7 +116,7 @@ export function CaptureForm(props: {
         <input name="title" value={form.title} onInput={(e) => set('title', e.currentTarget.value)} autoFocus />
       </label>
       <div class="row">
-        <label>
+        <label class="client">
           Client
           <select
             name="client"
@@ -123,33 +129,7 @@ export function CaptureForm(props: {
           </select>
           {hints.clientId === form.clientId && hints.clientWhy && <small class="hint">{hints.clientWhy}</small>}
         </label>
-        <label>
-          Meeting
-          <select name="meeting" value={form.meetingId} onChange={(e) => set('meetingId', e.currentTarget.value)}>
-            {meetings.map((m, i) => (
-              <option value={m.id}>
-                {client ? formatMeetingShort(m.startsAt, client.timeZone, ctx.now) : m.startsAt}
-                {i === 0 ? ' (next)' : ''}
-              </option>
-            ))}
-            <option value="">No meeting yet (inbox)</option>
-          </select>
-        </label>
-      </div>
-      <div class="row">
-        <label>
-          Section
-          <select
-            name="section"
-            value={form.section}
-            onChange={(e) => set('section', e.currentTarget.value as FormState['section'])}
-          >
-            {SECTIONS.map((s) => (
-              <option value={s}>{SECTION_LABEL[s]}</option>
-            ))}
-          </select>
-        </label>
-        <label>
+        <label class="kind">
           Kind
           <select
             name="kind"
@@ -157,18 +137,44 @@ export function CaptureForm(props: {
             onChange={(e) => set('kind', e.currentTarget.value as FormState['kind'])}
           >
             {ITEM_KINDS.map((k) => (
-              <option value={k}>{k[0]!.toUpperCase() + k.slice(1)}</option>
+              <option value={k}>{KIND_LABEL[k]}</option>
             ))}
           </select>
           {hints.kind === form.kind && hints.kindWhy && <small class="hint">{hints.kindWhy}</small>}
         </label>
       </div>
+      {/* Meeting, section and vendor full width: a date with its weekday, the longest section name ("Decisions to
+          prepare for leadership") and a vendor's hint must read whole in the 420 px popup, not "…prepare fo". */}
+      <label>
+        Meeting
+        <select name="meeting" value={form.meetingId} onChange={(e) => set('meetingId', e.currentTarget.value)}>
+          {meetings.map((m, i) => (
+            <option value={m.id}>
+              {client ? formatMeetingShort(m.startsAt, client.timeZone, ctx.now) : m.startsAt}
+              {i === 0 ? ' (next)' : ''}
+            </option>
+          ))}
+          <option value="">No meeting yet (inbox)</option>
+        </select>
+      </label>
+      <label>
+        Section
+        <select
+          name="section"
+          value={form.section}
+          onChange={(e) => set('section', e.currentTarget.value as FormState['section'])}
+        >
+          {SECTIONS.map((s) => (
+            <option value={s}>{SECTION_LABEL[s]}</option>
+          ))}
+        </select>
+      </label>
       {placement && !form.sectionTouched && (
         <small class="hint" data-testid="placement">
           {placement.reason}
         </small>
       )}
-      <label>
+      <label class="vendor">
         Vendor
         <input
           name="vendor"
@@ -218,7 +224,7 @@ export function CaptureForm(props: {
             onChange={(e) => set('recurrence', e.currentTarget.value as FormState['recurrence'])}
           >
             {RECURRENCES.map((r) => (
-              <option value={r}>{r}</option>
+              <option value={r}>{PERIOD_LABEL[r]}</option>
             ))}
           </select>
         </label>

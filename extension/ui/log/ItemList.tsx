@@ -7,7 +7,9 @@ import {
   STATUS_LABEL,
   type Vendor,
 } from '../../../shared/domain';
+import { KIND_LABEL } from '../../../shared/domain/labels';
 import { nextMeeting } from '../../../shared/rules';
+import { EmptyState } from '../EmptyState';
 import { formatMeeting, formatMoney } from '../format';
 
 function ItemRow({
@@ -28,6 +30,7 @@ function ItemRow({
         <span class="title">{item.title}</span>
         <span class="meta">
           {[
+            KIND_LABEL[item.kind],
             vendor?.name,
             item.amount && formatMoney(item.amount),
             item.decideBy && `by ${item.decideBy}`,
@@ -95,9 +98,9 @@ export function ItemList(props: {
 
   if (!items.length)
     return (
-      <p class="empty">
-        Nothing captured for {client.name} yet. Open a vendor page or e-mail and click the Docket button (Alt+Shift+D).
-      </p>
+      <EmptyState title={`Nothing captured for ${client.name} yet.`}>
+        Open a vendor page or e-mail and click the Docket button (Alt+Shift+D), or drop a .eml or .pdf file here.
+      </EmptyState>
     );
   return (
     <>

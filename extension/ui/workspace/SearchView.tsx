@@ -9,8 +9,10 @@ import {
   type Section,
   STATUS_LABEL,
 } from '../../../shared/domain';
+import { KIND_LABEL } from '../../../shared/domain/labels';
 import type { SearchFilters, SearchHit } from '../../../shared/search';
 import type { DocketDB } from '../../store/db';
+import { EmptyState } from '../EmptyState';
 import type { Route } from '../log/route';
 import { useLive } from '../use-live';
 import { watchLog } from './log-writes';
@@ -22,6 +24,13 @@ interface Props {
   route: Route;
   go: (patch: Partial<Route>) => void;
 }
+
+/** Where the words were found, said the way the item panel names its parts. */
+const MATCHED_LABEL: Record<SearchHit['matchedIn'], string> = {
+  item: 'Item',
+  decision: 'Decision',
+  capture: 'Evidence',
+};
 
 const one = <T,>(v: string) => (v ? [v as T] : undefined);
 
@@ -88,7 +97,7 @@ export function SearchView({ db, clients, route, go }: Props) {
         <select aria-label="Kind" value={filters.kind} onChange={(e) => set('kind', e.currentTarget.value)}>
           <option value="">Any kind</option>
           {ItemKind.options.map((k) => (
-            <option value={k}>{k}</option>
+            <option value={k}>{KIND_LABEL[k]}</option>
           ))}
         </select>
         <select aria-label="Section" value={filters.section} onChange={(e) => set('section', e.currentTarget.value)}>
@@ -114,7 +123,11 @@ export function SearchView({ db, clients, route, go }: Props) {
         <input aria-label="From" type="date" value={filters.from} onInput={(e) => set('from', e.currentTarget.value)} />
         <input aria-label="To" type="date" value={filters.to} onInput={(e) => set('to', e.currentTarget.value)} />
       </div>
-      {hits && hits.length === 0 && <p class="empty">Nothing matches.</p>}
+      {hits && hits.length === 0 && (
+        <EmptyState title={route.q ? `Nothing matches “${route.q}”.` : 'Nothing matches these filters.'}>
+          Try fewer or shorter words (the last one is read as a prefix), or set a filter back to “Any”.
+        </EmptyState>
+      )}
       <ul class="items" data-testid="search-results">
         {hits?.map((h) => {
           const item = found?.items.get(h.itemId);
@@ -127,8 +140,9 @@ export function SearchView({ db, clients, route, go }: Props) {
                 onClick={() => go({ item: h.itemId, client: item?.clientId ?? route.client })}
               >
                 <span class="title">{item?.title ?? h.itemId}</span>
-                <span class="badge">{h.matchedIn}</span>
-                <span class="meta">{h.snippet}</span>
+                <span class="badge">{MATCHED_LABEL[h.matchedIn]}</span>
+                {/* Plain text, rendered as text: the index strips Markdown and the snippet its escapes. */}
+                <span class="meta snippet">{h.snippet}</span>
               </button>
             </li>
           );
