@@ -1,6 +1,7 @@
 import { itemsOnMeeting, meetingDeadlines } from '../../../shared/rules';
 import type { ViewProps } from '../log/ViewSwitch';
 import { formatMeetingShort } from '../format';
+import { EmptyState } from '../EmptyState';
 import { useLive } from '../use-live';
 import { Deadlines } from './agenda/Deadlines';
 import { HeldAgenda } from './agenda/HeldAgenda';
@@ -25,7 +26,12 @@ export function AgendaView({ db, client, route, go, say, now = new Date() }: Vie
     upcoming.find((m) => m.id === route.meeting)?.meeting ??
     past.find((m) => m.id === route.meeting) ??
     upcoming[0]?.meeting;
-  if (!chosen) return <p class="empty">No meeting planned.</p>;
+  if (!chosen)
+    return (
+      <EmptyState title="No meeting planned.">
+        Set the client’s cadence, weekday and time under Client settings: its next meetings are planned from them.
+      </EmptyState>
+    );
   const ref = { id: chosen.id, startsAt: chosen.startsAt, fromCadence: chosen.fromCadence };
   const onAgenda = itemsOnMeeting(data.items, chosen.id);
   const deadlines =

@@ -3,6 +3,7 @@ import { formatDate } from '../../../shared/export/format';
 import { DECISION_STATUS_LABEL } from '../../../shared/export/labels';
 import { needsDecision } from '../../../shared/rules';
 import type { ViewProps } from '../log/ViewSwitch';
+import { EmptyState } from '../EmptyState';
 import { useLive } from '../use-live';
 
 /** Decisions to prepare and the decision history, newest first. */
@@ -24,7 +25,12 @@ export function DecisionsView({ db, client, route, go }: ViewProps) {
   return (
     <section aria-label="Decisions">
       <h2>Decisions to prepare for leadership ({toPrepare.length})</h2>
-      {toPrepare.length === 0 && <p class="muted">Nothing waiting for leadership.</p>}
+      {toPrepare.length === 0 && (
+        <EmptyState title="Nothing waiting for leadership.">
+          Quotes and proposals you clip land here once they are on a meeting; write the options and a recommendation on
+          each, then print its decision brief.
+        </EmptyState>
+      )}
       <ul class="items">
         {toPrepare.map((i) =>
           row(
@@ -34,7 +40,11 @@ export function DecisionsView({ db, client, route, go }: ViewProps) {
         )}
       </ul>
       <h2>Decision history ({decided.length})</h2>
-      {decided.length === 0 && <p class="muted">No decision recorded yet.</p>}
+      {decided.length === 0 && (
+        <EmptyState title="No decision recorded yet.">
+          When leadership decides, open the item and fill in the decision, who decided and when: it is listed here.
+        </EmptyState>
+      )}
       <ul class="items">
         {decided.map((i) =>
           row(

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { isUntriaged, nextMeeting } from '../../../shared/rules';
 import { actorNow } from '../../store/me';
+import { EmptyState } from '../EmptyState';
 import { fileInto, putOnAgenda } from '../../store/triage';
 import { formatMeetingShort } from '../format';
 import type { ViewProps } from '../log/ViewSwitch';
@@ -33,7 +34,12 @@ export function InboxView({ db, client, go, say }: ViewProps) {
   return (
     <section aria-label="Inbox">
       <h2>Inbox: {inbox.length} to triage</h2>
-      {inbox.length === 0 && <p class="empty">Nothing to triage. New captures land here until you file them.</p>}
+      {inbox.length === 0 && (
+        <EmptyState title="Nothing to triage.">
+          Captures saved with “No meeting” wait here. Clip a vendor page or e-mail with the Docket button (Alt+Shift+D),
+          or drop .eml, .html or .pdf files on this page.
+        </EmptyState>
+      )}
       <ul class="items inbox">
         {inbox.map((item) => (
           <li data-testid="inbox-item">

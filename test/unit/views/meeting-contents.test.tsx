@@ -4,47 +4,19 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { agendaIcs, agendaMarkdown, handoffFiles, minutesMarkdown, unfold } from '../../../shared/export';
-import { itemsOnMeeting, nextMeeting, upcomingMeetings } from '../../../shared/rules';
+import { itemsOnMeeting, nextMeeting } from '../../../shared/rules';
 import { readClientLog } from '../../../extension/store/client-log';
 import type { DocketDB } from '../../../extension/store/db';
 import { holdMeeting } from '../../../extension/store/hold-meeting';
-import { updateItem } from '../../../extension/store/items';
 import { printMarkdown } from '../../../extension/ui/print/print-markdown';
 import { AgendaView } from '../../../extension/ui/workspace/AgendaView';
-import { alice, fileItem, freshDb, makeClient } from '../../support/store';
-
-// One fixed clock: the fixture's meetings are the client's next ones as of this instant, whatever today is.
-const NOW = new Date(alice.at);
-const bob = { by: 'Bob Tremblay', at: alice.at };
+import { makeClient } from '../../support/store';
+import { fixture, NOW } from './fixture';
 
 /** The bold item titles under the agenda sections of a Markdown agenda (numbered) or minutes (by outcome). */
 function titlesIn(markdown: string): string[] {
   const sections = markdown.split(/^## /m).filter((s) => /^(\d\. |Discussed|Carried forward|Not discussed)/.test(s));
   return sections.flatMap((s) => [...s.matchAll(/^- \*\*(.+?)\*\*/gm)].map((m) => m[1]!)).sort();
-}
-
-async function fixture() {
-  const db = freshDb();
-  const client = await makeClient(db);
-  const [m1, m2] = upcomingMeetings(client, [], NOW, 2).map((m) => ({
-    id: m.id,
-    startsAt: m.startsAt,
-    fromCadence: true,
-  }));
-  const on = (title: string, status: 'inbox' | 'to-prepare' | 'decided' | 'withdrawn', kind = 'quote' as const) =>
-    fileItem(db, client.id, title, { meeting: m1!, status, kind, section: 'decision-to-prepare' });
-  await on('Filed from the form as Inbox', 'inbox'); // the form's default status: filing makes it "to prepare"
-  await on('Quote to prepare', 'to-prepare');
-  const decided = await on('Decided already', 'to-prepare');
-  await updateItem(db, bob, decided.id, { status: 'decided' });
-  const gone = await on('Withdrawn proposal', 'to-prepare');
-  await updateItem(db, bob, gone.id, { status: 'withdrawn' });
-  await fileItem(db, client.id, 'Untriaged capture'); // no meeting: the Inbox
-  await fileItem(db, client.id, 'On the meeting after', { meeting: m2!, status: 'to-prepare' });
-  // A record written before filing took items out of the Inbox: in the Inbox still, so on no agenda.
-  const legacy = await fileItem(db, client.id, 'Old inbox entry with a meeting');
-  await db.items.update(legacy.id, { meetingId: m1!.id });
-  return { db, client, m1: m1!, m2: m2! };
 }
 
 const EXPECTED = ['Decided already', 'Filed from the form as Inbox', 'Quote to prepare'];

@@ -1,5 +1,6 @@
 import { formatDate } from '../../../../shared/export/format';
 import { type Deadline, PRESSING } from '../../../../shared/rules';
+import { EmptyState } from '../../EmptyState';
 import type { Route } from '../../log/route';
 
 const KIND: Record<Deadline['kind'], string> = {
@@ -15,7 +16,10 @@ export function Deadlines({ deadlines, go }: { deadlines: Deadline[]; go: (patch
     <section class="deadlines" aria-label="Deadlines before the next meeting" data-testid="deadlines">
       <h3>Deadlines before the next meeting</h3>
       {deadlines.length === 0 ? (
-        <p class="muted">None: no notice period, renewal, expiry or decide-by date falls before the next meeting.</p>
+        <EmptyState title="No deadlines before the next meeting.">
+          No contract notice period, renewal, expiry or decide-by date falls before it. Add contracts under Vendors
+          &amp; contracts to see their notice deadlines here.
+        </EmptyState>
       ) : (
         <ul>
           {deadlines.map((d) => (
