@@ -5,7 +5,7 @@ import { ITEM_KINDS, ITEM_STATUSES, SECTION_VALUES } from './labels';
 
 export const Section = z.enum(SECTION_VALUES);
 export type Section = z.infer<typeof Section>;
-export { SECTIONS, SECTION_LABEL, STATUS_LABEL } from './labels';
+export { KIND_LABEL, SECTIONS, SECTION_LABEL, STATUS_LABEL } from './labels';
 
 export const ItemKind = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof ItemKind>;

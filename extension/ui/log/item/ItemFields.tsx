@@ -4,6 +4,7 @@ import {
   type Contract,
   type Item,
   ItemKind,
+  KIND_LABEL,
   ItemStatus,
   type Meeting,
   Recurrence,
@@ -85,7 +86,7 @@ export function ItemFields({ item, client, meetings, vendors, contracts, edit, f
         </select>
       </label>
       {select('section', 'Section', SECTIONS, SECTION_LABEL)}
-      {select('kind', 'Kind', ItemKind.options)}
+      {select('kind', 'Kind', ItemKind.options, KIND_LABEL)}
       <label>
         Vendor
         <select
