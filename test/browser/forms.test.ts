@@ -13,8 +13,8 @@ const widths = (controls: Locator) => controls.evaluateAll((els) => els.map((e) 
  * Selects whose chosen option's text does not fit: the text measured in the select's own font against its inner
  * width (less the arrow). A select cuts its text silently ("Decisions to prepare fo"), so it is measured, not read.
  */
-const cutSelects = (page: Page) =>
-  page.locator('select').evaluateAll((els) => {
+const cutSelects = (page: Page, selects = 'select') =>
+  page.locator(selects).evaluateAll((els) => {
     const ctx = document.createElement('canvas').getContext('2d')!;
     return (els as HTMLSelectElement[]).flatMap((s) => {
       const style = getComputedStyle(s);
@@ -47,7 +47,7 @@ describe('forms and views that look finished, in real Chromium', () => {
   it('adds a client in the main pane, in the browser’s time zone, refusing a zone that is not one', async () => {
     await expect.poll(() => main().locator('h2').first().textContent()).toBe('Add your first client');
     await nav().getByRole('button', { name: '+ New client' }).click();
-    const form = main().getByRole('form', { name: 'Client' });
+    const form = main().getByRole('region', { name: 'New client' }).locator('form');
     await form.locator('input[name="client-name"]').waitFor();
     // Nothing of the form is squeezed into the 240 px sidebar any more.
     expect(await nav().locator('form').count()).toBe(0);
@@ -75,7 +75,7 @@ describe('forms and views that look finished, in real Chromium', () => {
   it('has room for every field of the form at the side panel’s width', async () => {
     await log.setViewportSize({ width: 320, height: 1000 });
     await nav().getByRole('button', { name: '+ New client' }).click();
-    const form = main().getByRole('form', { name: 'Client' });
+    const form = main().getByRole('region', { name: 'New client' }).locator('form');
     await form.locator('input[name="client-name"]').waitFor();
     for (const w of await widths(form.locator('input, select'))) expect(w).toBeGreaterThan(240);
     expect(await cutSelects(log)).toEqual([]);
@@ -134,6 +134,10 @@ describe('forms and views that look finished, in real Chromium', () => {
 
   it('refuses a cost that is not an amount and reads French and English ones', async () => {
     await main().getByTestId('item-row').first().click();
+    // The item's own fields show their meeting and section whole too.
+    await log.getByRole('form', { name: 'Item' }).locator('select[name="section"]').waitFor();
+    expect(await cutSelects(log, 'form[aria-label="Item"] select')).toEqual([]);
+    await log.screenshot({ path: shot('item-detail') });
     const decision = log.getByRole('form', { name: 'Decision record' });
     await decision.getByRole('button', { name: '+ Add option' }).click();
     const oneTime = decision.getByLabel('One-time amount');
@@ -153,6 +157,8 @@ describe('forms and views that look finished, in real Chromium', () => {
     await decision.getByLabel('One-time currency').fill('CAD');
     await decision.getByLabel('Recurring amount').click();
     await expect.poll(() => decision.getByRole('alert').count()).toBe(0);
+    // Stored: the box shows the value read back from the log, not what was typed.
+    await expect.poll(() => oneTime.inputValue()).toBe('12500');
     await log.reload();
     await expect
       .poll(() => log.getByRole('form', { name: 'Decision record' }).getByLabel('One-time amount').inputValue())

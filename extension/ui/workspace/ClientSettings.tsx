@@ -110,7 +110,9 @@ function ClientForm(props: {
   }
 
   return (
-    <form onSubmit={save} aria-label="Client" class="grid client-form" noValidate>
+    // Only the stored client's form is the "Client" form: the new-client form is named by its section, so a script
+    // (or a screen reader) waiting for the settings after "Add client" never finds the form being left.
+    <form onSubmit={save} aria-label={props.isNew ? undefined : 'Client'} class="grid client-form" noValidate>
       {field(
         'name',
         'Client name',

@@ -51,7 +51,7 @@ const type = (name: string, value: string) =>
     input(name).value = value;
     input(name).dispatchEvent(new Event('input', { bubbles: true }));
   });
-const submit = () => act(() => root.querySelector<HTMLFormElement>('form[aria-label="Client"]')!.requestSubmit());
+const submit = () => act(() => root.querySelector<HTMLFormElement>('form.client-form')!.requestSubmit());
 const fieldError = (field: string) => root.querySelector(`[data-testid="error-${field}"]`)?.textContent;
 
 it('refuses a time zone that is not an IANA name, next to the field, and never says “Client saved.”', async () => {
