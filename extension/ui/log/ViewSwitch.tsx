@@ -9,7 +9,7 @@ import { InboxView } from '../workspace/InboxView';
 import { SearchView } from '../workspace/SearchView';
 import { VendorsView } from '../workspace/VendorsView';
 import { LogView } from './LogView';
-import { type Route, VIEW_LABEL } from './route';
+import { CLIENT_VIEWS, type Route, VIEW_LABEL } from './route';
 import { ViewBoundary } from './ViewBoundary';
 
 export interface ViewProps {
@@ -32,8 +32,9 @@ export function ViewSwitch(props: SwitchProps) {
   const what = route.view === 'log' ? 'all items' : VIEW_LABEL[route.view].toLowerCase();
   // Keyed on what is shown: a fixed client (new updatedAt) or another view draws afresh.
   const key = `${route.view}|${client?.id}|${client?.updatedAt}`;
-  const openSettings =
-    client && route.view !== 'settings' ? () => props.go({ view: 'settings', item: null }) : undefined;
+  // One of the client's own views (not its settings, not search or the new-client form, which read no client).
+  const ofClient = client && props.clients.length > 0 && CLIENT_VIEWS.includes(route.view) && route.view !== 'settings';
+  const openSettings = ofClient ? () => props.go({ view: 'settings', item: null }) : undefined;
   // Every date of a client's views is read in its zone: a zone stored before zones were checked (an old import, a
   // teammate's older version) is named as the problem up front, with the way to fix it, rather than thrown mid-view.
   const problem =

@@ -131,6 +131,14 @@ it('names a badly stored time zone in place of the view, not a blank page', asyn
   );
   await act(() => [...error.querySelectorAll('button')].find((b) => b.textContent === 'Open client settings')!.click());
   expect(went).toEqual([{ view: 'settings', item: null }]);
+
+  // Views that read no client still open: the settings that fix it, and a new client.
+  for (const view of ['settings', 'new-client'] as const) {
+    render(null, root);
+    await show(db, [bad], { client: bad.id, view });
+    expect(root.querySelector('[data-testid=view-error]')).toBeNull();
+    expect(root.querySelector('form.client-form')).not.toBeNull();
+  }
 });
 
 it('catches any other view that throws on bad data, and says so in a sentence', async () => {
