@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RECURRENCES } from './labels';
+export { RECURRENCE_LABEL } from './labels';
 
 /** Client-made, time-sortable id (UUIDv7) or, for cadence-planned meetings, a deterministic one. */
 export const Id = z.string().min(1).max(200);

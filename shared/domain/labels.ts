@@ -57,3 +57,10 @@ export const STATUS_LABEL: Record<ItemStatus, string> = {
 
 export const RECURRENCES = ['one-time', 'monthly', 'quarterly', 'yearly'] as const;
 export type Recurrence = (typeof RECURRENCES)[number];
+/** How often an amount is paid, as the period selects say it. */
+export const RECURRENCE_LABEL: Record<Recurrence, string> = {
+  'one-time': 'Once',
+  monthly: 'Per month',
+  quarterly: 'Per quarter',
+  yearly: 'Per year',
+};

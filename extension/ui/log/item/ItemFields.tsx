@@ -8,6 +8,7 @@ import {
   ItemStatus,
   type Meeting,
   Recurrence,
+  RECURRENCE_LABEL,
   SECTION_LABEL,
   SECTIONS,
   STATUS_LABEL,
@@ -158,7 +159,7 @@ export function ItemFields({ item, client, meetings, vendors, contracts, edit, f
             onChange={(e) => editAmount(e.currentTarget.value as Recurrence)}
           >
             {Recurrence.options.map((r) => (
-              <option value={r}>{r}</option>
+              <option value={r}>{RECURRENCE_LABEL[r]}</option>
             ))}
           </select>
         </label>

@@ -1,13 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Money, Recurrence } from '../../../../shared/domain';
+import { type Money, Recurrence, RECURRENCE_LABEL } from '../../../../shared/domain';
 import { parseMoney } from '../../money';
-
-const PERIOD_LABEL: Record<Recurrence, string> = {
-  'one-time': 'Once',
-  monthly: 'Per month',
-  quarterly: 'Per quarter',
-  yearly: 'Per year',
-};
 
 /**
  * Amount, currency and (unless one-time) period, committed when focus leaves them. A refused amount stays in the box, marked, with
@@ -82,7 +75,7 @@ export function MoneyInput(props: {
           {Recurrence.options
             .filter((r) => r !== 'one-time')
             .map((r) => (
-              <option value={r}>{PERIOD_LABEL[r]}</option>
+              <option value={r}>{RECURRENCE_LABEL[r]}</option>
             ))}
         </select>
       )}
