@@ -6,6 +6,7 @@ import { useSyncTriggers } from '../sync/use-sync';
 import { useLive } from '../use-live';
 import { DroppedFile, useFileDrop } from './DroppedFiles';
 import { ItemPanel } from './ItemPanel';
+import { ViewBoundary } from './ViewBoundary';
 import { Nav } from './Nav';
 import { formatRoute, parseRoute, type Route } from './route';
 import { ViewSwitch } from './ViewSwitch';
@@ -74,7 +75,9 @@ export function LogApp({ db }: { db: DocketDB }) {
       </main>
       <aside class="detail" aria-label="Item">
         {route.item ? (
-          <ItemPanel db={db} itemId={route.item} close={() => go({ item: null })} />
+          <ViewBoundary key={route.item} what="this item">
+            <ItemPanel db={db} itemId={route.item} close={() => go({ item: null })} />
+          </ViewBoundary>
         ) : (
           <p class="empty">
             Choose an item to see its fields, decision, evidence and history. Drop .eml, .html or .pdf files anywhere to
