@@ -114,11 +114,12 @@ function listChange(label: string, from: unknown, to: unknown, say: (v: string) 
   ].filter(Boolean);
 }
 
+/** The decision record's texts, by the names the decision editor gives them. */
 const DECISION_TEXT: [keyof Decision, string][] = [
-  ['context', 'context'],
-  ['recommendation', 'recommendation'],
-  ['decision', 'decision'],
-  ['rationale', 'rationale'],
+  ['context', 'Context'],
+  ['recommendation', 'Recommendation'],
+  ['decision', 'Decision taken'],
+  ['rationale', 'Rationale'],
 ];
 
 function who(by: Decision['decidedBy']): string {
@@ -163,11 +164,11 @@ function byId<T extends { id: string }>(
 }
 
 function decisionChange(from: Decision | null, to: Decision | null): ChangeLine[] {
-  if (!from && to) return [{ label: 'Decision', text: 'decision record started' }, ...decisionChange(blank(), to)];
-  if (from && !to) return [{ label: 'Decision', text: 'decision record removed' }];
-  if (!from || !to) return [];
+  if (from && !to) return [{ label: 'Decision', text: 'record removed' }];
+  if (!to) return [];
+  const parts: string[] = from ? [] : ['record started'];
+  from ??= blank();
   const lines: ChangeLine[] = [];
-  const parts: string[] = [];
   if (from.status !== to.status)
     parts.push(`status ${DECISION_STATUS_LABEL[from.status]} → ${DECISION_STATUS_LABEL[to.status]}`);
   if (!same(from.decidedBy, to.decidedBy)) parts.push(`decided by: ${who(to.decidedBy)}`);
@@ -183,7 +184,7 @@ function decisionChange(from: Decision | null, to: Decision | null): ChangeLine[
     const a = String(from[key] ?? '');
     const b = String(to[key] ?? '');
     if (a === b) continue;
-    const line: ChangeLine = { label: `Decision ${name}`, text: `${quoted(a)} → ${quoted(b)}` };
+    const line: ChangeLine = { label: name, text: `${quoted(a)} → ${quoted(b)}` };
     if (isLong(a) || isLong(b)) line.full = { from: a, to: b };
     lines.push(line);
   }

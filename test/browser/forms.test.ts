@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Docket, launchDocket, requireBrowser, tabIdOf } from './support/chromium';
+import { type Docket, launchDocket, requireBrowser, tabIdOf, TEST_NOW } from './support/chromium';
 import { serveFixtures } from './support/fixture-server';
 import { shot } from './support/shots';
 
@@ -32,7 +32,7 @@ describe('forms and views that look finished, in real Chromium', () => {
 
   beforeAll(async () => {
     site = await serveFixtures({ '/quotes/Q-2026-1042': 'pages/vendor-quote-portal.html' });
-    docket = await launchDocket();
+    docket = await launchDocket({ clock: TEST_NOW });
     log = await docket.context.newPage();
     await log.goto(docket.url('log.html'));
   });

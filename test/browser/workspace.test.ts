@@ -7,7 +7,7 @@ import { serveFixtures } from './support/fixture-server';
 
 requireBrowser();
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => new Date(Date.parse(TEST_NOW) + offset * 86_400_000).toISOString().slice(0, 10);
 const today = () => day(0);
 
 describe('governance workspace in real Chromium: capture → triage → prepare → print → decide → hold', () => {
@@ -107,9 +107,9 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await decision.locator('textarea[name="decision-recommendation"]').fill('Renew for 12 months at $4,500/month.');
     await decision.locator('textarea[name="decision-decision"]').click();
     // One editing session, one history entry: each part of the decision in words, never raw JSON.
-    const session = log.getByTestId('history-entry').filter({ hasText: 'Decision recommendation' });
+    const session = log.getByTestId('history-entry').filter({ hasText: 'Recommendation:' });
     await expect.poll(() => session.count()).toBe(1);
-    expect(await session.textContent()).toMatch(/Decision context: empty → “Backup renewal for 120 seats/);
+    expect(await session.textContent()).toMatch(/Context: empty → “Backup renewal for 120 seats/);
     expect(await log.getByTestId('history').textContent()).not.toMatch(/\{"context"/);
     await log.screenshot({ path: shot('agenda') });
 

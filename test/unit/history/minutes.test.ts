@@ -75,11 +75,11 @@ describe('history read as minutes', () => {
     expect(m!.by).toBe('Alice Martin');
     const text = m!.lines.map((l) => `${l.label}: ${l.text}`);
     expect(text).toContain('Decision: status Proposed → Accepted; decided by: Julie Côté, CEO');
-    expect(text).toContain('Decision recommendation: empty → “Replace”');
+    expect(text).toContain('Recommendation: empty → “Replace”');
     expect(text.find((t) => t.startsWith('Options considered'))).toBe(
       'Options considered: option added: “Replace with FortiGate 100F” (CA$19,100.00 one-time); option added: “Extend support” (CA$4,200.00 one-time)',
     );
-    const context = m!.lines.find((l) => l.label === 'Decision context')!;
+    const context = m!.lines.find((l) => l.label === 'Context')!;
     expect(context.text).toMatch(/^empty → “The firewall pair .*…”$/);
     expect(context.full!.to).toBe(longContext);
     expect(text.join('\n')).not.toMatch(/[{}"]/); // no raw JSON

@@ -4,12 +4,15 @@ import type { Names } from '../../../../shared/history/words';
 import { formatInstant, formatValue } from '../../format';
 import './history.css';
 
-const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+// The same clock as formatInstant (en-GB, 24 h), so a span reads "1 Dec 2026, 15:00–15:20".
+const timeOnly = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' });
 
 /** "Dec 4, 2026, 3:10 PM–3:24 PM": one session's span, the end as a time only when it is the same day. */
 function span(m: HistoryMinute): string {
   const start = formatInstant(m.from);
   if (m.from === m.at) return start;
+  const end = timeOnly.format(new Date(m.at));
+  if (start.endsWith(end)) return start; // within the same minute
   const sameDay = new Date(m.from).toDateString() === new Date(m.at).toDateString();
   return sameDay ? `${start}–${timeOnly.format(new Date(m.at))}` : `${start} – ${formatInstant(m.at)}`;
 }

@@ -3,6 +3,7 @@ import { moveToSection, moveWithin, orderedAgenda } from '../../../../shared/rul
 import type { DocketDB } from '../../../store/db';
 import { updateItem } from '../../../store/items';
 import { actorNow } from '../../../store/me';
+import { formatDate } from '../../../../shared/export/format';
 import { formatMoney } from '../../format';
 import type { Route } from '../../log/route';
 
@@ -110,7 +111,7 @@ export function PlannedAgenda({ db, items, vendors, selected, go, say }: Props) 
                     {[
                       item.vendorId && vendorName.get(item.vendorId),
                       item.amount && formatMoney(item.amount),
-                      item.decideBy && `by ${item.decideBy}`,
+                      item.decideBy && `decide by ${formatDate(item.decideBy)}`,
                       STATUS_LABEL[item.status],
                     ]
                       .filter(Boolean)
