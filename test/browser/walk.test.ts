@@ -137,7 +137,7 @@ describe('the core loop a vCIO can trust, in real Chromium', () => {
     const session = log.getByTestId('history-entry').filter({ hasText: 'edited the item' });
     await expect
       .poll(() => session.textContent())
-      .toMatch(/Decision: status Proposed → Accepted; decided by: Julie Côté, CEO/);
+      .toMatch(/Decision: record started; status Proposed → Accepted; decided by: Julie Côté, CEO/);
     expect(await session.count()).toBe(1);
     const history = (await log.getByTestId('history').textContent())!;
     expect(history).not.toMatch(/\{"|"\}/);
