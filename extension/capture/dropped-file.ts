@@ -1,4 +1,4 @@
-import { textHints } from '../../shared/hints/text-hints';
+import { captureHints } from './hints';
 import { fileToDraft } from './file';
 import { loadPdfjs } from './pdf-browser';
 import type { Captured } from './request';
@@ -14,5 +14,5 @@ export async function readDroppedFile(file: File): Promise<Captured> {
       pdfjs: isPdf ? await loadPdfjs() : (null as never),
     },
   );
-  return { draft, text: textHints(draft, new Date()) };
+  return { draft, text: captureHints(draft, new Date()) };
 }

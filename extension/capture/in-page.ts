@@ -1,5 +1,5 @@
 import { CaptureError, extractDocument } from './extract-document';
-import { textHints } from '../../shared/hints/text-hints';
+import { captureHints } from './hints';
 import type { CaptureRequest, InPageResult } from './request';
 
 function hasSelection(doc: Document): boolean {
@@ -14,7 +14,7 @@ export function captureInPage(doc: Document, request: CaptureRequest | undefined
     const asked = request?.mode ?? 'auto';
     const mode = asked === 'auto' ? (hasSelection(doc) ? 'selection' : 'page') : asked === 'link' ? 'page' : asked;
     const draft = extractDocument(doc, { url, mode });
-    return { ok: true, captured: { draft, text: textHints(draft, new Date()) } };
+    return { ok: true, captured: { draft, text: captureHints(draft, new Date()) } };
   } catch (error) {
     if (error instanceof CaptureError) return { ok: false, code: error.code, message: error.message };
     const detail = error instanceof Error ? error.message : String(error);

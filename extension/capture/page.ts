@@ -5,6 +5,7 @@
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { CaptureDraft } from '../../shared/domain';
+import { boundedPage } from './bounded';
 import { cleanTree, cloneDocument, effectiveBase, mainRegion, stripChrome } from './clean';
 import { escapeInline } from './conversation';
 import { finishDraft } from './draft';
@@ -54,7 +55,12 @@ function readArticle(clone: Document): Article | null {
   }
 }
 
-export function extractPage(doc: Document, opts: PageOptions): CaptureDraft {
+const chars = (n: number) => n.toLocaleString('en-US');
+
+export function extractPage(live: Document, opts: PageOptions): CaptureDraft {
+  // Every pass below walks the whole DOM: a very large page is read as its head and tail only.
+  const bounded = boundedPage(live);
+  const doc = bounded?.doc ?? live;
   const clone = cloneDocument(doc);
   const meta = readMeta(clone);
   const baseUrl = effectiveBase(clone, opts.url);
@@ -65,8 +71,14 @@ export function extractPage(doc: Document, opts: PageOptions): CaptureDraft {
   // Only a hint: a page Readability itself would not call an article must keep more of the page to be trusted.
   const readerable = isProbablyReaderable(clone);
   const warnings: string[] = [];
+  if (bounded)
+    warnings.push(
+      `This page is very large (${chars(bounded.total)} characters of text): Docket kept its beginning and its end ` +
+        `and left out about ${chars(bounded.leftOut)} characters in the middle. The page itself has the full text.`,
+    );
 
-  const article = readArticle(clone);
+  // A page too large to read whole is a listing (a price list, an export), where Readability keeps the least.
+  const article = bounded ? null : readArticle(clone);
   const articleText = visibleLength(article?.text);
   const keptCells = article ? article.content.querySelectorAll('td, th').length : 0;
   const trusted =
@@ -85,7 +97,7 @@ export function extractPage(doc: Document, opts: PageOptions): CaptureDraft {
     cleanTree(fresh.body);
     content = mainRegion(fresh) ?? fresh.body;
     stripChrome(content);
-    if (visibleLength(content.textContent) > 0) {
+    if (!bounded && visibleLength(content.textContent) > 0) {
       warnings.push('Article extraction found little of the page; the full page was kept instead.');
     }
   }

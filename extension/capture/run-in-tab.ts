@@ -9,8 +9,8 @@ const looksLikePdf = (url: string) => /\.pdf($|[?#])/i.test(url);
 
 // PDFs and linked pages are read here, not in the page: their readers load only when needed, keeping the form light.
 async function withTextHints(draft: CaptureDraft): Promise<Captured> {
-  const { textHints } = await import('../../shared/hints/text-hints');
-  return { draft, text: textHints(draft, new Date()) };
+  const { captureHints } = await import('./hints');
+  return { draft, text: captureHints(draft, new Date()) };
 }
 
 async function pdfFrom(tabId: number, url: string): Promise<Captured> {
