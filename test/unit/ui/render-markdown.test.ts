@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../../extension/ui/log/render-markdown';
+import { renderMarkdown, splitMarkdown } from '../../../extension/ui/log/render-markdown';
 
 describe('renderMarkdown', () => {
   it('keeps the structure a vCIO reads: headings, tables, links', () => {
@@ -29,5 +29,46 @@ describe('renderMarkdown', () => {
     expect(html).not.toMatch(/<script|<iframe|<svg|<form|<input|<img|onerror|onload|onclick|javascript:|style=/i);
     expect(html).toContain('[image: pixel]');
     expect(html).toContain('hi');
+  });
+});
+
+describe('splitMarkdown', () => {
+  const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} ${'word '.repeat(40)}`).join('\n\n');
+
+  it('keeps a short capture in one piece', () => {
+    expect(splitMarkdown('# Quote\n\nSome text.')).toEqual(['# Quote\n\nSome text.']);
+  });
+
+  it('cuts long text at blank lines into pieces of about the asked size, losing nothing', () => {
+    const pieces = splitMarkdown(paragraphs, 1_000);
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(pieces.join('\n\n')).toBe(paragraphs);
+    for (const p of pieces) expect(p.length).toBeLessThan(1_000 + 300);
+  });
+
+  it('cuts a long table between rows and repeats its header, so every piece renders as a table', () => {
+    const head = '| SKU | Price |\n| --- | --- |';
+    const rows = Array.from({ length: 500 }, (_, i) => `| KD-${i} | $${i}.00 |`);
+    const pieces = splitMarkdown(`# Price list\n\n${head}\n${rows.join('\n')}\n\nValid until March.`, 2_000);
+    expect(pieces.length).toBeGreaterThan(3);
+    for (const p of pieces.slice(0, -1)) expect(renderMarkdown(p)).toContain('<th>SKU</th>');
+    const shown = pieces
+      .join('\n')
+      .split('\n')
+      .filter((l) => l.startsWith('| KD-'));
+    expect(shown).toEqual(rows);
+    expect(pieces.at(-1)).toContain('Valid until March.');
+  });
+
+  it('never cuts inside a fenced code block', () => {
+    const code = '```\n' + Array.from({ length: 200 }, (_, i) => `line ${i}`).join('\n\n') + '\n```';
+    const pieces = splitMarkdown(`${paragraphs}\n\n${code}\n\nAfter.`, 1_000);
+    expect(pieces.filter((p) => p.includes('line 0'))[0]).toContain('line 199\n```');
+  });
+
+  it('leaves every piece as inert as the whole once rendered', () => {
+    const hostile = `${paragraphs}\n\n<script>window.pwned = true</script>\n\n[x](javascript:alert(1))`;
+    for (const piece of splitMarkdown(hostile, 1_000))
+      expect(renderMarkdown(piece)).not.toMatch(/<script|javascript:/i);
   });
 });
