@@ -1,5 +1,5 @@
 import { type Decision, Item } from '../../shared/domain';
-import { fileItem } from '../../shared/rules/filing';
+import { fileItem, settleByDecision } from '../../shared/rules/filing';
 import type { DocketDB } from './db';
 import { StoreError, validate } from './errors';
 import { type Actor, recordChange } from './history';
@@ -18,7 +18,8 @@ export async function updateItem(db: DocketDB, actor: Actor, id: string, patch: 
         throw new StoreError('invalid', 'That meeting does not belong to this client.');
     }
     // Filing and status move together: on a meeting an item has left the Inbox; back in the Inbox it has no meeting.
-    const after = validate(Item, { ...fileItem(before, patch), id, updatedAt: actor.at }, 'item');
+    const filed = settleByDecision(before, fileItem(before, patch), patch.status !== undefined);
+    const after = validate(Item, { ...filed, id, updatedAt: actor.at }, 'item');
     const entry = await recordChange(db, actor, 'item', before, after, id);
     if (!entry) return before;
     await db.items.put(after);

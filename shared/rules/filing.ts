@@ -11,6 +11,7 @@
 import type { Item, ItemKind, ItemStatus } from '../domain';
 
 type Filed = Pick<Item, 'status' | 'meetingId'>;
+type Decided = Pick<Item, 'status' | 'decision'>;
 
 /** Untriaged: waiting in the Inbox. */
 export function isUntriaged(item: Pick<Item, 'status'>): boolean {
@@ -41,6 +42,25 @@ export function fileItem<T extends Filed>(before: T, patch: Partial<T>): T {
   return after;
 }
 
+/** What an item's status becomes when its decision record is settled. */
+const SETTLES: Partial<Record<NonNullable<Item['decision']>['status'], ItemStatus>> = {
+  accepted: 'decided',
+  rejected: 'rejected',
+  deferred: 'deferred',
+};
+const OPEN: readonly ItemStatus[] = ['inbox', 'to-prepare', 'on-agenda'];
+
+/**
+ * Recording the outcome settles the item: a decision marked accepted makes an open item 'decided' (rejected →
+ * 'rejected', deferred → 'deferred'), unless the same edit sets the status itself.
+ */
+export function settleByDecision<T extends Decided>(before: T, after: T, statusGiven: boolean): T {
+  const outcome = after.decision?.status;
+  if (statusGiven || !outcome || outcome === before.decision?.status || !OPEN.includes(after.status)) return after;
+  const status = SETTLES[outcome];
+  return status ? { ...after, status } : after;
+}
+
 /** The status a new item starts in: on a meeting it is to prepare; without one it waits in the Inbox. */
 export function statusOfNewItem(meetingId: string | null, chosen: ItemStatus): ItemStatus {
   if (meetingId === null) return 'inbox';
@@ -51,11 +71,12 @@ const SETTLED: readonly ItemStatus[] = ['inbox', 'decided', 'rejected', 'withdra
 const DECISION_KINDS: readonly ItemKind[] = ['quote', 'proposal'];
 
 /**
- * Decisions to prepare for leadership: triaged, still open, and about a decision: filed in that section, a quote or
- * a proposal (even when urgent), or with a decision record still proposed.
+ * Decisions to prepare for leadership: triaged, still open, with no outcome recorded, and about a decision: filed in
+ * that section, a quote or a proposal (even when urgent), or with a decision record still proposed.
  */
 export function needsDecision(item: Pick<Item, 'status' | 'section' | 'kind' | 'decision'>): boolean {
   if (SETTLED.includes(item.status)) return false;
+  if (item.decision && item.decision.status !== 'proposed') return false; // its outcome is recorded
   return (
     item.section === 'decision-to-prepare' || DECISION_KINDS.includes(item.kind) || item.decision?.status === 'proposed'
   );

@@ -42,5 +42,5 @@ export {
   ORDER_GAP,
   type OrderChange,
 } from './agenda-order';
-export { fileItem, isOnMeeting, isUntriaged, itemsOnMeeting, needsDecision, statusOfNewItem } from './filing';
+export { fileItem, settleByDecision, isOnMeeting, isUntriaged, itemsOnMeeting, needsDecision, statusOfNewItem } from './filing';
 export { deadlinePhrase, deadlineTiming, PRESSING, type DeadlineTiming, type MeetingWindow } from './deadline-timing';

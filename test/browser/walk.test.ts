@@ -154,4 +154,16 @@ describe('the core loop a vCIO can trust, in real Chromium', () => {
     expect(text).not.toMatch(/updated the item/);
     await brief.close();
   });
+
+  it('the decisions view counts what it lists, urgent quotes included', async () => {
+    await view('Decisions');
+    const heading = main().locator('h2').first();
+    await expect.poll(() => heading.textContent()).toMatch(/^Decisions to prepare for leadership \(\d+\)$/);
+    const listed = await main().locator('ul.items').first().locator('li').count();
+    expect(Number(/\((\d+)\)/.exec((await heading.textContent())!)![1])).toBe(listed);
+    await log.screenshot({ path: shot('decisions') });
+    await view('All items');
+    await expect.poll(() => log.getByTestId('item-row').count()).toBe(2);
+    await log.screenshot({ path: shot('all-items') });
+  });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../../shared/domain';
-import { fileItem, isOnMeeting, isUntriaged, needsDecision, statusOfNewItem } from '../../../shared/rules';
+import {
+  fileItem,
+  isOnMeeting,
+  isUntriaged,
+  needsDecision,
+  settleByDecision,
+  statusOfNewItem,
+} from '../../../shared/rules';
 
 type Filed = Pick<Item, 'status' | 'meetingId' | 'section' | 'kind' | 'decision'>;
 const item = (over: object = {}): Filed =>
@@ -43,5 +50,19 @@ describe('the status model', () => {
     expect(needsDecision(item({ status: 'to-prepare' }))).toBe(false);
     expect(needsDecision(item({ status: 'inbox', kind: 'quote' }))).toBe(false);
     expect(needsDecision(item({ status: 'decided', kind: 'quote' }))).toBe(false);
+    expect(needsDecision(item({ status: 'to-prepare', kind: 'quote', decision: { status: 'accepted' } }))).toBe(false);
+  });
+  it('recording the outcome settles an open item, unless the same edit sets its status', () => {
+    const open = { status: 'to-prepare', decision: { status: 'proposed' } } as Pick<Item, 'status' | 'decision'>;
+    const accepted = { ...open, decision: { status: 'accepted' } } as typeof open;
+    expect(settleByDecision(open, accepted, false).status).toBe('decided');
+    expect(settleByDecision(open, { ...accepted, decision: { status: 'rejected' } } as typeof open, false).status).toBe(
+      'rejected',
+    );
+    expect(settleByDecision(open, accepted, true).status).toBe('to-prepare');
+    expect(settleByDecision(accepted, { ...accepted, status: 'to-prepare' }, false).status).toBe('to-prepare');
+    expect(settleByDecision({ ...open, status: 'withdrawn' }, { ...accepted, status: 'withdrawn' }, false).status).toBe(
+      'withdrawn',
+    );
   });
 });
