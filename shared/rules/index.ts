@@ -42,5 +42,13 @@ export {
   ORDER_GAP,
   type OrderChange,
 } from './agenda-order';
-export { fileItem, settleByDecision, isOnMeeting, isUntriaged, itemsOnMeeting, needsDecision, statusOfNewItem } from './filing';
+export {
+  fileItem,
+  settleByDecision,
+  isOnMeeting,
+  isUntriaged,
+  itemsOnMeeting,
+  needsDecision,
+  statusOfNewItem,
+} from './filing';
 export { deadlinePhrase, deadlineTiming, PRESSING, type DeadlineTiming, type MeetingWindow } from './deadline-timing';

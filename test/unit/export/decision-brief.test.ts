@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decisionBriefMarkdown } from '../../../shared/export';
-import { captures, client, firewall, harbor, history, log, oldFirewall, pmUpgrade } from './fixture';
+import { captures, client, firewall, harbor, log, oldFirewall, pmUpgrade } from './fixture';
 
 const headings = (md: string) => md.match(/^## .*$/gm) ?? [];
 

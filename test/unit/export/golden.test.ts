@@ -9,20 +9,7 @@ import {
   minutesMarkdown,
 } from '../../../shared/export';
 import { expectGolden, goldenPath, UPDATING } from './golden';
-import {
-  backup,
-  captures,
-  client,
-  deadlines,
-  firewall,
-  harbor,
-  held,
-  history,
-  log,
-  NOW,
-  planned,
-  TODAY,
-} from './fixture';
+import { backup, captures, client, deadlines, firewall, harbor, held, log, NOW, planned, TODAY } from './fixture';
 
 const plannedAgenda = () =>
   agendaMarkdown({
