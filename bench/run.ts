@@ -2,7 +2,7 @@
  * `npm run bench`: builds the extension (production for sizes, bench for Chromium), runs every suite, judges each
  * figure against its target and same-run baseline, and writes bench/results.json, BENCHMARKS.md and bench/chart.svg.
  * `--quick` (CI) runs small data once to prove the harness works, judges nothing and writes to bench/quick/.
- * `--only=capture,log` runs some suites; `--no-build` reuses the builds in .output (or DOCKET_OUT_DIR);
+ * `--only=capture,log` runs some suites (the others' figures are kept from the last bench/results.json); `--no-build` reuses the builds in .output (or DOCKET_OUT_DIR);
  * `--report` only rewrites BENCHMARKS.md and the chart from bench/results.json (after editing bench/findings.md).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -98,12 +98,30 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
+/**
+ * A run of some suites (`--only`) keeps the other suites' figures from the last results, so the report stays whole:
+ * ids start with their suite's name (`log.open-50k`).
+ */
+function keptFromLast(): Pick<Report, 'figures' | 'series'> {
+  if (!only) return { figures: [], series: [] };
+  try {
+    const last = JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')) as Report;
+    const other = (id: string) => !only.includes(id.split('.')[0]!);
+    return { figures: last.figures.filter((f) => other(f.id)), series: last.series.filter((x) => other(x.id)) };
+  } catch {
+    return { figures: [], series: [] }; // no earlier results
+  }
+}
+
+const kept = keptFromLast();
+const order = (id: string) => SUITES.findIndex((s) => s.name === id.split('.')[0]);
+const byOrder = <T extends { id: string }>(list: T[]) => list.sort((a, b) => order(a.id) - order(b.id));
 const report: Report = {
   machine: describeMachine(),
   quick,
   durationS: (performance.now() - started) / 1000,
-  figures,
-  series,
+  figures: byOrder([...kept.figures, ...figures]),
+  series: byOrder([...kept.series, ...series]),
   errors,
 };
 mkdirSync(outDir, { recursive: true });

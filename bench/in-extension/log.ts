@@ -5,6 +5,7 @@ import { DocketDB, openDb } from '../../extension/store/db';
 import { logIndex } from '../../extension/ui/workspace/search-index';
 import { parseClientLog, planImport } from '../../shared/export';
 import { generateLog, type LogOptions } from '../data/log';
+import { priceListMarkdown } from '../data/price-list';
 import { clientLogFileOf } from '../suites/log/client-log-file';
 import { rawPuts } from '../suites/log/raw-idb';
 
@@ -152,4 +153,25 @@ export async function search(
 export function dropIndex(): void {
   searched?.close();
   searched = null;
+}
+
+/**
+ * One client with two items, each with one capture: a price list of about `chars` characters of Markdown (one long
+ * table, the worst case for a renderer) and an ordinary 2 kB page, the baseline. Wipes the log first.
+ */
+export async function seedBigCapture(chars: number): Promise<{ big: string; small: string; chars: number }> {
+  await wipe();
+  const log = generateLog({ items: 2, clients: 1, captureChars: 2_000, now: new Date() });
+  const big = log.captures[0]!;
+  big.markdown = priceListMarkdown(chars, 7);
+  big.excerpt = big.markdown.slice(0, 200);
+  const db = openDb();
+  await db.transaction('rw', [db.clients, db.vendors, db.meetings, db.items, db.captures], async () => {
+    await db.clients.bulkPut(log.clients);
+    await db.vendors.bulkPut(log.vendors);
+    await db.meetings.bulkPut(log.meetings);
+    await db.items.bulkPut(log.items);
+    await db.captures.bulkPut(log.captures);
+  });
+  return { big: big.itemId, small: log.captures[1]!.itemId, chars: big.markdown.length };
 }

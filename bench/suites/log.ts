@@ -2,12 +2,14 @@
  * The local log, in Chromium with the bench build: a bulk write (a client-log import) against raw IndexedDB, then
  * for logs of 1k, 10k and 50k items (written straight into the extension's database from the bench page): the
  * search index build and full-text searches as the log page runs them, opening the log page, and at the largest
- * size a 200-item agenda. Quick mode: 1,000 items for everything, one run.
+ * size a 200-item agenda; and opening one item whose capture is 2 MB of Markdown. Quick mode: 1,000 items for
+ * everything, one run.
  */
 import { launchBench, openBenchPage } from '../lib/chromium';
 import type { Figure, SeriesPoint, Suite } from '../lib/types';
 import { agendaFigure, timeAgenda } from './log/agenda';
 import { bulkWriteFigures } from './log/bulk-write';
+import { evidenceFigure } from './log/evidence';
 import { count, growth, point } from './log/figures';
 import { openFigure, timeOpens } from './log/open';
 import { searchFigures, timeSearches } from './log/search';
@@ -25,6 +27,8 @@ export const suite: Suite = {
     try {
       const bench = await openBenchPage(docket);
       const figures: Figure[] = await bulkWriteFigures(ctx, bench, ctx.quick ? 1_000 : 10_000);
+      ctx.log('log: opening an item with a 2 MB capture');
+      figures.push(await evidenceFigure(ctx, docket, bench));
       const searches: SeriesPoint[] = [];
       const opens: SeriesPoint[] = [];
       const builds: SeriesPoint[] = [];

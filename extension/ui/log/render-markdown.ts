@@ -72,8 +72,8 @@ export function renderMarkdown(text: string): string {
   });
 }
 
-/** About one screen and a half of evidence: what a capture shows at once before the reader asks for more. */
-export const CHUNK_CHARS = 16_000;
+/** A few screens of the evidence box: what a capture shows at once before the reader scrolls or asks for more. */
+export const CHUNK_CHARS = 8_000;
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const TABLE_ROW = /^\s*\|/;
