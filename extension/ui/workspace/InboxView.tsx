@@ -3,7 +3,7 @@ import { isUntriaged, nextMeeting } from '../../../shared/rules';
 import { actorNow } from '../../store/me';
 import { EmptyState } from '../EmptyState';
 import { fileInto, putOnAgenda } from '../../store/triage';
-import { formatMeetingShort } from '../format';
+import { formatInstant, formatMeetingShort } from '../format';
 import type { ViewProps } from '../log/ViewSwitch';
 import { useLive } from '../use-live';
 
@@ -46,7 +46,7 @@ export function InboxView({ db, client, go, say }: ViewProps) {
             <button type="button" data-nav-item onClick={() => go({ item: item.id })}>
               <span class="title">{item.title}</span>
               <span class="meta">
-                clipped {new Date(item.createdAt).toLocaleDateString()} by {item.createdBy}
+                clipped {formatInstant(item.createdAt)} by {item.createdBy}
               </span>
             </button>
             <div class="triage">
