@@ -4,14 +4,15 @@
  * 1. Flagged urgent by the user → 'Urgent items', status 'to-prepare', to be handled BEFORE the meeting:
  *    `handleBefore` is the decide-by date when that comes before the meeting, else the meeting's local date.
  * 2. A decide-by date before the meeting's local date (in the client's zone), or today or past → urgent the same
- *    way, `handleBefore` = the decide-by date; the reason names both dates ("Decide by 2026-12-01 is before the
- *    meeting on 2026-12-08"). A decide-by date on the meeting day itself can be settled at the meeting.
+ *    way, `handleBefore` = the decide-by date; the reason names both dates ("Decide by Tue 1 Dec 2026 is before
+ *    the meeting on Tue 8 Dec 2026"). A decide-by date on the meeting day itself can be settled at the meeting.
  * 3. By kind: proposal, quote → 'Decisions to prepare for leadership'; contract, renewal, change, other →
  *    'Vendor follow-up'; project → 'Project review'; incident → 'Urgent items' and urgent (as in rule 1).
  * Status is 'to-prepare': an item placed on a meeting has left the Inbox (see filing.ts). `handleBefore` is set only
  * for urgent items. `reason` is the short sentence the quick-capture form shows under its suggestion.
  */
 import { SECTION_LABEL, type ItemKind, type ItemStatus, type Section } from '../domain/labels';
+import { formatDate } from '../export/format';
 import { isLocalDate } from './local-date';
 import { zonedParts } from './zoned-time';
 
@@ -58,20 +59,23 @@ export function defaultPlacement(
 
   if (input.urgent) {
     const by = decideFirst ? decideBy : meetingDate;
-    const why = decideFirst ? ` (decide by ${decideBy})` : '';
-    return urgent(by, `Flagged urgent: handle before the meeting on ${meetingDate}${why}`);
+    const why = decideFirst ? ` (decide by ${formatDate(decideBy)})` : '';
+    return urgent(by, `Flagged urgent: handle before the meeting on ${formatDate(meetingDate)}${why}`);
   }
   if (decideBy !== null && decideBy < today) {
-    return urgent(decideBy, `Decide by ${decideBy} has already passed: handle it now`);
+    return urgent(decideBy, `Decide by ${formatDate(decideBy)} has already passed: handle it now`);
   }
   if (decideBy !== null && decideBy === today) {
-    return urgent(decideBy, `Decide by ${decideBy} is today, before the meeting on ${meetingDate}`);
+    return urgent(
+      decideBy,
+      `Decide by ${formatDate(decideBy)} is today, before the meeting on ${formatDate(meetingDate)}`,
+    );
   }
   if (decideFirst) {
-    return urgent(decideBy, `Decide by ${decideBy} is before the meeting on ${meetingDate}`);
+    return urgent(decideBy, `Decide by ${formatDate(decideBy)} is before the meeting on ${formatDate(meetingDate)}`);
   }
   if (kind === 'incident') {
-    return urgent(meetingDate, `Incidents are urgent: evaluate before the meeting on ${meetingDate}`);
+    return urgent(meetingDate, `Incidents are urgent: evaluate before the meeting on ${formatDate(meetingDate)}`);
   }
   const { section, what } = BY_KIND[kind];
   return {

@@ -29,7 +29,7 @@ describe('defaultPlacement by kind', () => {
       status: 'to-prepare',
       urgent: true,
       handleBefore: '2026-12-08',
-      reason: 'Incidents are urgent: evaluate before the meeting on 2026-12-08',
+      reason: 'Incidents are urgent: evaluate before the meeting on Tue 8 Dec 2026',
     });
   });
 });
@@ -41,7 +41,7 @@ describe('defaultPlacement for urgent items', () => {
       status: 'to-prepare',
       urgent: true,
       handleBefore: '2026-12-08',
-      reason: 'Flagged urgent: handle before the meeting on 2026-12-08',
+      reason: 'Flagged urgent: handle before the meeting on Tue 8 Dec 2026',
     });
   });
 
@@ -59,7 +59,7 @@ describe('defaultPlacement for urgent items', () => {
       status: 'to-prepare',
       urgent: true,
       handleBefore: '2026-12-01',
-      reason: 'Decide by 2026-12-01 is before the meeting on 2026-12-08',
+      reason: 'Decide by Tue 1 Dec 2026 is before the meeting on Tue 8 Dec 2026',
     });
   });
 
@@ -68,12 +68,12 @@ describe('defaultPlacement for urgent items', () => {
       section: 'urgent',
       urgent: true,
       handleBefore: '2026-11-26',
-      reason: 'Decide by 2026-11-26 is today, before the meeting on 2026-12-08',
+      reason: 'Decide by Thu 26 Nov 2026 is today, before the meeting on Tue 8 Dec 2026',
     });
     expect(place('project', false, '2026-11-20')).toMatchObject({
       section: 'urgent',
       urgent: true,
-      reason: 'Decide by 2026-11-20 has already passed: handle it now',
+      reason: 'Decide by Fri 20 Nov 2026 has already passed: handle it now',
     });
   });
 
