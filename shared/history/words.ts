@@ -3,7 +3,15 @@
  * Proposed → Accepted; decided by: Julie Côté, CEO". Nested records (the decision, its options, the follow-up
  * actions) are compared part by part; long text is cut to an excerpt and the full text kept for "show all".
  */
-import { type Action, type Decision, type DecisionOption, SECTION_LABEL, STATUS_LABEL, type Money } from '../domain';
+import {
+  type Action,
+  type Decision,
+  Decision as DecisionSchema,
+  type DecisionOption,
+  SECTION_LABEL,
+  STATUS_LABEL,
+  type Money,
+} from '../domain';
 import { formatDate, formatMoney } from '../export/format';
 import { COBIT_LABEL, DECISION_STATUS_LABEL, NIST_LABEL, RISK_LABEL } from '../export/labels';
 
@@ -193,22 +201,8 @@ function decisionChange(from: Decision | null, to: Decision | null): ChangeLine[
   return lines;
 }
 
-function blank(): Decision {
-  return {
-    context: '',
-    options: [],
-    recommendation: '',
-    decision: '',
-    rationale: '',
-    decidedBy: null,
-    decidedOn: null,
-    status: 'proposed',
-    supersedes: null,
-    supersededBy: null,
-    nist: [],
-    cobit: [],
-  };
-}
+/** An empty decision record, from the schema's own defaults. */
+const blank = (): Decision => DecisionSchema.parse({});
 
 function actionParts(a: Action, b: Action): string[] {
   const parts: string[] = [];

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision, HistoryEntry } from '../../../shared/domain';
+import { type Decision, Decision as DecisionSchema, type HistoryEntry } from '../../../shared/domain';
 import { historyMinutes } from '../../../shared/history/sessions';
 import { describeChange } from '../../../shared/history/words';
 import { updateItem } from '../../../extension/store/items';
 import { itemHistory } from '../../../extension/store/history';
 import { fileItem, freshDb, makeClient } from '../../support/store';
 
-const decision = (over: Partial<Decision> = {}): Decision => ({
-  context: '',
-  options: [],
-  recommendation: '',
-  decision: '',
-  rationale: '',
-  decidedBy: null,
-  decidedOn: null,
-  status: 'proposed',
-  supersedes: null,
-  supersededBy: null,
-  nist: [],
-  cobit: [],
-  ...over,
-});
+const decision = (over: Partial<Decision> = {}): Decision => ({ ...DecisionSchema.parse({}), ...over });
 const opt = (id: string, title: string, oneTime: number | null) => ({
   id,
   title,
