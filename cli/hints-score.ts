@@ -1,0 +1,174 @@
+/**
+ * `npm run hints:score [-- <corpus folder>]`: how often the capture form's prefilled hints are right on a corpus of
+ * vendor documents. Each document (.html or .eml) sits beside a JSON of what a vCIO would expect (see Expected).
+ * The documents go through the same extractors as `npm run clip`, and the hints through `suggestHints` with the
+ * corpus's client registry, so the score is what the form would get.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CaptureDraft, Client, Hints, Recurrence, Vendor } from '../shared/domain';
+import { headlineAmount, suggestHints } from '../shared/hints';
+import { expandPaths } from './files';
+import { clipFiles } from './run';
+
+export const CORPUS = resolve(import.meta.dirname, '../test/fixtures/hints-corpus');
+
+/** A fixed "today" so the score never depends on when it runs: the corpus's documents were written around it. */
+export const CORPUS_NOW = new Date('2026-12-04T15:00:00Z');
+
+interface Expected {
+  /** The address the page was clipped from (pages only), as `npm run clip --url` would be given. */
+  url?: string;
+  client: string | null;
+  vendor: string | null;
+  kind: string | null;
+  amount: { value: number; currency: string; recurrence: Recurrence } | null;
+  /** The dates that matter for the decision, each labelled by what it is. */
+  dates: Array<{ date: string; label: string }>;
+  /** Other dates the document writes (its own date, an invoice's…): not wanted, but not invented either. */
+  written?: string[];
+  decideBy: string | null;
+  /** What the reader sees as the title; several when more than one reading is fair. */
+  title: string | string[];
+}
+
+interface Registry {
+  clients: Array<{ id: string; name: string; domains: string[] }>;
+  vendors: Array<{ id: string; clientId: string; name: string; domains: string[] }>;
+}
+
+export const FIELDS = ['client', 'vendor', 'kind', 'amount', 'dates', 'decideBy', 'title'] as const;
+export type Field = (typeof FIELDS)[number];
+
+export interface DocumentScore {
+  file: string;
+  right: Record<Field, boolean>;
+  /** What the hints said, for each field that is wrong. */
+  got: Partial<Record<Field, string>>;
+  /** Dates the hints proposed that the document does not write: the one mistake a vCIO cannot catch. */
+  invented: string[];
+}
+
+export interface CorpusScore {
+  documents: DocumentScore[];
+  accuracy: Record<Field, number>;
+  invented: number;
+}
+
+const at = '2026-01-05T09:00:00.000Z';
+
+/** Full client and vendor records from the registry's few fields; the rest does not bear on hints. */
+function contextOf(registry: Registry): { clients: Client[]; vendors: Vendor[] } {
+  const clients = registry.clients.map((c): Client => ({
+    ...c,
+    cadence: 'monthly',
+    weekday: 2,
+    time: '10:00',
+    timeZone: 'America/Toronto',
+    weekOfMonth: 1,
+    anchorDate: '2026-01-06',
+    meetingMinutes: 60,
+    fiscalYearStart: 1,
+    createdAt: at,
+    updatedAt: at,
+  }));
+  const vendors = registry.vendors.map((v): Vendor => ({
+    ...v,
+    role: 'saas',
+    contacts: [],
+    createdAt: at,
+    updatedAt: at,
+  }));
+  return { clients, vendors };
+}
+
+/** The form's decide-by (extension/ui/capture/form-state.ts, initialForm): the earliest hinted date not past. */
+function formDecideBy(hints: Hints, now: Date): string | null {
+  const today = now.toISOString().slice(0, 10);
+  return (
+    hints.dates
+      .map((d) => d.date)
+      .filter((d) => d >= today)
+      .sort()[0] ?? null
+  );
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+function scoreOne(file: string, expected: Expected, hints: Hints, registry: Registry, now: Date): DocumentScore {
+  const client = registry.clients.find((c) => c.id === hints.clientId)?.name ?? null;
+  const amount = headlineAmount(hints.amounts);
+  const amountText = amount ? `${amount.value} ${amount.currency} ${amount.recurrence}` : 'none';
+  const dates = hints.dates.map((d) => `${d.date} ${d.label}`).sort();
+  const wantDates = expected.dates.map((d) => `${d.date} ${d.label}`).sort();
+  const decideBy = formDecideBy(hints, now);
+  const titles = (Array.isArray(expected.title) ? expected.title : [expected.title]).map(squash);
+  const want = expected.amount;
+
+  const right: Record<Field, boolean> = {
+    client: client === expected.client,
+    vendor: squash(hints.vendor?.name ?? '') === squash(expected.vendor ?? ''),
+    kind: hints.kind === expected.kind,
+    amount: want
+      ? amount?.value === want.value && amount.currency === want.currency && amount.recurrence === want.recurrence
+      : amount === null,
+    dates: dates.join(', ') === wantDates.join(', '),
+    decideBy: decideBy === expected.decideBy,
+    title: titles.includes(squash(hints.title)),
+  };
+  const said: Record<Field, string> = {
+    client: client ?? 'none',
+    vendor: hints.vendor?.name ?? 'none',
+    kind: hints.kind ?? 'none',
+    amount: amountText,
+    dates: dates.join(', ') || 'none',
+    decideBy: decideBy ?? 'none',
+    title: hints.title,
+  };
+  const got = Object.fromEntries(FIELDS.filter((f) => !right[f]).map((f) => [f, said[f]]));
+  const known = new Set([...expected.dates.map((d) => d.date), ...(expected.written ?? [])]);
+  const invented = hints.dates.filter((d) => !known.has(d.date)).map((d) => `${d.date} ${d.label} ("${d.text}")`);
+  return { file, right, got, invented };
+}
+
+/** Every document of the corpus folder through the clip extractors and `suggestHints`, scored field by field. */
+export async function scoreCorpus(dir = CORPUS, now = CORPUS_NOW): Promise<CorpusScore> {
+  const registry = JSON.parse(await readFile(join(dir, 'registry.json'), 'utf8')) as Registry;
+  const ctx = { ...contextOf(registry), now };
+  const documents: DocumentScore[] = [];
+  for (const path of await expandPaths([dir])) {
+    const expected = JSON.parse(await readFile(path.replace(/\.[a-z]+$/, '.json'), 'utf8')) as Expected;
+    let draft: CaptureDraft | null = null;
+    let failure = '';
+    await clipFiles([path], {
+      url: expected.url ?? null,
+      onDraft: (_, d) => (draft = d),
+      onError: (_, message) => (failure = message),
+    });
+    if (!draft) throw new Error(`${basename(path)}: ${failure || 'not read'}`);
+    documents.push(scoreOne(basename(path), expected, suggestHints(draft, ctx), registry, now));
+  }
+  const share = (f: Field) => documents.filter((d) => d.right[f]).length / Math.max(1, documents.length);
+  const accuracy = Object.fromEntries(FIELDS.map((f) => [f, share(f)])) as Record<Field, number>;
+  return { documents, accuracy, invented: documents.reduce((n, d) => n + d.invented.length, 0) };
+}
+
+/** One line per document with what is wrong, then the accuracy per field and the invented dates. */
+export function formatScore(score: CorpusScore): string {
+  const lines: string[] = [];
+  for (const d of score.documents) {
+    const wrong = Object.entries(d.got).map(([f, v]) => `${f}: ${v}`);
+    const flags = [...wrong, ...d.invented.map((i) => `INVENTED ${i}`)];
+    lines.push(`${flags.length ? '✗' : '✓'} ${d.file}${flags.map((f) => `\n    ${f}`).join('')}`);
+  }
+  lines.push('', `${score.documents.length} documents`);
+  for (const f of FIELDS) lines.push(`  ${f.padEnd(9)} ${Math.round(score.accuracy[f] * 100)}%`);
+  lines.push(`  invented dates: ${score.invented}`);
+  return lines.join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const score = await scoreCorpus(process.argv[2] ? resolve(process.argv[2]) : CORPUS);
+  process.stdout.write(`${formatScore(score)}\n`);
+}
