@@ -29,7 +29,7 @@ const PHRASES: Array<[DateLabel, string, weak?: boolean]> = [
   ],
   ['expiry', 'expiry|expires?|expiring|expired|expiration|end date|ends on|term ends|will end'],
   ['deadline', 'deadline|due(?: date| on| by)?|respond by|reply by|sign(?:ed)? by|decide by|confirm by|approve by'],
-  ['notice', 'préavis|résiliation|résilier (?:avant|au plus tard)'],
+  ['notice', 'préavis|résiliation|résilier'],
   ['renewal', 'renouvellement|renouvel(?:é|ée|er|le|lera)|se renouvelle|reconduction|reconduit(?:e)?'],
   [
     'valid-until',
@@ -39,7 +39,7 @@ const PHRASES: Array<[DateLabel, string, weak?: boolean]> = [
     'expiry',
     'arrive à échéance|arrivera à échéance|expire|expiration|date de fin|prend fin|prendra fin|fin du contrat',
   ],
-  ['deadline', 'date limite|échéance|répondre avant|à signer avant|à retourner avant'],
+  ['deadline', "date limite|échéance|répondre (?:avant|d['’]ici)|à signer avant|à retourner avant"],
   ['deadline', "no later than|before|au plus tard|avant le|d['’]ici le", true],
 ];
 

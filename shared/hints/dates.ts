@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { DateHint } from '../domain';
 import { findTriggers, type Trigger } from './date-triggers';
+import { isWrittenDay } from './date-written';
 
 /**
  * Dates that matter for a decision, read with chrono-node (English and French) only near trigger words
@@ -12,6 +13,7 @@ const BEFORE = 50; // a date may precede its trigger ("March 1, 2027 renewal") �
 const AFTER = 100; // … but usually follows it ("renews on March 1, 2027")
 const MAX_DATES = 10;
 const MAX_SEGMENTS = 200;
+const LABEL_LINE = 60;
 
 interface Segment {
   start: number;
@@ -31,7 +33,9 @@ function segments(text: string, triggers: Trigger[]): Segment[] {
     const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
     let lineEnd = text.indexOf('\n', t.end);
     if (lineEnd < 0) lineEnd = text.length;
-    if (/^[\s*_|]*:[\s:*_|\-–—]*$/.test(text.slice(t.end, lineEnd))) {
+    // A label on its own line ("Term ends", a <dt> or a table header, no colon) reaches the next line too.
+    const label = lineEnd - lineStart <= LABEL_LINE && /^[\s*_|]*:?[\s:*_|\-–—]*$/.test(text.slice(t.end, lineEnd));
+    if (/^[\s*_|]*:[\s:*_|\-–—]*$/.test(text.slice(t.end, lineEnd)) || label) {
       const next = /\S[^\n]*/.exec(text.slice(lineEnd, lineEnd + AFTER));
       if (next) lineEnd += next.index + next[0].length;
     }
@@ -59,26 +63,42 @@ function looksFrench(text: string): boolean {
   return (fr?.length ?? 0) > (en?.length ?? 0);
 }
 
+/** "60 days", "3 mois": a length of time, never a day on its own (relative readings are refused in date-written). */
 const DURATION = /\d+\s*(?:business\s+)?(?:days?|jours?|weeks?|semaines?|months?|mois|years?|ans?|années?)/iu;
-const FORWARD = /^(?:in|within|dans|d['’]ici|sous)\s/iu;
 
-/** A calendar day someone wrote down: not a bare time, not a month alone, not "60 days" of notice. */
-function usable(r: chrono.ParsedResult, now: Date): boolean {
-  const c = r.start;
-  if (!c.isCertain('day') && !c.isCertain('weekday')) return false;
-  if (DURATION.test(r.text) && !FORWARD.test(r.text)) return false;
-  const year = c.get('year') ?? 0;
+/** A calendar day the document writes down: not a bare time, not a month alone, not "within 7 days" of today. */
+function usable(r: chrono.ParsedResult, now: Date, before: string, anchored: boolean): boolean {
+  if (DURATION.test(r.text) || !isWrittenDay(r, before, anchored)) return false;
+  const year = r.start.get('year') ?? 0;
   return year >= 1990 && year <= now.getFullYear() + 30;
+}
+
+/**
+ * The document's own date, written right after its label ("Quote date:", "| Issued |", "Date :", "Start:"): it says
+ * when the paper was written, not when to decide, so it is never offered even when a validity sits beside it.
+ */
+const OWN_DATE = new RegExp(
+  '(?<![\\p{L}])(?:(?:quote|quotation|invoice|issue|proposal|order|document|soumission|facture)\\s+date|date|issued(?:\\s+on)?|' +
+    "dated|date d['’](?:émission|envoi)|émise?\\s+le|daté(?:e)?\\s+du|start|début|sent|envoyé)[\\s:|*_\\-–—]*$",
+  'iu',
+);
+
+function isOwnDate(before: string, trigger: Trigger, dateStart: number): boolean {
+  const m = OWN_DATE.exec(before);
+  if (!m) return false;
+  // "Renewal date:", "Expiration date:": the trigger's "date" is the one read here, and the day is the trigger's.
+  const labelStart = dateStart - before.length + m.index;
+  return trigger.start > dateStart || trigger.end < labelStart - 1;
 }
 
 const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
 
 /** Both languages' readings, the preferred language first; the other only fills spans left unread. */
-function parse(s: string, now: Date, french: boolean): chrono.ParsedResult[] {
+function parse(s: string, reference: Date, french: boolean): chrono.ParsedResult[] {
   const parsers = french ? [chrono.fr.casual, chrono.en.casual] : [chrono.en.casual, chrono.fr.casual];
   const out: chrono.ParsedResult[] = [];
   for (const p of parsers) {
-    for (const r of p.parse(s, now, { forwardDate: true })) {
+    for (const r of p.parse(s, reference, { forwardDate: true })) {
       const overlaps = out.some((o) => r.index < o.index + o.text.length && o.index < r.index + r.text.length);
       if (!overlaps) out.push(r);
     }
@@ -86,36 +106,56 @@ function parse(s: string, now: Date, french: boolean): chrono.ParsedResult[] {
   return out;
 }
 
-/** How far a date is from a trigger; a date before its trigger counts double. Null when out of reach. */
-function distance(t: Trigger, start: number, end: number): number | null {
+/**
+ * How far a date is from a trigger; a date before its trigger counts double, and never across a sentence end
+ * ("…by Friday. Any cancellation…" is not a cancellation date). Null when out of reach.
+ */
+function distance(text: string, t: Trigger, start: number, end: number): number | null {
   if (start >= t.end) return start - t.end <= AFTER ? start - t.end : null;
-  if (end <= t.start) return t.start - end <= BEFORE ? (t.start - end) * 2 + 1 : null;
+  if (end <= t.start) {
+    if (t.start - end > BEFORE || /[.;!?](?:\s|$)/.test(text.slice(end, t.start))) return null;
+    return (t.start - end) * 2 + 1;
+  }
   return 0;
 }
 
-/** "Termination notice must reach us before X", "préavis … au plus tard le X": the date is the notice's. */
+/**
+ * "Termination notice must reach us before X", "préavis … au plus tard le X", "Notice of non-renewal due by X":
+ * a bare connective or a plain deadline right after a notice phrase is the notice's date.
+ */
 function labelling(text: string, t: Trigger, all: Trigger[]): Trigger {
-  if (!t.weak) return t;
+  if (!t.weak && t.label !== 'deadline') return t;
   const notice = all.findLast((o) => o.label === 'notice' && o.end <= t.start && t.start - o.end <= 60);
   return notice && !/[.;!?\n]/.test(text.slice(notice.end, t.start)) ? notice : t;
 }
 
-export function findDates(text: string, now: Date): DateHint[] {
+export interface FindDatesOptions {
+  /**
+   * The document's own date (an e-mail's sent day): a weekday ("by Friday") and a year left out are read from it.
+   * Without it, a weekday alone is not a date: counted from today it would be a guess.
+   */
+  anchor?: Date | null;
+}
+
+export function findDates(text: string, now: Date, opts: FindDatesOptions = {}): DateHint[] {
+  const anchor = opts.anchor && !Number.isNaN(opts.anchor.getTime()) ? opts.anchor : null;
   const triggers = findTriggers(text);
   if (triggers.length === 0) return [];
   const french = looksFrench(text);
   const best = new Map<string, Found>();
   for (const seg of segments(text, triggers)) {
-    for (const r of parse(text.slice(seg.start, seg.end), now, french)) {
-      if (!usable(r, now)) continue;
+    for (const r of parse(text.slice(seg.start, seg.end), anchor ?? now, french)) {
       const start = seg.start + r.index;
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const before = text.slice(Math.max(lineStart, start - 40), start);
+      if (!usable(r, now, before, anchor !== null)) continue;
       const end = start + r.text.length;
       let pick: { t: Trigger; d: number } | null = null;
       for (const t of seg.triggers) {
-        const d = distance(t, start, end);
+        const d = distance(text, t, start, end);
         if (d !== null && (!pick || d < pick.d)) pick = { t, d };
       }
-      if (!pick) continue;
+      if (!pick || isOwnDate(before, pick.t, start)) continue;
       const by = labelling(text, pick.t, seg.triggers);
       const date = `${r.start.get('year')}-${pad(r.start.get('month'))}-${pad(r.start.get('day'))}`;
       const words = text.slice(Math.min(start, by.start), Math.max(end, pick.t.end));

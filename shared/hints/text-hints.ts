@@ -48,9 +48,11 @@ export function textHints(draft: CaptureDraft, now: Date): TextHints {
   const kind = guessKind(body, title);
   const sender = draft.email?.from ? domainOf(draft.email.from.address) : null;
   const hosts = [sender, pageHost(draft)].filter((h): h is string => !!h);
+  // An e-mail's sent day is the one day its "by Friday" can be counted from; a page has none, so none is guessed.
+  const anchor = draft.email?.date ? new Date(draft.email.date) : null;
   return {
     amounts: findAmounts(text, { defaultCurrency: dollarOf(hosts) }),
-    dates: findDates(text, now),
+    dates: findDates(text, now, { anchor }),
     kind: kind?.kind ?? null,
     kindWhy: kind?.why ?? null,
     title,

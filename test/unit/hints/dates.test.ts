@@ -11,7 +11,6 @@ describe('findDates reads dates next to words that make them matter', () => {
     ['Expiration date: 2026-12-31', '2026-12-31', 'expiry'],
     ['This quote is valid until June 30, 2026.', '2026-06-30', 'valid-until'],
     ['Offer valid through May 15', '2026-05-15', 'valid-until'],
-    ['Please respond by Friday.', '2026-03-13', 'deadline'],
     ['Deadline: April 2, 2026', '2026-04-02', 'deadline'],
     ['Sign by March 20 to lock in pricing', '2026-03-20', 'deadline'],
     ['Cancel by Dec 1 to avoid charges', '2026-12-01', 'notice'],
@@ -80,5 +79,66 @@ describe('findDates ignores dates nobody needs to act on', () => {
     'Your renewal is coming up.',
   ])('%s', (text) => {
     expect(findDates(text, now)).toEqual([]);
+  });
+});
+
+describe('findDates never invents a date (issue 11: a wrong prefilled date costs more than an empty field)', () => {
+  it.each([
+    'Once renewed, you can cancel within 7 days for a full refund.', // counted from today: unknown
+    'Your plan auto-renews. Respond within 7 days to keep the price.',
+    'The renewal quote is valid for 30 days.',
+    'Renewal is due in 30 days.',
+    'Cancel by tomorrow to avoid the renewal charge.',
+    'Renewal deadline: end of month',
+    'Renewal includes 24/7 support.',
+    'Renewal includes 7/24 support and a 4-hour response.',
+    'Soutien 7/24 inclus au renouvellement.',
+    'Renewal covers FortiOS 7.4.3 and Windows 11 24H2.',
+    'Your account manager, Robin Friday, will call about the renewal.',
+    'Préparée par Marc Mardi pour le renouvellement.',
+    'Renewal questions: June Whitaker, renewals desk.',
+    'Votre représentante, June Lavoie, communiquera avec vous dans les 7 jours au sujet du renouvellement.',
+    'Please respond by Friday.', // a weekday with no day the document is dated from
+  ])('%s', (text) => {
+    expect(findDates(text, now)).toEqual([]);
+  });
+
+  it('reads a weekday from the e-mail’s own date, never from today', () => {
+    const sent = new Date('2026-12-03T13:30:00Z'); // a Thursday
+    expect(findDates('Please respond by Friday.', now, { anchor: sent })).toMatchObject([
+      { date: '2026-12-04', label: 'deadline' },
+    ]);
+    expect(findDates("Merci de nous répondre d'ici vendredi.", now, { anchor: sent })[0]?.date).toBe('2026-12-04');
+    expect(findDates('Robin Friday will call about the renewal.', now, { anchor: sent })).toEqual([]);
+  });
+
+  it('does not take the quote’s own date for its validity', () => {
+    const text = 'Quote date: December 2, 2026 - Valid until: January 15, 2027';
+    expect(findDates(text, now).map((d) => [d.date, d.label])).toEqual([['2027-01-15', 'valid-until']]);
+    const table = '| Quote date | November 27, 2026 |\n| Valid until | December 27, 2026 |';
+    expect(findDates(table, now).map((d) => d.date)).toEqual(['2026-12-27']);
+    expect(findDates('Date : 2 décembre 2026 — soumission valide jusqu’au 31 décembre 2026', now)).toMatchObject([
+      { date: '2026-12-31', label: 'valid-until' },
+    ]);
+    // A label whose last word is "date" is still the trigger's.
+    expect(findDates('Expiration date: 2026-12-31', now)[0]?.date).toBe('2026-12-31');
+  });
+
+  it('reads a label on its own line, as a definition list or a card writes it', () => {
+    const text = 'Term ends\n\nMarch 31, 2027\n\nNotice of non-renewal due by\n\nJanuary 30, 2027';
+    expect(findDates(text, now).map((d) => [d.date, d.label])).toEqual([
+      ['2027-03-31', 'expiry'],
+      ['2027-01-30', 'notice'],
+    ]);
+  });
+
+  it('does not label a date by a trigger across a sentence end', () => {
+    const sent = new Date('2026-12-03T13:30:00Z');
+    const text =
+      "Merci de nous répondre d'ici vendredi. Toute demande de résiliation doit nous parvenir au plus tard le 2 janvier 2027.";
+    expect(findDates(text, now, { anchor: sent }).map((d) => [d.date, d.label])).toEqual([
+      ['2026-12-04', 'deadline'],
+      ['2027-01-02', 'notice'],
+    ]);
   });
 });
