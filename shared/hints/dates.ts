@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { DateHint } from '../domain';
 import { findTriggers, type Trigger } from './date-triggers';
+import { anchoredNotices } from './date-anchored';
 import { isWrittenDay } from './date-written';
 
 /**
@@ -172,7 +173,9 @@ export function findDates(text: string, now: Date, opts: FindDatesOptions = {}):
     }
     if (best.size >= MAX_DATES * 2) break;
   }
-  return [...best.values()]
+  // "30 days before renewal" once the renewal's own date is known; a date already read stays as read.
+  const counted = anchoredNotices(text, [...best.values()]).filter((d) => !best.has(d.date));
+  return [...best.values(), ...counted]
     .sort((a, b) => a.index - b.index)
     .slice(0, MAX_DATES)
     .map(({ date, label, text: words }) => ({ date, label, text: words }));

@@ -142,3 +142,28 @@ describe('findDates never invents a date (issue 11: a wrong prefilled date costs
     ]);
   });
 });
+
+describe('findDates counts a notice back from a date the document writes', () => {
+  it('reads "30 days before renewal" from the one renewal date', () => {
+    const text =
+      'Your subscription renews on January 15, 2027. Notice of non-renewal must reach us 30 days before renewal.';
+    expect(findDates(text, now).map((d) => [d.date, d.label])).toEqual([
+      ['2027-01-15', 'renewal'],
+      ['2026-12-16', 'notice'],
+    ]);
+    const fr =
+      "L'entente prend fin le 31 mars 2027. Tout préavis de résiliation doit être donné 60 jours avant l'échéance.";
+    expect(findDates(fr, now).map((d) => [d.date, d.label])).toContainEqual(['2027-01-30', 'notice']);
+  });
+
+  it.each([
+    ['no renewal date to count from', 'Notice of non-renewal must reach us 30 days before renewal.'],
+    [
+      'two renewal dates: which one is unknown',
+      'Plan A renews on January 15, 2027. Plan B renews on March 1, 2027. Give notice 30 days before renewal.',
+    ],
+    ['not a notice', 'Your plan renews on January 15, 2027. We invoice 30 days before renewal.'],
+  ])('proposes nothing counted when there is %s', (_, text) => {
+    expect(findDates(text, now).filter((d) => d.label === 'notice')).toEqual([]);
+  });
+});
