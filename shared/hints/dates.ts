@@ -79,8 +79,10 @@ function usable(r: chrono.ParsedResult, now: Date, before: string, anchored: boo
  * when the paper was written, not when to decide, so it is never offered even when a validity sits beside it.
  */
 const OWN_DATE = new RegExp(
-  '(?<![\\p{L}])(?:(?:quote|quotation|invoice|issue|proposal|order|document|soumission|facture)\\s+date|date|issued(?:\\s+on)?|' +
-    "dated|date d['’](?:émission|envoi)|émise?\\s+le|daté(?:e)?\\s+du|start|début|sent|envoyé)[\\s:|*_\\-–—]*$",
+  // A bare "Date" only where a label starts ("Renewal effective date:" is the renewal's).
+  '(?:(?<![\\p{L}])(?:quote|quotation|invoice|issue|proposal|order|document|soumission|facture)\\s+date|(?:^|[|*_>•]\\s*)date|' +
+    "(?<![\\p{L}])(?:issued(?:\\s+on)?|dated|date d['’](?:émission|envoi)|émise?\\s+le|daté(?:e)?\\s+du|start|début|sent|envoyé))" +
+    '[\\s:|*_\\-–—]*$',
   'iu',
 );
 

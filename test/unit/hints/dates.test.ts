@@ -122,6 +122,7 @@ describe('findDates never invents a date (issue 11: a wrong prefilled date costs
     ]);
     // A label whose last word is "date" is still the trigger's.
     expect(findDates('Expiration date: 2026-12-31', now)[0]?.date).toBe('2026-12-31');
+    expect(findDates('Renewal effective date: March 1, 2027', now)[0]?.date).toBe('2027-03-01');
   });
 
   it('reads a label on its own line, as a definition list or a card writes it', () => {
