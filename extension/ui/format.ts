@@ -62,12 +62,3 @@ export function formatMoney(money: Money): string {
   const amount = currencyFormat(money.currency).format(money.value);
   return `${amount}${PERIOD[money.recurrence]}`;
 }
-
-/** Any value from history, short enough for one line. */
-export function formatValue(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 77)}…` : value;
-  if (typeof value === 'object' && value && 'currency' in value) return formatMoney(value as Money);
-  const json = JSON.stringify(value);
-  return json.length > 80 ? `${json.slice(0, 77)}…` : json;
-}

@@ -53,8 +53,3 @@ export function formatMoney(money: Money): string {
 export function annualised(money: Money): string | null {
   return money.recurrence === 'one-time' ? null : `${formatAmount(annualise(money), money.currency)}/year`;
 }
-
-/** '2026-11-10 14:05 UTC' — history timestamps, in UTC so a team across zones reads one clock. */
-export function formatInstantUtc(instant: string): string {
-  return `${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC`;
-}

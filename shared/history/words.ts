@@ -213,6 +213,14 @@ function actionParts(a: Action, b: Action): string[] {
   return parts;
 }
 
+/** Fields whose value is a record or a list: a conflict on them is told as what the other version had. */
+export const NESTED_FIELDS: readonly string[] = ['decision', 'actions', 'tags', 'slips'];
+
+/** A simple field's value in words ("Inbox", "Thu 31 Dec 2026", "CA$4,500.00/month", the vendor's name). */
+export function valueInWords(field: string, value: unknown, names: Names = {}): string {
+  return plain(field, value, names);
+}
+
 /** One field's change, as one or more lines in words. */
 export function describeChange(field: string, from: unknown, to: unknown, names: Names = {}): ChangeLine[] {
   const label = fieldLabel(field);

@@ -1,7 +1,7 @@
-import type { HistoryEntry } from '../../../../shared/domain';
+import type { FieldChange, HistoryEntry } from '../../../../shared/domain';
 import { type HistoryMinute, historyMinutes } from '../../../../shared/history/sessions';
-import type { Names } from '../../../../shared/history/words';
-import { formatInstant, formatValue } from '../../format';
+import { describeChange, fieldLabel, type Names, NESTED_FIELDS, valueInWords } from '../../../../shared/history/words';
+import { formatInstant } from '../../format';
 import './history.css';
 
 // The same clock as formatInstant (en-GB, 24 h), so a span reads "1 Dec 2026, 15:00–15:20".
@@ -17,16 +17,39 @@ function span(m: HistoryMinute): string {
   return sameDay ? `${start}–${timeOnly.format(new Date(m.at))}` : `${start} – ${formatInstant(m.at)}`;
 }
 
-function Conflict({ m }: { m: HistoryMinute }) {
+/** A value that lost a concurrent edit, in words: for a record or a list, how the lost version differed. */
+function Lost({ c, by, names }: { c: FieldChange; by: string; names: Names }) {
+  if (NESTED_FIELDS.includes(c.field)) {
+    const differences = describeChange(c.field, c.to, c.from, names);
+    return (
+      <div>
+        kept the version by {by}; the other version, kept here, differed:
+        <ul class="changes">
+          {differences.map((l) => (
+            <li>
+              <strong>{l.label}:</strong> {l.text}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  return (
+    <div>
+      kept <strong>{valueInWords(c.field, c.to, names)}</strong> ({by}); the other value,{' '}
+      <strong>{valueInWords(c.field, c.from, names)}</strong>, is kept here
+    </div>
+  );
+}
+
+function Conflict({ m, names }: { m: HistoryMinute; names: Names }) {
+  const changes = m.conflict ?? [];
   return (
     <li class="conflict" data-testid="conflict">
-      <span class="badge urgent">Conflict</span> {(m.conflict ?? []).map((c) => c.field).join(', ')} was edited in two
+      <span class="badge urgent">Conflict</span> {changes.map((c) => fieldLabel(c.field)).join(', ')} was edited in two
       places at once · {formatInstant(m.at)}
-      {(m.conflict ?? []).map((c) => (
-        <div>
-          kept <strong>{formatValue(c.to)}</strong> ({m.by}); the other value, <strong>{formatValue(c.from)}</strong>,
-          is kept here
-        </div>
+      {changes.map((c) => (
+        <Lost c={c} by={m.by} names={names} />
       ))}
     </li>
   );
@@ -39,7 +62,7 @@ export function HistoryMinutes({ entries, names }: { entries: HistoryEntry[]; na
     <ol class="history" data-testid="history">
       {minutes.map((m) =>
         m.what === 'conflict' ? (
-          <Conflict m={m} />
+          <Conflict m={m} names={names} />
         ) : (
           <li data-testid="history-entry">
             <span class="who">{m.by}</span> {m.summary} · <span class="muted">{span(m)}</span>
