@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, expect, it, vi } from 'vitest';
-import type { Decision, Item } from '../../../shared/domain';
+import { Decision, type Item } from '../../../shared/domain';
 import { DecisionEditor } from '../../../extension/ui/log/item/DecisionEditor';
 
 // The editor alone, with a fake save that keeps what it was given: no store needed to see what would be written.
@@ -10,24 +10,8 @@ const option = { id: 'o1', title: 'Renew with Acme', oneTime: null, recurring: n
 const item = {
   id: 'i1',
   title: 'Acme renewal',
-  decision: { ...emptyDecision(), options: [option] },
+  decision: { ...Decision.parse({}), options: [option] },
 } as unknown as Item;
-function emptyDecision() {
-  return {
-    context: '',
-    options: [],
-    recommendation: '',
-    decision: '',
-    rationale: '',
-    decidedBy: null,
-    decidedOn: null,
-    status: 'proposed',
-    supersedes: null,
-    supersededBy: null,
-    nist: [],
-    cobit: [],
-  };
-}
 
 let root: HTMLElement;
 afterEach(() => render(null, root));
