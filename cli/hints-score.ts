@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CaptureDraft, Client, Hints, Recurrence, Vendor } from '../shared/domain';
-import { headlineAmount, suggestHints } from '../shared/hints';
+import { headline, suggestHints } from '../shared/hints';
+import { proposedDecideBy } from '../shared/hints/decide-by';
 import { expandPaths } from './files';
 import { clipFiles } from './run';
 
@@ -24,6 +25,8 @@ interface Expected {
   vendor: string | null;
   kind: string | null;
   amount: { value: number; currency: string; recurrence: Recurrence } | null;
+  /** The one-time total kept beside a recurring default amount. */
+  oneTime?: { value: number; currency: string; recurrence: Recurrence };
   /** The dates that matter for the decision, each labelled by what it is. */
   dates: Array<{ date: string; label: string }>;
   /** Other dates the document writes (its own date, an invoice's…): not wanted, but not invented either. */
@@ -85,22 +88,23 @@ function contextOf(registry: Registry): { clients: Client[]; vendors: Vendor[] }
 
 /** The form's decide-by (extension/ui/capture/form-state.ts, initialForm): the earliest hinted date not past. */
 function formDecideBy(hints: Hints, now: Date): string | null {
-  const today = now.toISOString().slice(0, 10);
-  return (
-    hints.dates
-      .map((d) => d.date)
-      .filter((d) => d >= today)
-      .sort()[0] ?? null
-  );
+  return proposedDecideBy(hints.dates, now.toISOString().slice(0, 10))?.date ?? null;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 function scoreOne(file: string, expected: Expected, hints: Hints, registry: Registry, now: Date): DocumentScore {
   const client = registry.clients.find((c) => c.id === hints.clientId)?.name ?? null;
-  const amount = headlineAmount(hints.amounts);
-  const amountText = amount ? `${amount.value} ${amount.currency} ${amount.recurrence}` : 'none';
-  const dates = hints.dates.map((d) => `${d.date} ${d.label}`).sort();
+  const top = headline(hints.amounts);
+  const amount = top?.amount ?? null;
+  const money = (a: { value: number; currency: string; recurrence: string } | null | undefined) =>
+    a ? `${a.value} ${a.currency} ${a.recurrence}` : 'none';
+  const amountText = `${money(amount)}${top?.oneTime ? ` + ${money(top.oneTime)}` : ''}`;
+  // A date the hints could not give a role to ("other") is shown but not scored: only the roles are.
+  const dates = hints.dates
+    .filter((d) => d.label !== 'other')
+    .map((d) => `${d.date} ${d.label}`)
+    .sort();
   const wantDates = expected.dates.map((d) => `${d.date} ${d.label}`).sort();
   const decideBy = formDecideBy(hints, now);
   const titles = (Array.isArray(expected.title) ? expected.title : [expected.title]).map(squash);
@@ -110,9 +114,7 @@ function scoreOne(file: string, expected: Expected, hints: Hints, registry: Regi
     client: client === expected.client,
     vendor: squash(hints.vendor?.name ?? '') === squash(expected.vendor ?? ''),
     kind: hints.kind === expected.kind,
-    amount: want
-      ? amount?.value === want.value && amount.currency === want.currency && amount.recurrence === want.recurrence
-      : amount === null,
+    amount: money(amount) === money(want) && money(top?.oneTime) === money(expected.oneTime),
     dates: dates.join(', ') === wantDates.join(', '),
     decideBy: decideBy === expected.decideBy,
     title: titles.includes(squash(hints.title)),

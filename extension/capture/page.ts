@@ -5,6 +5,7 @@
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { CaptureDraft } from '../../shared/domain';
+import { readerTitle } from '../../shared/hints/title';
 import { boundedPage } from './bounded';
 import { cleanTree, cloneDocument, effectiveBase, mainRegion, stripChrome } from './clean';
 import { escapeInline } from './conversation';
@@ -25,6 +26,8 @@ interface PageMeta {
   title: string | null;
   ogTitle: string | null;
   siteName: string | null;
+  /** The page's own heading: the first <h1> of its main part, else of the page. */
+  heading: string | null;
 }
 
 function metaContent(doc: Document, selector: string): string | null {
@@ -36,6 +39,9 @@ function readMeta(doc: Document): PageMeta {
     title: doc.querySelector('title')?.textContent?.trim() || null,
     ogTitle: metaContent(doc, 'meta[property="og:title"], meta[name="twitter:title"]'),
     siteName: metaContent(doc, 'meta[property="og:site_name"]'),
+    heading:
+      (doc.querySelector('main h1, article h1, [role="main"] h1') ?? doc.querySelector('h1'))?.textContent?.trim() ||
+      null,
   };
 }
 
@@ -104,7 +110,13 @@ export function extractPage(live: Document, opts: PageOptions): CaptureDraft {
 
   let markdown = htmlToMarkdown(content, { baseUrl });
   if (!markdown.trim()) throw new CaptureError('unreadable-page', NOTHING_TO_READ);
-  const title = article?.title || meta.ogTitle || meta.title;
+  // Readability cuts a title at its first hyphen when the rest is short ("Quote Q-88231 | Portal" → "88231 | Portal"):
+  // the page's own <title> and heading are read instead, and Readability's only when the page has neither.
+  const host = opts.url && /^https?:/i.test(opts.url) ? new URL(opts.url).hostname : null;
+  const title =
+    readerTitle({ title: meta.title ?? meta.ogTitle, heading: meta.heading, sites: [meta.siteName, host] }) ||
+    article?.title ||
+    meta.ogTitle;
   // Readability lifts the page's H1 out of the article; put it back so the Markdown stands on its own.
   if (title && !markdown.slice(0, 1000).includes(title)) markdown = `# ${escapeInline(title)}\n\n${markdown}`;
   return finishDraft({

@@ -2,16 +2,54 @@ import { z } from 'zod';
 import { Id, LocalDate, Money } from './common';
 import { ItemKind } from './item';
 
+export const DATE_LABELS = [
+  'quote-date',
+  'valid-until',
+  'term-start',
+  'term-end',
+  'renewal',
+  'notice',
+  'cancel-by',
+  'decide-by',
+  'other',
+] as const;
+export const DateLabel = z.enum(DATE_LABELS);
+export type DateLabel = z.infer<typeof DateLabel>;
+
+/** The dates a vCIO has to act by: only these are proposed as an item's decide-by. */
+export const DEADLINE_LABELS: readonly DateLabel[] = [
+  'valid-until',
+  'term-end',
+  'renewal',
+  'notice',
+  'cancel-by',
+  'decide-by',
+];
+
 export const DateHint = z.object({
   date: LocalDate,
   /** What the date is: the wording around it decides. */
-  label: z.enum(['renewal', 'expiry', 'valid-until', 'deadline', 'notice', 'other']),
+  label: DateLabel,
   /** The words it was read from, for the user to judge. */
   text: z.string(),
 });
 export type DateHint = z.infer<typeof DateHint>;
 
-export const AmountHint = Money.extend({ text: z.string() });
+/** "Cancel within 7 days": a deadline with nothing in the document to count from, shown as written, never dated. */
+export const DatePhrase = z.object({ label: DateLabel, text: z.string() });
+export type DatePhrase = z.infer<typeof DatePhrase>;
+
+/** What a figure is in the document: the part it was read from decides. */
+export const AmountRole = z.enum(['total', 'subtotal', 'tax', 'line', 'unit', 'prior', 'term']);
+export type AmountRole = z.infer<typeof AmountRole>;
+
+export const AmountHint = Money.extend({
+  /** The words it was read from. */
+  text: z.string(),
+  /** What the document calls it: "Total one-time", "TPS (5 %)", "Managed services, monthly". */
+  label: z.string(),
+  role: AmountRole,
+});
 export type AmountHint = z.infer<typeof AmountHint>;
 
 export const VendorHint = z.object({
@@ -30,6 +68,7 @@ export const Hints = z.object({
   vendor: VendorHint.nullable(),
   amounts: z.array(AmountHint),
   dates: z.array(DateHint),
+  phrases: z.array(DatePhrase).default([]),
   kind: ItemKind.nullable(),
   kindWhy: z.string().nullable(),
   title: z.string(),

@@ -1,4 +1,6 @@
-import type { AmountHint } from '../domain';
+import type { AmountHint, AmountRole } from '../domain';
+import { placeOf } from './document/amount-roles';
+import { readTables } from './document/tables';
 import { recurrenceNear } from './recurrence';
 
 /**
@@ -12,6 +14,9 @@ import { recurrenceNear } from './recurrence';
  *
  * Decided: "$54,000 over 36 months" is a one-time total for the term (its value is what is written);
  * the text keeps "over 36 months" so the user can turn it into a monthly figure if they prefer.
+ *
+ * Each figure is read from the part of the document it sits in (document/amount-roles.ts): a table cell by its
+ * column and row, a line by its label. It comes back labelled and with its role (total, tax, unit price…).
  */
 
 const SP = '[ \\u00a0\\u202f]';
@@ -47,6 +52,11 @@ const SYMBOLS: Record<string, string | null> = {
 };
 
 const MAX_AMOUNTS = 20;
+/** Figures read before giving up: a long price list has its totals at the end. */
+const MAX_FIGURES = 400;
+
+/** Which reading of a figure written twice is kept: its strongest role. */
+const RANK: Record<AmountRole, number> = { total: 6, subtotal: 5, term: 4, line: 3, tax: 2, unit: 1, prior: 0 };
 
 export interface FindAmountsOptions {
   /** What a bare "$" means (e.g. CAD for a Canadian vendor). USD when absent. */
@@ -75,16 +85,22 @@ function multiplier(g: Record<string, string | undefined>): number {
 
 export function findAmounts(text: string, opts: FindAmountsOptions = {}): AmountHint[] {
   const fallback = /^[A-Z]{3}$/.test(opts.defaultCurrency ?? '') ? opts.defaultCurrency! : 'USD';
-  const out: AmountHint[] = [];
-  const seen = new Set<string>();
+  const tables = readTables(text);
+  const found = new Map<string, AmountHint & { index: number }>();
+  let figures = 0;
   for (const m of text.matchAll(AMOUNT)) {
+    if (++figures > MAX_FIGURES) break;
     const g = m.groups ?? {};
     const start = m.index;
     const end = start + m[0].length;
     const hasCurrency = Boolean(g.pre || g.suf);
-    const rec = recurrenceNear(text, start, end);
+    const place = placeOf(text, tables, start, end);
+    const scope = place.within ?? { start: 0, end: text.length };
+    const rec = recurrenceNear(text.slice(scope.start, scope.end), start - scope.start, end - scope.start);
+    const near = rec && { ...rec, start: rec.start + scope.start, end: rec.end + scope.start };
     // A bare figure is money only as "1.2k/yr": a multiplier and a period glued to it.
-    if (!hasCurrency && !(multiplier(g) > 1 && rec && rec.start - end <= 2 && rec.recurrence !== 'one-time')) continue;
+    if (!hasCurrency && !(multiplier(g) > 1 && near && near.start - end <= 2 && near.recurrence !== 'one-time'))
+      continue;
 
     // A code ("USD", "CAD") beats a symbol ("$"); a bare "$" means the default currency.
     const candidates = [g.suf2, g.suf, g.pre].map(currencyOf);
@@ -92,14 +108,28 @@ export function findAmounts(text: string, opts: FindAmountsOptions = {}): Amount
     const value = Math.round(parseNumber(g.num ?? '') * multiplier(g) * 100) / 100;
     if (!Number.isFinite(value) || value <= 0) continue;
 
-    const recurrence = rec?.recurrence ?? 'one-time';
+    const recurrence = place.recurrence ?? near?.recurrence ?? 'one-time';
     const key = `${value}|${currency}|${recurrence}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const from = Math.min(start, rec?.start ?? start);
-    const to = Math.max(end, rec?.end ?? end);
-    out.push({ value, currency, recurrence, text: text.slice(from, to).replace(/\s+/g, ' ').trim() });
-    if (out.length >= MAX_AMOUNTS) break;
+    const prev = found.get(key);
+    if (prev && RANK[prev.role] >= RANK[place.role]) continue;
+    const from = Math.min(start, near?.start ?? start);
+    const to = Math.max(end, near?.end ?? end);
+    const words = text.slice(from, to).replace(/\s+/g, ' ').trim();
+    found.set(key, {
+      value,
+      currency,
+      recurrence,
+      text: words,
+      label: place.label,
+      role: place.role,
+      index: prev?.index ?? start,
+    });
   }
-  return out;
+  // The figures that matter first (totals, subtotals), then in the document's order.
+  return [...found.values()]
+    .sort(
+      (a, b) => (RANK[b.role] >= RANK.subtotal ? 1 : 0) - (RANK[a.role] >= RANK.subtotal ? 1 : 0) || a.index - b.index,
+    )
+    .slice(0, MAX_AMOUNTS)
+    .map(({ index: _, ...hint }) => hint);
 }

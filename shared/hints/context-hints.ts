@@ -1,6 +1,8 @@
-import type { CaptureDraft, Client, Hints, Vendor } from '../domain';
+import type { CaptureDraft, Client, Hints, Vendor, VendorHint } from '../domain';
 import { domainCovers, domainOf } from './generic';
-import { matchClient, matchVendor } from './match';
+import { clientInText, vendorNameInText } from './document/parties';
+import { matchClient, matchVendor, organisationName } from './match';
+import { compact } from './title';
 import type { TextHints } from './text-hints';
 import { siteOf } from './url';
 
@@ -12,6 +14,9 @@ export interface SuggestContext {
   /** The client the user is already working in, if any: it wins over the domain guess. */
   clientId?: string | null;
 }
+
+/** How much of a capture is searched for the client's and vendor's names: their header and signature are early. */
+const TEXT_SCAN = 20_000;
 
 const unique = (xs: Array<string | null | undefined>) => [...new Set(xs.filter((x): x is string => !!x))];
 
@@ -38,8 +43,13 @@ export function contextHints(draft: CaptureDraft, text: TextHints, ctx: SuggestC
   const sender = draft.email?.from ? domainOf(draft.email.from.address) : null;
   const byDomain = matchClient(unique([...emailDomains(draft), page]), ctx.clients);
 
-  let clientId = ctx.clientId ?? byDomain?.clientId ?? null;
-  let clientWhy = byDomain && byDomain.clientId === clientId ? byDomain.why : null;
+  // Then the document itself: "Prepared for Maple Ridge Dental Group", an address at mapleridgedental.ca.
+  const byText = byDomain
+    ? null
+    : clientInText(`${draft.source.title}\n${draft.markdown.slice(0, TEXT_SCAN)}`, ctx.clients);
+  const found = byDomain ?? byText;
+  let clientId = ctx.clientId ?? found?.clientId ?? null;
+  let clientWhy = found && found.clientId === clientId ? found.why : null;
 
   // A client's own staff forwarding something is not a vendor: its domains are never vendor candidates.
   const clientDomains = ctx.clients.flatMap((c) => c.domains);
@@ -52,6 +62,13 @@ export function contextHints(draft: CaptureDraft, text: TextHints, ctx: SuggestC
     senderName,
     ctx.vendors.filter((v) => v.clientId === clientId),
   );
+  if (vendor && vendor.vendorId === null && vendor.domain) {
+    vendor = namedVendor(
+      draft,
+      vendor,
+      ctx.vendors.filter((v) => v.clientId === clientId),
+    );
+  }
   if (clientId === null) {
     // No client from domains: a vendor known to exactly one client points at that client.
     const known = matchVendor(vendorHosts, senderName, ctx.vendors);
@@ -66,4 +83,38 @@ export function contextHints(draft: CaptureDraft, text: TextHints, ctx: SuggestC
   }
 
   return { clientId, clientWhy, vendor, ...text };
+}
+
+/** A site name from og:site_name, not a host name. */
+function siteName(draft: CaptureDraft): string | null {
+  const site = draft.source.site.trim();
+  return site && !/^[\w-]+(?:\.[\w-]+)+$/.test(site) ? site : null;
+}
+
+/**
+ * A new vendor named as the document writes it ("Bluepeak IT" rather than the domain's "Bluepeak"): from its title,
+ * header and signature, then og:site_name, then the sender's display name; the domain only when none names it.
+ * A name the client's registry already has is that vendor.
+ */
+function namedVendor(draft: CaptureDraft, hint: VendorHint, vendors: Vendor[]): VendorHint {
+  const domain = hint.domain!;
+  const label = domain.split('.')[0] ?? domain;
+  const md = draft.markdown;
+  const texts = [
+    draft.source.title,
+    siteName(draft) ?? '',
+    draft.email?.from?.name ?? '',
+    md.slice(0, 4000),
+    md.slice(-2000),
+  ];
+  const written = vendorNameInText(texts, label);
+  const site = siteName(draft);
+  const display = draft.email?.from?.name ? organisationName(draft.email.from.name, domain) : null;
+  const name = written ?? site ?? display;
+  if (!name) return hint;
+  const known = vendors.find((v) => compact(v.name) === compact(name));
+  if (known)
+    return { vendorId: known.id, name: known.name, domain, why: `${name} is already ${known.name} in the registry` };
+  const where = written ? 'as the document writes it' : site ? 'the site’s own name' : 'the sender’s name';
+  return { vendorId: null, name, domain, why: `new vendor from ${domain}, named ${where}` };
 }

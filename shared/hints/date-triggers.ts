@@ -16,31 +16,53 @@ export interface Trigger {
 }
 
 const L = '\\p{L}';
-/** Longer phrases first so "cancel by" is a notice and "renewal notice" a renewal, not a notice. */
+/** Longer phrases first so "cancel by" is a cancel-by and "renewal notice" a renewal, not a notice. */
 const PHRASES: Array<[DateLabel, string, weak?: boolean]> = [
   [
-    'notice',
-    'termination notice|notice of (?:non-)?renewal|cancel(?:l?ation)? (?:by|before|no later than)|notice period|notice',
+    'cancel-by',
+    'cancel(?:l?ation)? (?:by|before|no later than|deadline)|last day to cancel|cancel(?:l?ation)? requests? (?:by|before)',
   ],
+  ['notice', 'termination notice|notice of (?:non-)?renewal|notice of termination|notice period|notice'],
   ['renewal', 'renewal notice|renewal date|auto[- ]?renew(?:al|s|ed)?|renews?|renewed|renewing|renewal'],
   [
     'valid-until',
-    '(?:offer|quote|quotation|pricing|price|proposal) (?:is )?valid(?: until| through| till)?|valid (?:until|through|till|thru)|good (?:until|through)',
+    '(?:offer|quote|quotation|pricing|price|proposal) (?:is )?valid(?: until| through| till)?|valid (?:until|through|till|thru)|good (?:until|through)|expiration of (?:this )?(?:quote|offer)|quote expires',
   ],
-  ['expiry', 'expiry|expires?|expiring|expired|expiration|end date|ends on|term ends|will end'],
-  ['deadline', 'deadline|due(?: date| on| by)?|respond by|reply by|sign(?:ed)? by|decide by|confirm by|approve by'],
-  ['notice', 'préavis|résiliation|résilier'],
+  [
+    'term-start',
+    'start date|term start|starts? on|starting on|commencement date|commences? on|begins? on|service start date',
+  ],
+  ['term-end', 'expiry|expires?|expiring|expired|expiration|end date|ends on|term ends|will end|term end|end of term'],
+  [
+    'decide-by',
+    'deadline|due(?: date| on| by)?|respond by|reply by|sign(?:ed)? by|decide by|confirm by|approve by|accept by|return by',
+  ],
+  [
+    'cancel-by',
+    "annul(?:er|ation) (?:avant|au plus tard)|résili(?:er|ation) (?:avant|au plus tard)|date limite d['’]annulation",
+  ],
+  ['notice', 'préavis|avis de non-renouvellement|résiliation|résilier'],
   ['renewal', 'renouvellement|renouvel(?:é|ée|er|le|lera)|se renouvelle|reconduction|reconduit(?:e)?'],
   [
     'valid-until',
-    "(?:offre|devis|proposition|prix) valable|valable jusqu['’](?:au|à)|valide jusqu['’](?:au|à)|valable|validité",
+    "(?:offre|devis|soumission|proposition|prix) valable|valable jusqu['’](?:au|à)|valide jusqu['’](?:au|à)|valable|validité",
   ],
   [
-    'expiry',
-    'arrive à échéance|arrivera à échéance|expire|expiration|date de fin|prend fin|prendra fin|fin du contrat',
+    'term-start',
+    "date de début|début du contrat|début de l['’]entente|débute le|débutera le|commence le|commencera le",
   ],
-  ['deadline', "date limite|échéance|répondre (?:avant|d['’]ici)|à signer avant|à retourner avant"],
-  ['deadline', "no later than|before|au plus tard|avant le|d['’]ici le", true],
+  [
+    'term-end',
+    "arrive à échéance|arrivera à échéance|expire|expiration|date de fin|prend fin|prendra fin|fin du contrat|fin de l[’']entente",
+  ],
+  ['decide-by', "date limite|échéance|répondre (?:avant|d['’]ici)|à signer avant|à retourner avant|signer d['’]ici"],
+  ['decide-by', "no later than|before|au plus tard|avant le|d['’]ici le", true],
+  [
+    'quote-date',
+    "(?:quote|quotation|proposal|invoice|issue|order) date|date of issue|issued(?: on)?|dated|date d['’]émission|date de (?:la )?(?:soumission|facture|proposition)|date de l['’]offre|émise? le|datée? du",
+  ],
+  // A bare "Date:" label: the document's own date, unless a longer trigger ends right before it ("Renewal date").
+  ['quote-date', 'date(?=\\s*[*_]*\\s*[:|])'],
 ];
 
 const TRIGGERS = new RegExp(
@@ -55,6 +77,7 @@ export function findTriggers(text: string, max = 400): Trigger[] {
     const i = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0];
     const phrase = i ? PHRASES[Number(i.slice(1))] : undefined;
     if (!phrase) continue;
+    if (/^date$/i.test(m[0]) && (out.at(-1)?.end ?? -9) >= m.index - 2) continue;
     out.push({ label: phrase[0], start: m.index, end: m.index + m[0].length, weak: phrase[2] === true });
     if (out.length >= max) break;
   }

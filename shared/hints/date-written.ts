@@ -19,8 +19,14 @@ const NUMERIC = /^[\d\s/.\-–]+$/;
 const WEEKDAY_LEAD =
   /(?<![\p{L}])(?:by|before|until|till|on|this|next|d['’]ici|avant|jusqu['’](?:à|au)|au plus tard|ce|dès)\s+$/iu;
 
+/** "24/7 au 1 800…", "7/24": support hours, whatever words chrono reads after them. */
+const ROUND_THE_CLOCK = /(?<!\d)(?:24\s*\/\s*7|7\s*\/\s*24)(?![\d/])/;
+/** "15/4" with no year: a day/month guess, unless the year is written right after. */
+const SLASH_NO_YEAR = /^\d{1,2}\s*\/\s*\d{1,2}(?!\s*\/\s*\d)/;
+
 export function isWrittenDay(r: chrono.ParsedResult, before: string, anchored: boolean): boolean {
   const c = r.start;
+  if (ROUND_THE_CLOCK.test(r.text) || (SLASH_NO_YEAR.test(r.text) && !c.isCertain('year'))) return false;
   if ([...r.tags()].some((t) => RELATIVE_TAG.test(t))) return false;
   if (NUMERIC.test(r.text) && !c.isCertain('year')) return false;
   if (c.isCertain('day') && c.isCertain('month')) return true;

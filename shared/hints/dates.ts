@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { DateHint } from '../domain';
-import { findTriggers, type Trigger } from './date-triggers';
-import { anchoredNotices } from './date-anchored';
+import { type DateLabel, findTriggers, type Trigger } from './date-triggers';
+import { anchoredNotices, anchoredValidity } from './date-anchored';
 import { isWrittenDay } from './date-written';
 
 /**
@@ -75,23 +75,35 @@ function usable(r: chrono.ParsedResult, now: Date, before: string, anchored: boo
 }
 
 /**
- * The document's own date, written right after its label ("Quote date:", "| Issued |", "Date :", "Start:"): it says
- * when the paper was written, not when to decide, so it is never offered even when a validity sits beside it.
+ * The document's own date, written right after its label ("Quote date:", "| Issued |", "Date :", "Start:"). It says
+ * when the paper was written (or when a term starts), not when to decide: it is labelled so, whatever validity or
+ * deadline sits beside it. A forwarded e-mail's "Sent:" line is neither.
  */
+// A bare "Start:" (an incident's, an outage's) is read as no one's date: skipped like a "Sent:" line.
 const OWN_DATE = new RegExp(
   // A bare "Date" only where a label starts ("Renewal effective date:" is the renewal's).
-  '(?:(?<![\\p{L}])(?:quote|quotation|invoice|issue|proposal|order|document|soumission|facture)\\s+date|(?:^|[|*_>•]\\s*)date|' +
-    "(?<![\\p{L}])(?:issued(?:\\s+on)?|dated|date d['’](?:émission|envoi)|émise?\\s+le|daté(?:e)?\\s+du|start|début|sent|envoyé))" +
+  '(?:(?<own>(?<![\\p{L}])(?:quote|quotation|invoice|issue|proposal|order|document|soumission|facture)\\s+date|(?:^|[|*_>•]\\s*)date|' +
+    "(?<![\\p{L}])(?:issued(?:\\s+on)?|dated|date d['’](?:émission|envoi)|émise?\\s+le|daté(?:e)?\\s+du))|" +
+    "(?<start>(?<![\\p{L}])(?:(?:term|contract|service|subscription|agreement)\\s+start(?:\\s+date)?|date de début|début (?:du contrat|de l[’']entente|du service|de l[’']abonnement)))|(?<bare>(?<![\\p{L}])(?:start|début))|(?<sent>(?<![\\p{L}])(?:sent|envoyé)))" +
     '[\\s:|*_\\-–—]*$',
   'iu',
 );
 
-function isOwnDate(before: string, trigger: Trigger, dateStart: number): boolean {
+/** An e-mail header block quoted in the body ("From: … Sent: … Subject:"): its dates are the message's, not the deal's. */
+const HEADER_LINES = /^[\s>*_]*(?:from|de|to|à|subject|objet|cc|sent|envoyé)\s*:/imu;
+
+/** The label the words right before a date give it, when they name the document's own date or its start. */
+function ownLabel(text: string, before: string, trigger: Trigger, dateStart: number): DateLabel | 'skip' | null {
   const m = OWN_DATE.exec(before);
-  if (!m) return false;
+  if (!m) return null;
   // "Renewal date:", "Expiration date:": the trigger's "date" is the one read here, and the day is the trigger's.
   const labelStart = dateStart - before.length + m.index;
-  return trigger.start > dateStart || trigger.end < labelStart - 1;
+  const skip = m.groups?.sent ?? m.groups?.bare;
+  if (trigger.start <= dateStart && trigger.end >= labelStart - 1 && !skip) return null;
+  if (skip) return 'skip';
+  if (m.groups?.start) return 'term-start';
+  const around = text.slice(Math.max(0, dateStart - 200), dateStart + 200);
+  return HEADER_LINES.test(around) && /^(?:[|*_>•]\s*)?date/iu.test(m[0].trimStart()) ? 'skip' : 'quote-date';
 }
 
 const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
@@ -127,7 +139,7 @@ function distance(text: string, t: Trigger, start: number, end: number): number 
  * a bare connective or a plain deadline right after a notice phrase is the notice's date.
  */
 function labelling(text: string, t: Trigger, all: Trigger[]): Trigger {
-  if (!t.weak && t.label !== 'deadline') return t;
+  if (!t.weak && t.label !== 'decide-by') return t;
   const notice = all.findLast((o) => o.label === 'notice' && o.end <= t.start && t.start - o.end <= 60);
   return notice && !/[.;!?\n]/.test(text.slice(notice.end, t.start)) ? notice : t;
 }
@@ -158,8 +170,10 @@ export function findDates(text: string, now: Date, opts: FindDatesOptions = {}):
         const d = distance(text, t, start, end);
         if (d !== null && (!pick || d < pick.d)) pick = { t, d };
       }
-      if (!pick || isOwnDate(before, pick.t, start)) continue;
-      const by = labelling(text, pick.t, seg.triggers);
+      if (!pick) continue;
+      const own = ownLabel(text, before, pick.t, start);
+      if (own === 'skip') continue;
+      const by = own ? { ...pick.t, label: own } : labelling(text, pick.t, seg.triggers);
       const date = `${r.start.get('year')}-${pad(r.start.get('month'))}-${pad(r.start.get('day'))}`;
       const words = text.slice(Math.min(start, by.start), Math.max(end, pick.t.end));
       const found: Found = {
@@ -176,7 +190,8 @@ export function findDates(text: string, now: Date, opts: FindDatesOptions = {}):
     if (best.size >= MAX_DATES * 2) break;
   }
   // "30 days before renewal" once the renewal's own date is known; a date already read stays as read.
-  const counted = anchoredNotices(text, [...best.values()]).filter((d) => !best.has(d.date));
+  const read = [...best.values()];
+  const counted = [...anchoredNotices(text, read), ...anchoredValidity(text, read)].filter((d) => !best.has(d.date));
   return [...best.values(), ...counted]
     .sort((a, b) => a.index - b.index)
     .slice(0, MAX_DATES)

@@ -1,18 +1,54 @@
 import type { AmountHint } from '../domain';
 
 /**
- * The amount a vCIO would put on the item: a quote lists unit prices, subtotals and taxes before its total,
- * so the largest recurring amount wins, else the largest one-time amount. Document order breaks ties.
+ * The amount a vCIO would put on the item: the document's total of what is being decided.
+ * - A total row or line wins over everything else; with both a recurring and a one-time total, the recurring one is
+ *   the amount and the one-time one is kept beside it ("CAD 7,850/month + CAD 12,500 one-time").
+ * - With no total, the pre-tax subtotal; with neither, the largest recurring line, else the largest one-time line.
+ * - Unit prices, taxes, previous prices and totals over a whole term or first year are options, never the default.
+ * Among equals the larger wins (a grand total is at least each partial total), then document order.
  */
-export function headlineAmount(amounts: readonly AmountHint[]): AmountHint | null {
-  let best: AmountHint | null = null;
-  for (const a of amounts) {
-    if (!best) best = a;
-    else {
-      const recurring = a.recurrence !== 'one-time';
-      const bestRecurring = best.recurrence !== 'one-time';
-      if ((recurring && !bestRecurring) || (recurring === bestRecurring && a.value > best.value)) best = a;
-    }
+export interface Headline {
+  amount: AmountHint;
+  /** The one-time total that comes with a recurring amount (setup, onboarding), kept apart. */
+  oneTime: AmountHint | null;
+  why: string;
+}
+
+const recurring = (a: AmountHint) => a.recurrence !== 'one-time';
+
+function largest(xs: readonly AmountHint[]): AmountHint | null {
+  return xs.reduce<AmountHint | null>((best, a) => (!best || a.value > best.value ? a : best), null);
+}
+
+function pick(pool: readonly AmountHint[]): { amount: AmountHint; oneTime: AmountHint | null } | null {
+  const rec = largest(pool.filter(recurring));
+  const once = largest(pool.filter((a) => !recurring(a)));
+  if (rec) return { amount: rec, oneTime: once };
+  return once ? { amount: once, oneTime: null } : null;
+}
+
+const WHY: Record<string, string> = {
+  total: 'the document’s total',
+  subtotal: 'the total before taxes (no total with taxes written)',
+  line: 'the largest price in the document (no total written)',
+};
+
+export function headline(amounts: readonly AmountHint[]): Headline | null {
+  for (const role of ['total', 'subtotal', 'line'] as const) {
+    const found = pick(amounts.filter((a) => a.role === role));
+    if (!found) continue;
+    // Beside a recurring amount: a one-time total, else a lone one-time line (a setup fee), never one of several.
+    const onceLines = amounts.filter((a) => a.role === 'line' && !recurring(a));
+    const lone = onceLines.length === 1 ? onceLines[0]! : null;
+    const oneTime = recurring(found.amount) ? ((role === 'line' ? null : found.oneTime) ?? lone) : null;
+    const label = found.amount.label ? ` (“${found.amount.label}”)` : '';
+    return { amount: found.amount, oneTime, why: `${WHY[role]}${label}` };
   }
-  return best;
+  return null;
+}
+
+/** The default amount alone, for callers that need only the figure. */
+export function headlineAmount(amounts: readonly AmountHint[]): AmountHint | null {
+  return headline(amounts)?.amount ?? null;
 }

@@ -9,3 +9,5 @@ export { suggestHints } from './suggest';
 export { contextHints, emailDomains, pageHost, type SuggestContext } from './context-hints';
 export { textHints, SCAN_LIMIT, type TextHints } from './text-hints';
 export { headlineAmount } from './headline';
+export { headline, type Headline } from './headline';
+export { proposedDecideBy } from './decide-by';

@@ -1,13 +1,14 @@
 import type { CaptureDraft, Hints } from '../domain';
 import { findAmounts } from './amounts';
 import { findDates } from './dates';
+import { findPhrases } from './date-phrases';
 import { domainOf, isGenericDomain } from './generic';
 import { guessKind } from './kind';
 import { cleanTitle } from './title';
 import { pageHost } from './context-hints';
 
 /** The hints read from the text alone: no client, no registry. Cheap to send across from the page. */
-export type TextHints = Pick<Hints, 'amounts' | 'dates' | 'kind' | 'kindWhy' | 'title'>;
+export type TextHints = Pick<Hints, 'amounts' | 'dates' | 'phrases' | 'kind' | 'kindWhy' | 'title'>;
 
 /** Only the head of a huge page is read for amounts, dates and kind: the terms that matter come first. */
 export const SCAN_LIMIT = 200_000;
@@ -50,9 +51,17 @@ export function textHints(draft: CaptureDraft, now: Date): TextHints {
   const hosts = [sender, pageHost(draft)].filter((h): h is string => !!h);
   // An e-mail's sent day is the one day its "by Friday" can be counted from; a page has none, so none is guessed.
   const anchor = draft.email?.date ? new Date(draft.email.date) : null;
+  // Emphasis marks glued to a figure ("_December 2, 2026_") hide its year from the date reader; same length, so
+  // every offset still points into the text.
+  const plain = text.replace(/[*_]+/g, (m) => ' '.repeat(m.length));
+  const dates = findDates(plain, now, { anchor });
   return {
     amounts: findAmounts(text, { defaultCurrency: dollarOf(hosts) }),
-    dates: findDates(text, now, { anchor }),
+    dates,
+    phrases: findPhrases(
+      body,
+      dates.map((d) => d.text),
+    ),
     kind: kind?.kind ?? null,
     kindWhy: kind?.why ?? null,
     title,

@@ -1,5 +1,6 @@
 import type { CaptureDraft, Client, Hints, Item, Meeting, Recurrence, Vendor } from '../../../shared/domain';
 import { headlineAmount } from '../../../shared/hints/headline';
+import { proposedDecideBy } from '../../../shared/hints/decide-by';
 import { matchVendor } from '../../../shared/hints/match';
 // Straight from the rule files, not the index: the popup must not load the workspace's rules.
 import { type NextMeeting, upcomingMeetings } from '../../../shared/rules/next-meeting';
@@ -92,11 +93,7 @@ export function initialForm(draft: CaptureDraft, hints: Hints, ctx: CaptureConte
   const known = (id: string | null) => (id && ctx.clients.some((c) => c.id === id) ? id : null);
   const clientId = known(hints.clientId) ?? known(ctx.lastClientId) ?? ctx.clients[0]?.id ?? '';
   const today = ctx.now.toISOString().slice(0, 10);
-  const decideBy =
-    hints.dates
-      .map((d) => d.date)
-      .filter((d) => d >= today)
-      .sort()[0] ?? '';
+  const decideBy = proposedDecideBy(hints.dates, today)?.date ?? '';
   const amount = headlineAmount(hints.amounts);
   const base: FormState = {
     clientId,

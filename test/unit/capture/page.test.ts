@@ -111,7 +111,7 @@ describe('page capture: fallback and failure', () => {
     expect(draft.markdown).toContain('Circuit quote TQ-77');
     expect(draft.markdown).not.toContain('Billing');
     expect(draft.markdown).not.toContain('© Telco');
-    expect(draft.source).toMatchObject({ title: 'Circuit quote', site: 'telco.example' });
+    expect(draft.source).toMatchObject({ title: 'Circuit quote TQ-77', site: 'telco.example' });
   });
 
   it('refuses a page with nothing readable, with a clear error', () => {

@@ -46,7 +46,14 @@ describe('findAmounts reads', () => {
 
   it('reads "$54,000 over 36 months" as a one-time total for the term and says so in the text', () => {
     expect(findAmounts('Total of $54,000 over 36 months.')).toEqual([
-      { value: 54000, currency: 'USD', recurrence: 'one-time', text: '$54,000 over 36 months' },
+      {
+        value: 54000,
+        currency: 'USD',
+        recurrence: 'one-time',
+        text: '$54,000 over 36 months',
+        label: 'Total',
+        role: 'total',
+      },
     ]);
     // A rate stated next to the figure still wins over the term.
     expect(findAmounts('$1,500/month for 36 months')[0]?.recurrence).toBe('monthly');

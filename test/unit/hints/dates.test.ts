@@ -7,25 +7,25 @@ describe('findDates reads dates next to words that make them matter', () => {
   it.each([
     ['Your subscription renews on March 1, 2027.', '2027-03-01', 'renewal'],
     ['Your plan will auto-renew on 2027-01-15 unless cancelled.', '2027-01-15', 'renewal'],
-    ['Your licence expires on 30 April 2026.', '2026-04-30', 'expiry'],
-    ['Expiration date: 2026-12-31', '2026-12-31', 'expiry'],
+    ['Your licence expires on 30 April 2026.', '2026-04-30', 'term-end'],
+    ['Expiration date: 2026-12-31', '2026-12-31', 'term-end'],
     ['This quote is valid until June 30, 2026.', '2026-06-30', 'valid-until'],
     ['Offer valid through May 15', '2026-05-15', 'valid-until'],
-    ['Deadline: April 2, 2026', '2026-04-02', 'deadline'],
-    ['Sign by March 20 to lock in pricing', '2026-03-20', 'deadline'],
-    ['Cancel by Dec 1 to avoid charges', '2026-12-01', 'notice'],
+    ['Deadline: April 2, 2026', '2026-04-02', 'decide-by'],
+    ['Sign by March 20 to lock in pricing', '2026-03-20', 'decide-by'],
+    ['Cancel by Dec 1 to avoid charges', '2026-12-01', 'cancel-by'],
     ['Termination notice must reach us before 2026-10-01.', '2026-10-01', 'notice'],
     ['| Renewal date | 2027-03-01 |', '2027-03-01', 'renewal'],
     ['**Renewal date:**\n\nMarch 1, 2027', '2027-03-01', 'renewal'],
     // French
     ['Offre valable jusqu’au 30 juin 2026.', '2026-06-30', 'valid-until'],
     ["Devis valable jusqu'au 15/04/2026", '2026-04-15', 'valid-until'],
-    ['Le contrat arrive à échéance le 31/12/2026.', '2026-12-31', 'expiry'],
+    ['Le contrat arrive à échéance le 31/12/2026.', '2026-12-31', 'term-end'],
     ['Renouvellement automatique le 1er janvier 2027.', '2027-01-01', 'renewal'],
-    ['Date limite : 20 mars 2026', '2026-03-20', 'deadline'],
-    ['Votre abonnement expire le 5 mai 2026.', '2026-05-05', 'expiry'],
+    ['Date limite : 20 mars 2026', '2026-03-20', 'decide-by'],
+    ['Votre abonnement expire le 5 mai 2026.', '2026-05-05', 'term-end'],
     ['Préavis à donner au plus tard le 1er octobre 2026.', '2026-10-01', 'notice'],
-    ['Merci de répondre au plus tard le 20 mars 2026.', '2026-03-20', 'deadline'],
+    ['Merci de répondre au plus tard le 20 mars 2026.', '2026-03-20', 'decide-by'],
   ])('%s', (text, date, label) => {
     const hints = findDates(text, now);
     expect(hints).toHaveLength(1);
@@ -36,7 +36,7 @@ describe('findDates reads dates next to words that make them matter', () => {
   it('labels each date by its nearest trigger', () => {
     const hints = findDates('Cancel by Dec 1 to avoid the auto-renewal on Jan 1, 2027.', now);
     expect(hints.map((h) => [h.date, h.label])).toEqual([
-      ['2026-12-01', 'notice'],
+      ['2026-12-01', 'cancel-by'],
       ['2027-01-01', 'renewal'],
     ]);
   });
@@ -106,20 +106,35 @@ describe('findDates never invents a date (issue 11: a wrong prefilled date costs
   it('reads a weekday from the e-mail’s own date, never from today', () => {
     const sent = new Date('2026-12-03T13:30:00Z'); // a Thursday
     expect(findDates('Please respond by Friday.', now, { anchor: sent })).toMatchObject([
-      { date: '2026-12-04', label: 'deadline' },
+      { date: '2026-12-04', label: 'decide-by' },
     ]);
     expect(findDates("Merci de nous répondre d'ici vendredi.", now, { anchor: sent })[0]?.date).toBe('2026-12-04');
     expect(findDates('Robin Friday will call about the renewal.', now, { anchor: sent })).toEqual([]);
   });
 
-  it('does not take the quote’s own date for its validity', () => {
-    const text = 'Quote date: December 2, 2026 - Valid until: January 15, 2027';
-    expect(findDates(text, now).map((d) => [d.date, d.label])).toEqual([['2027-01-15', 'valid-until']]);
-    const table = '| Quote date | November 27, 2026 |\n| Valid until | December 27, 2026 |';
-    expect(findDates(table, now).map((d) => d.date)).toEqual(['2026-12-27']);
-    expect(findDates('Date : 2 décembre 2026 — soumission valide jusqu’au 31 décembre 2026', now)).toMatchObject([
-      { date: '2026-12-31', label: 'valid-until' },
+  it('labels the quote’s own date as such, never as its validity', () => {
+    const labelled = (text: string) => findDates(text, now).map((d) => [d.date, d.label]);
+    expect(labelled('Quote date: December 2, 2026 - Valid until: January 15, 2027')).toEqual([
+      ['2026-12-02', 'quote-date'],
+      ['2027-01-15', 'valid-until'],
     ]);
+    expect(labelled('| Quote date | November 27, 2026 |\n| Valid until | December 27, 2026 |')).toEqual([
+      ['2026-11-27', 'quote-date'],
+      ['2026-12-27', 'valid-until'],
+    ]);
+    expect(labelled('Date : 2 décembre 2026 — soumission valide jusqu’au 31 décembre 2026')).toEqual([
+      ['2026-12-02', 'quote-date'],
+      ['2026-12-31', 'valid-until'],
+    ]);
+    // "Valid for 30 days" is counted from the quote's own date, never from today.
+    expect(labelled('Proposal date: November 30, 2026. This proposal is valid for 30 days.')).toEqual([
+      ['2026-11-30', 'quote-date'],
+      ['2026-12-30', 'valid-until'],
+    ]);
+    expect(labelled('This proposal is valid for 30 days.')).toEqual([]);
+    // An incident's "Start:" and a forwarded message's "Sent:" are nobody's term.
+    expect(labelled('Start: December 2, 2026 14:05\nSent: December 3, 2026')).toEqual([]);
+    expect(labelled('Term start: April 1, 2024')).toEqual([['2024-04-01', 'term-start']]);
     // A label whose last word is "date" is still the trigger's.
     expect(findDates('Expiration date: 2026-12-31', now)[0]?.date).toBe('2026-12-31');
     expect(findDates('Renewal effective date: March 1, 2027', now)[0]?.date).toBe('2027-03-01');
@@ -128,7 +143,7 @@ describe('findDates never invents a date (issue 11: a wrong prefilled date costs
   it('reads a label on its own line, as a definition list or a card writes it', () => {
     const text = 'Term ends\n\nMarch 31, 2027\n\nNotice of non-renewal due by\n\nJanuary 30, 2027';
     expect(findDates(text, now).map((d) => [d.date, d.label])).toEqual([
-      ['2027-03-31', 'expiry'],
+      ['2027-03-31', 'term-end'],
       ['2027-01-30', 'notice'],
     ]);
   });
@@ -138,7 +153,7 @@ describe('findDates never invents a date (issue 11: a wrong prefilled date costs
     const text =
       "Merci de nous répondre d'ici vendredi. Toute demande de résiliation doit nous parvenir au plus tard le 2 janvier 2027.";
     expect(findDates(text, now, { anchor: sent }).map((d) => [d.date, d.label])).toEqual([
-      ['2026-12-04', 'deadline'],
+      ['2026-12-04', 'decide-by'],
       ['2027-01-02', 'notice'],
     ]);
   });

@@ -1,26 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import type { AmountHint } from '../../../shared/domain';
-import { headlineAmount } from '../../../shared/hints';
+import type { AmountHint, AmountRole } from '../../../shared/domain';
+import { headline, headlineAmount } from '../../../shared/hints';
 
-const a = (value: number, recurrence: AmountHint['recurrence'] = 'one-time'): AmountHint => ({
-  value,
-  currency: 'USD',
-  recurrence,
-  text: `$${value}`,
-});
+const a = (
+  value: number,
+  recurrence: AmountHint['recurrence'] = 'one-time',
+  role: AmountRole = 'line',
+  label = '',
+): AmountHint => ({ value, currency: 'USD', recurrence, text: `$${value}`, label, role });
 
-describe('headlineAmount', () => {
-  it('prefers the largest recurring amount over bigger one-time line items', () => {
-    expect(headlineAmount([a(32.5), a(3900), a(4220), a(4500, 'monthly'), a(299, 'monthly')])).toEqual(
-      a(4500, 'monthly'),
-    );
+describe('headline: the amount to decide on', () => {
+  it('takes the total row over bigger or recurring lines, and says why', () => {
+    const amounts = [
+      a(9480),
+      a(1120, 'one-time', 'unit'),
+      a(18640, 'one-time', 'total', 'Total one-time'),
+      a(1250, 'monthly'),
+    ];
+    const top = headline(amounts);
+    expect(top?.amount.value).toBe(18640);
+    expect(top?.oneTime).toBeNull();
+    expect(top?.why).toContain('Total one-time');
   });
-  it('takes the largest one-time amount when nothing recurs', () => {
-    expect(headlineAmount([a(2500), a(18000), a(1200)])).toEqual(a(18000));
+  it('keeps a one-time total beside a recurring total', () => {
+    const top = headline([
+      a(12500, 'one-time', 'total'),
+      a(7850, 'monthly', 'total'),
+      a(12500 + 12 * 7850, 'yearly', 'term'),
+    ]);
+    expect([top?.amount.value, top?.amount.recurrence, top?.oneTime?.value]).toEqual([7850, 'monthly', 12500]);
   });
-  it('keeps the first of equal amounts and is null for none', () => {
-    const first = { ...a(100), text: 'first' };
-    expect(headlineAmount([first, a(100)])).toBe(first);
+  it('takes the total with taxes, never a tax or the subtotal, when both are written', () => {
+    const top = headline([a(12000, 'one-time', 'subtotal'), a(600, 'one-time', 'tax'), a(13797, 'one-time', 'total')]);
+    expect(top?.amount.value).toBe(13797);
+    expect(headline([a(12000, 'one-time', 'subtotal'), a(600, 'one-time', 'tax')])?.amount.value).toBe(12000);
+  });
+  it('with no total: the largest recurring line, a lone one-time line beside it, never a unit or old price', () => {
+    const top = headline([a(32.5, 'monthly', 'unit'), a(4500, 'monthly'), a(9000, 'monthly', 'prior'), a(6000)]);
+    expect([top?.amount.value, top?.oneTime?.value]).toEqual([4500, 6000]);
+    expect(headline([a(4500, 'monthly'), a(6000), a(800)])?.oneTime).toBeNull();
+    expect(headlineAmount([a(2500), a(18000), a(1200)])?.value).toBe(18000);
+  });
+  it('is null when the document has only taxes, unit prices or previous prices', () => {
+    expect(headline([a(600, 'one-time', 'tax'), a(20, 'monthly', 'unit'), a(12960, 'yearly', 'prior')])).toBeNull();
     expect(headlineAmount([])).toBeNull();
   });
 });

@@ -105,7 +105,7 @@ describe('suggestHints', () => {
       { date: '2026-04-30', label: 'valid-until', text: 'quote is valid until April 30, 2026' },
     ]);
     expect(hints.kind).toBe('quote');
-    expect(hints.title).toBe('Quote Q-1042 | Fortinet Partner Portal');
+    expect(hints.title).toBe('Quote Q-1042'); // the portal's name is the site's, not the document's
   });
 
   it('keeps a client the user already chose, and matches vendors within it', () => {
@@ -122,7 +122,7 @@ describe('suggestHints', () => {
       vendorId: null,
       name: 'Fortinet',
       domain: 'fortinet.com',
-      why: 'new vendor from fortinet.com',
+      why: 'new vendor from fortinet.com, named as the document writes it',
     });
   });
 
@@ -186,19 +186,15 @@ describe('suggestHints', () => {
     const huge = { ...quotePage, markdown: paragraph.repeat(Math.ceil(5_000_000 / paragraph.length)) };
     expect(huge.markdown.length).toBeGreaterThan(5_000_000);
     const hints = suggestHints(huge, ctx);
-    expect(hints.amounts).toEqual(
-      [
-        { value: 4500, currency: 'USD', recurrence: 'monthly', text: '$4,500/month' },
-        { value: 18000, currency: 'USD', recurrence: 'one-time', text: '' },
-      ].slice(0, 1),
-    );
+    expect(hints.amounts.map((a) => [a.value, a.recurrence, a.text])).toEqual([[4500, 'monthly', '$4,500/month']]);
     expect(hints.dates.map((d) => d.date)).toEqual(['2027-03-01']);
   });
 });
 
 describe('cleanTitle', () => {
   it.each([
-    ['Quote Q-1042 | Acme Portal', 'Quote Q-1042 | Acme Portal'],
+    ['Quote Q-1042 | Acme Portal', 'Quote Q-1042'],
+    ['Quote Q-88231 - Server room', 'Quote Q-88231 - Server room'],
     ['Re: RE: Fwd: Renewal of your plan', 'Renewal of your plan'],
     ['TR : Devis 2026-118', 'Devis 2026-118'],
     ['[External] Price change notice', 'Price change notice'],

@@ -48,11 +48,22 @@ const hints: Hints = {
   clientId: null,
   clientWhy: null,
   vendor: { vendorId: null, name: 'Acme Msp', domain: 'acme-msp.com', why: 'new vendor from acme-msp.com' },
-  amounts: [{ value: 4500, currency: 'USD', recurrence: 'monthly', text: '$4,500/month' }],
+  amounts: [
+    {
+      value: 4500,
+      currency: 'USD',
+      recurrence: 'monthly',
+      text: '$4,500/month',
+      label: 'Managed services',
+      role: 'line',
+    },
+  ],
   dates: [
-    { date: '2026-11-01', label: 'deadline', text: 'past' },
+    { date: '2026-11-01', label: 'decide-by', text: 'past' },
+    { date: '2026-12-02', label: 'quote-date', text: 'Quote date: December 2, 2026' },
     { date: '2026-12-15', label: 'valid-until', text: 'valid until December 15, 2026' },
   ],
+  phrases: [],
   kind: 'quote',
   kindWhy: 'the title says quote',
   title: 'Quote Q-1042',
@@ -65,7 +76,7 @@ describe('quick-capture form state', () => {
     expect(form.meetingId).toBe('b@2026-12-02'); // next Wednesday
     expect(form.vendorName).toBe('Acme MSP'); // the registry's spelling wins
     expect([form.amount, form.currency, form.recurrence]).toEqual(['4500', 'USD', 'monthly']);
-    expect(form.decideBy).toBe('2026-12-15'); // past dates are not offered as decide-by
+    expect(form.decideBy).toBe('2026-12-15'); // past dates and the quote's own date are not offered as decide-by
     expect(form.section).toBe('decision-to-prepare');
   });
 

@@ -1,0 +1,86 @@
+/**
+ * The tables of a capture's Markdown (GFM pipe tables, as the capture writes them), with every cell's place in
+ * the text, so a figure found in the flat text can be read by its column and its row rather than by its neighbours.
+ */
+
+export interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Row {
+  cells: Cell[];
+  start: number;
+  end: number;
+}
+
+export interface Table {
+  /** The header row's cell texts, lower-case; empty when the first row holds data (a key-value table). */
+  header: string[];
+  rows: Row[];
+  start: number;
+  end: number;
+}
+
+const SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** Cells of one `| a | b |` line; a `\|` inside a cell is text, not a border. */
+function cellsOf(line: string, offset: number): Cell[] {
+  const cells: Cell[] = [];
+  let from = line.indexOf('|') + 1;
+  for (let i = from; i <= line.length; i++) {
+    const end = i === line.length || (line[i] === '|' && line[i - 1] !== '\\');
+    if (!end) continue;
+    const raw = line.slice(from, i);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (i < line.length || text)
+      cells.push({ text, start: offset + from + lead, end: offset + from + lead + text.length });
+    from = i + 1;
+  }
+  return cells;
+}
+
+/** A header row that reads as data: a figure with a currency or a date in it ("| Quote date | November 27 |"). */
+const DATA = /\d[\d\s.,]*\s?(?:\$|€|£|USD|CAD|EUR)|(?:\$|€|£|USD|CAD|EUR)\s?\d|\d{4}|\d{1,2}\s*[/.-]\s*\d{1,2}/iu;
+
+export function readTables(text: string): Table[] {
+  const tables: Table[] = [];
+  const lines: Array<{ text: string; start: number }> = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ text: line, start: at });
+    at += line.length + 1;
+  }
+  for (let i = 0; i < lines.length - 1; i++) {
+    const head = lines[i]!;
+    if (!head.text.trimStart().startsWith('|') || !SEPARATOR.test(lines[i + 1]!.text)) continue;
+    const headCells = cellsOf(head.text, head.start);
+    const rows: Row[] = [];
+    let j = i + 2;
+    for (; j < lines.length && lines[j]!.text.trimStart().startsWith('|'); j++) {
+      const l = lines[j]!;
+      rows.push({ cells: cellsOf(l.text, l.start), start: l.start, end: l.start + l.text.length });
+    }
+    const keyValue = headCells.some((c) => DATA.test(c.text));
+    const headRow = { cells: headCells, start: head.start, end: head.start + head.text.length };
+    tables.push({
+      header: keyValue ? [] : headCells.map((c) => c.text.toLowerCase()),
+      rows: keyValue ? [headRow, ...rows] : rows,
+      start: head.start,
+      end: rows.at(-1)?.end ?? headRow.end,
+    });
+    i = j - 1;
+  }
+  return tables;
+}
+
+/** The table cell that holds `index`, with its row, column and table; null outside every table. */
+export function cellAt(tables: readonly Table[], index: number): { table: Table; row: Row; column: number } | null {
+  const table = tables.find((t) => index >= t.start && index <= t.end);
+  const row = table?.rows.find((r) => index >= r.start && index <= r.end);
+  if (!table || !row) return null;
+  const column = row.cells.findIndex((c) => index >= c.start && index <= c.end);
+  return column < 0 ? null : { table, row, column };
+}
