@@ -95,7 +95,7 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 function scoreOne(file: string, expected: Expected, hints: Hints, registry: Registry, now: Date): DocumentScore {
   const client = registry.clients.find((c) => c.id === hints.clientId)?.name ?? null;
-  const top = headline(hints.amounts);
+  const top = headline(hints.amounts, hints.kind);
   const amount = top?.amount ?? null;
   const money = (a: { value: number; currency: string; recurrence: string } | null | undefined) =>
     a ? `${a.value} ${a.currency} ${a.recurrence}` : 'none';
@@ -128,7 +128,16 @@ function scoreOne(file: string, expected: Expected, hints: Hints, registry: Regi
     decideBy: decideBy ?? 'none',
     title: hints.title,
   };
-  const got = Object.fromEntries(FIELDS.filter((f) => !right[f]).map((f) => [f, said[f]]));
+  const wanted: Record<Field, string> = {
+    client: expected.client ?? 'none',
+    vendor: expected.vendor ?? 'none',
+    kind: expected.kind ?? 'none',
+    amount: `${money(want)}${expected.oneTime ? ` + ${money(expected.oneTime)}` : ''}`,
+    dates: wantDates.join(', ') || 'none',
+    decideBy: expected.decideBy ?? 'none',
+    title: titles.join(' / '),
+  };
+  const got = Object.fromEntries(FIELDS.filter((f) => !right[f]).map((f) => [f, `${said[f]}  (want ${wanted[f]})`]));
   const known = new Set([...expected.dates.map((d) => d.date), ...(expected.written ?? [])]);
   const invented = hints.dates.filter((d) => !known.has(d.date)).map((d) => `${d.date} ${d.label} ("${d.text}")`);
   return { file, right, got, invented };

@@ -5,7 +5,7 @@
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { CaptureDraft } from '../../shared/domain';
-import { readerTitle } from '../../shared/hints/title';
+import { readerTitle, siteNameInTitle } from '../../shared/hints/title';
 import { boundedPage } from './bounded';
 import { cleanTree, cloneDocument, effectiveBase, mainRegion, stripChrome } from './clean';
 import { escapeInline } from './conversation';
@@ -123,7 +123,8 @@ export function extractPage(live: Document, opts: PageOptions): CaptureDraft {
     kind: 'page',
     url: opts.url,
     title,
-    site: meta.siteName,
+    // Without og:site_name, the name the title gives the site ("… | Ironclad Data Protection") is the site's.
+    site: meta.siteName ?? (meta.title && host ? siteNameInTitle(meta.title, host) : null),
     markdown,
     warnings,
     maxChars: opts.maxChars,

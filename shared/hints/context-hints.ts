@@ -2,7 +2,7 @@ import type { CaptureDraft, Client, Hints, Vendor, VendorHint } from '../domain'
 import { domainCovers, domainOf } from './generic';
 import { clientInText, vendorNameInText } from './document/parties';
 import { matchClient, matchVendor, organisationName } from './match';
-import { compact } from './title';
+import { compact } from './words';
 import type { TextHints } from './text-hints';
 import { siteOf } from './url';
 
@@ -100,17 +100,13 @@ function namedVendor(draft: CaptureDraft, hint: VendorHint, vendors: Vendor[]): 
   const domain = hint.domain!;
   const label = domain.split('.')[0] ?? domain;
   const md = draft.markdown;
-  const texts = [
-    draft.source.title,
-    siteName(draft) ?? '',
-    draft.email?.from?.name ?? '',
-    md.slice(0, 4000),
-    md.slice(-2000),
-  ];
+  const texts = [draft.source.title, siteName(draft) ?? '', md.slice(0, TEXT_SCAN), md.slice(-2000)];
   const written = vendorNameInText(texts, label);
   const site = siteName(draft);
   const display = draft.email?.from?.name ? organisationName(draft.email.from.name, domain) : null;
-  const name = written ?? site ?? display;
+  // The sender's own fuller writing of the same name wins ("Services infonuagiques Laurentien").
+  const fuller = display && written && compact(display).includes(compact(written)) ? display : null;
+  const name = fuller ?? written ?? site ?? display;
   if (!name) return hint;
   const known = vendors.find((v) => compact(v.name) === compact(name));
   if (known)

@@ -23,7 +23,7 @@ const PHRASES: Array<[DateLabel, string, weak?: boolean]> = [
     'cancel(?:l?ation)? (?:by|before|no later than|deadline)|last day to cancel|cancel(?:l?ation)? requests? (?:by|before)',
   ],
   ['notice', 'termination notice|notice of (?:non-)?renewal|notice of termination|notice period|notice'],
-  ['renewal', 'renewal notice|renewal date|auto[- ]?renew(?:al|s|ed)?|renews?|renewed|renewing|renewal'],
+  ['renewal', 'renewal notice|renewal date|auto(?:-| )?renew(?:al|s|ed)?|renews?|renewed|renewing|renewal'],
   [
     'valid-until',
     '(?:offer|quote|quotation|pricing|price|proposal) (?:is )?valid(?: until| through| till)?|valid (?:until|through|till|thru)|good (?:until|through)|expiration of (?:this )?(?:quote|offer)|quote expires',
@@ -65,8 +65,11 @@ const PHRASES: Array<[DateLabel, string, weak?: boolean]> = [
   ['quote-date', 'date(?=\\s*[*_]*\\s*[:|])'],
 ];
 
+const SPACE = '[\\s\\u00a0\\u202f]+';
+
 const TRIGGERS = new RegExp(
-  PHRASES.map(([, words], i) => `(?<t${i}>(?<![${L}])(?:${words})(?![${L}]))`).join('|'),
+  // French writes "arrive à échéance" with no-break spaces: any space between words will do.
+  PHRASES.map(([, words], i) => `(?<t${i}>(?<![${L}])(?:${words.replace(/ /g, SPACE)})(?![${L}]))`).join('|'),
   'giu',
 );
 

@@ -125,8 +125,13 @@ function parse(s: string, reference: Date, french: boolean): chrono.ParsedResult
  * How far a date is from a trigger; a date before its trigger counts double, and never across a sentence end
  * ("…by Friday. Any cancellation…" is not a cancellation date). Null when out of reach.
  */
-function distance(text: string, t: Trigger, start: number, end: number): number | null {
-  if (start >= t.end) return start - t.end <= AFTER ? start - t.end : null;
+function distance(text: string, t: Trigger, start: number, end: number, dates: readonly number[]): number | null {
+  if (start >= t.end) {
+    // Not across a sentence end ("due on acceptance; … the weekend of January 9"), and the first date after a
+    // trigger is its own: "Sign by December 15 to keep the port date of January 18" signs by the 15th only.
+    if (start - t.end > AFTER || /[.;!?](?:\s|$)/.test(text.slice(t.end, start))) return null;
+    return dates.some((d) => d >= t.end && d < start) ? null : start - t.end;
+  }
   if (end <= t.start) {
     if (t.start - end > BEFORE || /[.;!?](?:\s|$)/.test(text.slice(end, t.start))) return null;
     return (t.start - end) * 2 + 1;
@@ -159,7 +164,10 @@ export function findDates(text: string, now: Date, opts: FindDatesOptions = {}):
   const french = looksFrench(text);
   const best = new Map<string, Found>();
   for (const seg of segments(text, triggers)) {
-    for (const r of parse(text.slice(seg.start, seg.end), anchor ?? now, french)) {
+    const readings = parse(text.slice(seg.start, seg.end), anchor ?? now, french);
+    // Only days count as "a date in between" (not a bare time such as "5 pm").
+    const starts = readings.filter((r) => r.start.isCertain('day')).map((r) => seg.start + r.index);
+    for (const r of readings) {
       const start = seg.start + r.index;
       const lineStart = text.lastIndexOf('\n', start - 1) + 1;
       const before = text.slice(Math.max(lineStart, start - 40), start);
@@ -167,7 +175,7 @@ export function findDates(text: string, now: Date, opts: FindDatesOptions = {}):
       const end = start + r.text.length;
       let pick: { t: Trigger; d: number } | null = null;
       for (const t of seg.triggers) {
-        const d = distance(text, t, start, end);
+        const d = distance(text, t, start, end, starts);
         if (d !== null && (!pick || d < pick.d)) pick = { t, d };
       }
       if (!pick) continue;

@@ -1,4 +1,4 @@
-import type { AmountHint } from '../domain';
+import type { AmountHint, ItemKind } from '../domain';
 
 /**
  * The amount a vCIO would put on the item: the document's total of what is being decided.
@@ -14,6 +14,10 @@ export interface Headline {
   oneTime: AmountHint | null;
   why: string;
 }
+
+/** What a one-time fee beside a subscription is called: only such a line is kept beside it. */
+const SETUP =
+  /(?<![\p{L}])(?:one[- ]?time|set[- ]?up|onboarding|installation|install|implementation|migration|deployment|activation|frais uniques?|unique|ponctuel(?:le)?|mise en place|mise en service|intégration|déploiement)(?![\p{L}])/iu;
 
 const recurring = (a: AmountHint) => a.recurrence !== 'one-time';
 
@@ -34,12 +38,14 @@ const WHY: Record<string, string> = {
   line: 'the largest price in the document (no total written)',
 };
 
-export function headline(amounts: readonly AmountHint[]): Headline | null {
-  for (const role of ['total', 'subtotal', 'line'] as const) {
+export function headline(amounts: readonly AmountHint[], kind: ItemKind | null = null): Headline | null {
+  // An incident notice prices nothing to decide: a fee it quotes is the basis of a credit, not an amount.
+  const roles = kind === 'incident' ? (['total'] as const) : (['total', 'subtotal', 'line'] as const);
+  for (const role of roles) {
     const found = pick(amounts.filter((a) => a.role === role));
     if (!found) continue;
     // Beside a recurring amount: a one-time total, else a lone one-time line (a setup fee), never one of several.
-    const onceLines = amounts.filter((a) => a.role === 'line' && !recurring(a));
+    const onceLines = amounts.filter((a) => a.role === 'line' && !recurring(a) && SETUP.test(`${a.label} ${a.text}`));
     const lone = onceLines.length === 1 ? onceLines[0]! : null;
     const oneTime = recurring(found.amount) ? ((role === 'line' ? null : found.oneTime) ?? lone) : null;
     const label = found.amount.label ? ` (“${found.amount.label}”)` : '';
@@ -49,6 +55,6 @@ export function headline(amounts: readonly AmountHint[]): Headline | null {
 }
 
 /** The default amount alone, for callers that need only the figure. */
-export function headlineAmount(amounts: readonly AmountHint[]): AmountHint | null {
-  return headline(amounts)?.amount ?? null;
+export function headlineAmount(amounts: readonly AmountHint[], kind: ItemKind | null = null): AmountHint | null {
+  return headline(amounts, kind)?.amount ?? null;
 }

@@ -24,7 +24,7 @@ const clean = (domains: string[]) => domains.map(domainOf).filter((d): d is stri
 
 /** Words that name a mailbox's job, not the company ("Acme Cloud Billing" → "Acme Cloud"). */
 const ROLE =
-  /(?:\s+|^)(?:billing|sales|team|support|renewals?|notifications?|no-?reply|accounts?(?: management)?|customer success|invoices?|facturation|ventes|équipe|service client|do not reply)$/i;
+  /(?:\s+|^)(?:billing|sales|team|support|renewals?|notifications?|no-?reply|noc|soc|network operations|operations|service desk|help ?desk|alerts|soutien|accounts?(?: management)?|customer success|invoices?|facturation|ventes|équipe|service client|do not reply)$/i;
 const COMPANY = /\b(?:inc|llc|ltd|limited|corp|corporation|gmbh|sa|sas|sarl|ltée|ltee|llp|plc|ag|bv|pty|co)\.?$/i;
 
 /** The display name when it names an organisation ("Acme Cloud Billing", "Jane at Acme Cloud"), else null. */

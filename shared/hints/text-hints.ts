@@ -1,4 +1,4 @@
-import type { CaptureDraft, Hints } from '../domain';
+import type { CaptureDraft, DateHint, Hints, ItemKind } from '../domain';
 import { findAmounts } from './amounts';
 import { findDates } from './dates';
 import { findPhrases } from './date-phrases';
@@ -13,8 +13,12 @@ export type TextHints = Pick<Hints, 'amounts' | 'dates' | 'phrases' | 'kind' | '
 /** Only the head of a huge page is read for amounts, dates and kind: the terms that matter come first. */
 export const SCAN_LIMIT = 200_000;
 
-/** A bare "$" from a Canadian/Australian/New Zealand vendor is most likely their dollar. */
-function dollarOf(hosts: string[]): string | undefined {
+/** Sales taxes only Canada levies: a document that charges them is priced in Canadian dollars. */
+const CANADIAN_TAX = /(?<![\p{L}])(?:GST|HST|PST|QST|TPS|TVQ|TVH)(?![\p{L}])/u;
+
+/** A bare "$" from a Canadian/Australian/New Zealand vendor (or on a bill with Canadian taxes) is their dollar. */
+function dollarOf(hosts: string[], text: string): string | undefined {
+  if (CANADIAN_TAX.test(text)) return 'CAD';
   const tld = hosts
     .find((h) => !isGenericDomain(h))
     ?.split('.')
@@ -54,9 +58,9 @@ export function textHints(draft: CaptureDraft, now: Date): TextHints {
   // Emphasis marks glued to a figure ("_December 2, 2026_") hide its year from the date reader; same length, so
   // every offset still points into the text.
   const plain = text.replace(/[*_]+/g, (m) => ' '.repeat(m.length));
-  const dates = findDates(plain, now, { anchor });
+  const dates = validityOfQuote(findDates(plain, now, { anchor }), kind?.kind ?? null);
   return {
-    amounts: findAmounts(text, { defaultCurrency: dollarOf(hosts) }),
+    amounts: findAmounts(text, { defaultCurrency: dollarOf(hosts, text) }),
     dates,
     phrases: findPhrases(
       body,
@@ -66,4 +70,12 @@ export function textHints(draft: CaptureDraft, now: Date): TextHints {
     kindWhy: kind?.why ?? null,
     title,
   };
+}
+
+/** On a quote or proposal, "Expires: Dec 31" is the offer's validity, not a contract's end. */
+function validityOfQuote(dates: DateHint[], kind: ItemKind | null): DateHint[] {
+  if ((kind !== 'quote' && kind !== 'proposal') || dates.some((d) => d.label === 'valid-until')) return dates;
+  const ends = dates.filter((d) => d.label === 'term-end');
+  if (ends.length !== 1 || !/^(?:\S+\s+)?expir/iu.test(ends[0]!.text)) return dates;
+  return dates.map((d) => (d === ends[0] ? { ...d, label: 'valid-until' } : d));
 }

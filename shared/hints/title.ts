@@ -1,3 +1,6 @@
+import { vendorNameInText } from './document/parties';
+import { compact } from './words';
+
 /**
  * A capture's title made fit for an item: the e-mail subject without "Re:"/"Fwd:"/"TR :" and "[External]"
  * tags, or the page title without a trailing segment that only names the site ("… - Gmail", "… | LinkedIn",
@@ -43,15 +46,6 @@ const SEPARATOR = /\s+[-–—|·•]\s+/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const REPLY = /^(?:\s*(?:re|fw|fwd|tr|aw|wg|réf|ref)\s*(?:\[\d+\])?\s*:\s*|\s*\[(?:external|externe|ext|spam)\]\s*)+/i;
 
-/** Letters and digits only, without accents: "Réseaux Boréal" and "reseauxboreal" compare equal. */
-export function compact(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
-}
-
 /** Words that make a segment a portal's name rather than the document's ("Client Portal", "Espace client"). */
 const PORTAL =
   /(?<![\p{L}])(?:portal|portail|espace (?:client|affaires)|client area|customer area|my account|mon compte|status)(?![\p{L}])/iu;
@@ -67,7 +61,9 @@ function isSiteSegment(segment: string, site: string | null): boolean {
   const name = site.includes('.') ? '' : compact(site);
   const seg = compact(s);
   if (name && (seg === name || seg.includes(name))) return true;
-  return host.length >= 4 && (seg.includes(host) || (PORTAL.test(s) && seg.length > 0));
+  if (host.length < 4) return false;
+  // "Ironclad Data Protection" spells ironcladdp.ca's name, partly by initials.
+  return seg.includes(host) || PORTAL.test(s) || vendorNameInText([segment], host) !== null;
 }
 
 /**
@@ -109,4 +105,22 @@ export function readerTitle(parts: {
   const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]{2,}/gu) ?? []);
   const titleWords = words(main);
   return [...words(heading)].some((w) => titleWords.has(w)) ? heading : main;
+}
+
+/** Portal words around a company's name in a title's site segment ("Bluepeak IT Client Portal", "My TelNova Business"). */
+const PORTAL_WORDS =
+  /^(?:my|mon|ma)\s+|\s+(?:client|customer|partner)?\s*(?:portal|billing|status|support|area)$|^(?:portail|espace)\s+(?:client|affaires)\s+(?:—\s+)?|\s+(?:portail|espace)\s+(?:client|affaires)$/giu;
+
+/**
+ * The site's own name as its title writes it: the segment `cleanTitle` cuts off ("Quote CT-40217 | Ironclad Data
+ * Protection" → "Ironclad Data Protection"), without portal words. Null when the title names no site.
+ */
+export function siteNameInTitle(raw: string, site: string | null): string | null {
+  const kept = cleanTitle(raw, site);
+  const whole = raw.replace(/\s+/g, ' ').trim().replace(REPLY, '').trim();
+  if (kept.length >= whole.length) return null;
+  const cut = whole.slice(kept.length).replace(/^\s*[-–—|·•]\s*/, '');
+  const segment = cut.split(SEPARATOR).at(-1) ?? cut;
+  const name = segment.replace(PORTAL_WORDS, '').trim();
+  return name && !/^[\w-]+(?:\.[\w-]+)+$/.test(name) && !SITE_NAMES.includes(name.toLowerCase()) ? name : null;
 }

@@ -94,7 +94,7 @@ export function initialForm(draft: CaptureDraft, hints: Hints, ctx: CaptureConte
   const clientId = known(hints.clientId) ?? known(ctx.lastClientId) ?? ctx.clients[0]?.id ?? '';
   const today = ctx.now.toISOString().slice(0, 10);
   const decideBy = proposedDecideBy(hints.dates, today)?.date ?? '';
-  const amount = headlineAmount(hints.amounts);
+  const amount = headlineAmount(hints.amounts, hints.kind);
   const base: FormState = {
     clientId,
     meetingId: '',

@@ -1,5 +1,5 @@
 import type { Client } from '../../domain';
-import { compact } from '../title';
+import { compact } from '../words';
 
 /**
  * Who a vendor document is for and who wrote it, read from the document itself: the client from its known domains
@@ -72,21 +72,58 @@ function weight(text: string, index: number): number {
   return FOR.test(line) || (FOR.test(prev) && prev.trim().length < 60) ? 3 : 1;
 }
 
-/** Words a company's name ends with ("NorthStack Solutions", "Bluepeak IT"): kept when they follow the name. */
+/** Words a company's name goes on with ("NorthStack Solutions", "Bluepeak IT"); legal forms (Inc., Ltée) are left off. */
 const SUFFIX = new Set(
   (
-    'inc inc. ltd ltd. ltée llc corp corp. co. solutions technologies technology tech it ti services systems systèmes ' +
-    'group groupe business telecom télécom networks consulting conseil canada québec cloud software labs security ' +
-    'sécurité data partners communications digital informatique plus pro managed'
+    'solutions technologies technology tech it ti services systems systèmes group groupe business telecom télécom ' +
+    'networks consulting conseil conseils canada québec cloud software labs security sécurité data partners ' +
+    'communications digital informatique plus pro managed hosting protection voice'
   ).split(' '),
 );
+/** Words a French company's name starts with, before its own name ("Hébergement Cumulus", "Sécurité Nordik TI"). */
+const PREFIX = new Set(
+  'hébergement sécurité services solutions groupe réseaux informatique systèmes technologies logiciels bureautique'.split(
+    ' ',
+  ),
+);
+/** Lower-case words that belong to a French name after its descriptor ("Services gérés"). */
+const TRAILING = new Set(['gérés', 'informatiques', 'infonuagiques']);
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}&'’.-]*/gu;
 
+const capital = (w: string) => /^[\p{Lu}\p{N}]/u.test(w);
+
+/**
+ * Words from `i` that spell `label`, each by its letters or by its initial ("Services TI Saint-Laurent" for
+ * "stisaintlaurent", "Ironclad Data Protection" for "ironcladdp"). At least 60% of the label must be spelled out in
+ * full, so a run of capitals never matches by initials alone. Returns the index after the last word, or -1.
+ */
+function spell(words: readonly string[], i: number, label: string): { end: number; complete: boolean } | null {
+  let pos = 0;
+  let full = 0;
+  let j = i;
+  for (; j < words.length && j < i + 6 && pos < label.length; j++) {
+    const w = compact(words[j]!);
+    if (!w || (j > i && !capital(words[j]!))) break;
+    if (label.startsWith(w, pos)) {
+      pos += w.length;
+      full += w.length;
+    } else if (label.length - pos < w.length && w.startsWith(label.slice(pos)) && full > 0) {
+      // The domain stops inside the last word: "ridgelinenet" for "Ridgeline Networks".
+      full += label.length - pos;
+      pos = label.length;
+    } else if (w[0] === label[pos]) pos += 1;
+    else break;
+  }
+  if (full < label.length * 0.6 || full < 4) return null;
+  // "Clearwater Managed IT" for "clearwatermsp": a short rest of the label read as initials, or not read at all.
+  return label.length - pos <= 3 ? { end: j, complete: pos === label.length } : null;
+}
+
 /**
  * The vendor's name as the document writes it, found from its domain's name ("northstack" → "NorthStack
- * Solutions", "acmesecure" → "Acme Secure", "reseauxboreal" → "Réseaux Boréal Télécom"): the words whose letters
- * spell the domain's, with the company words that follow them. The most frequent writing wins, then the longest.
+ * Solutions", "acmesecure" → "Acme Secure", "reseauxboreal" → "Réseaux Boréal Télécom"): the words that spell the
+ * domain's, with the company words around them. The most frequent writing wins, then the longest.
  */
 export function vendorNameInText(texts: readonly string[], domainLabel: string): string | null {
   const label = compact(domainLabel);
@@ -95,20 +132,17 @@ export function vendorNameInText(texts: readonly string[], domainLabel: string):
   for (const text of texts) {
     const words = [...text.matchAll(WORD)].map((m) => m[0].replace(/[.'’-]+$/u, ''));
     for (let i = 0; i < words.length; i++) {
-      if (!label.startsWith(compact(words[i]!).slice(0, 3))) continue;
-      let spelled = '';
-      let j = i;
-      for (; j < words.length && j < i + 5; j++) {
-        spelled += compact(words[j]!);
-        if (spelled.length >= label.length || !label.startsWith(spelled)) break;
-      }
-      // The words spell the domain's name, or begin with it and end inside the last word ("Ridgeline Networks").
-      if (j >= words.length || !spelled.startsWith(label) || !/^\p{Lu}|^\p{N}/u.test(words[i]!)) continue;
-      let end = j;
-      while (end + 1 < words.length && SUFFIX.has(words[end + 1]!.toLowerCase()) && /^\p{Lu}/u.test(words[end + 1]!))
-        end++;
-      const name = words.slice(i, end + 1).join(' ');
-      counts.set(name, (counts.get(name) ?? 0) + 1);
+      const first = compact(words[i]!);
+      if (!capital(words[i]!) || !first || first[0] !== label[0]) continue;
+      const spelled = spell(words, i, label);
+      if (!spelled) continue;
+      let end = spelled.end;
+      while (end < words.length && capital(words[end]!) && SUFFIX.has(words[end]!.toLowerCase())) end++;
+      if (end < words.length && TRAILING.has(words[end]!.toLowerCase())) end++;
+      const start = i > 0 && capital(words[i - 1]!) && PREFIX.has(words[i - 1]!.toLowerCase()) ? i - 1 : i;
+      const name = words.slice(start, end).join(' ');
+      // A writing that spells the whole domain outweighs any number of partial ones.
+      counts.set(name, (counts.get(name) ?? 0) + (spelled.complete ? 1000 : 1));
     }
   }
   let best: string | null = null;

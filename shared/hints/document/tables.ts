@@ -42,8 +42,10 @@ function cellsOf(line: string, offset: number): Cell[] {
   return cells;
 }
 
-/** A header row that reads as data: a figure with a currency or a date in it ("| Quote date | November 27 |"). */
-const DATA = /\d[\d\s.,]*\s?(?:\$|€|£|USD|CAD|EUR)|(?:\$|€|£|USD|CAD|EUR)\s?\d|\d{4}|\d{1,2}\s*[/.-]\s*\d{1,2}/iu;
+/** A figure with a currency: a header row with one is data ("| Total | $4,500 |"), not column names. */
+const MONEY = /\d[\d\s.,]*\s?(?:\$|€|£|USD|CAD|EUR)|(?:\$|€|£|USD|CAD|EUR)\s?\d/iu;
+/** A date or a number in a label-value pair's value ("| Quote date | November 27, 2026 |"). */
+const VALUE = /\d/;
 
 export function readTables(text: string): Table[] {
   const tables: Table[] = [];
@@ -63,7 +65,10 @@ export function readTables(text: string): Table[] {
       const l = lines[j]!;
       rows.push({ cells: cellsOf(l.text, l.start), start: l.start, end: l.start + l.text.length });
     }
-    const keyValue = headCells.some((c) => DATA.test(c.text));
+    // A two-column table whose first row is a label and a value is a list of pairs, not a header and data.
+    const keyValue =
+      headCells.some((c) => MONEY.test(c.text)) ||
+      (headCells.length === 2 && /\p{L}/u.test(headCells[0]!.text) && VALUE.test(headCells[1]!.text));
     const headRow = { cells: headCells, start: head.start, end: head.start + head.text.length };
     tables.push({
       header: keyValue ? [] : headCells.map((c) => c.text.toLowerCase()),

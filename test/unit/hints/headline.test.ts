@@ -36,10 +36,17 @@ describe('headline: the amount to decide on', () => {
     expect(headline([a(12000, 'one-time', 'subtotal'), a(600, 'one-time', 'tax')])?.amount.value).toBe(12000);
   });
   it('with no total: the largest recurring line, a lone one-time line beside it, never a unit or old price', () => {
-    const top = headline([a(32.5, 'monthly', 'unit'), a(4500, 'monthly'), a(9000, 'monthly', 'prior'), a(6000)]);
+    const onboarding = a(6000, 'one-time', 'line', 'Onboarding');
+    const top = headline([a(32.5, 'monthly', 'unit'), a(4500, 'monthly'), a(9000, 'monthly', 'prior'), onboarding]);
     expect([top?.amount.value, top?.oneTime?.value]).toEqual([4500, 6000]);
-    expect(headline([a(4500, 'monthly'), a(6000), a(800)])?.oneTime).toBeNull();
+    // Only a set-up fee goes beside a subscription: not one of several lines, not a line that is not one.
+    expect(headline([a(4500, 'monthly'), onboarding, a(800, 'one-time', 'line', 'Installation')])?.oneTime).toBeNull();
+    expect(headline([a(4500, 'monthly'), a(85, 'one-time', 'line', 'Tarif par poste')])?.oneTime).toBeNull();
     expect(headlineAmount([a(2500), a(18000), a(1200)])?.value).toBe(18000);
+  });
+  it('gives an incident notice no amount unless it writes a total', () => {
+    expect(headline([a(189, 'monthly')], 'incident')).toBeNull();
+    expect(headline([a(189, 'monthly')], 'change')?.amount.value).toBe(189);
   });
   it('is null when the document has only taxes, unit prices or previous prices', () => {
     expect(headline([a(600, 'one-time', 'tax'), a(20, 'monthly', 'unit'), a(12960, 'yearly', 'prior')])).toBeNull();
