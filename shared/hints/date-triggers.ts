@@ -13,11 +13,13 @@ export interface Trigger {
   end: number;
   /** A bare connective ("before", "au plus tard"): it borrows the label of a notice phrase just before it. */
   weak: boolean;
+  /** "Current term: Feb 1, 2026 – Jan 31, 2027": only a range of dates after it counts, as a term's start and end. */
+  range: boolean;
 }
 
 const L = '\\p{L}';
 /** Longer phrases first so "cancel by" is a cancel-by and "renewal notice" a renewal, not a notice. */
-const PHRASES: Array<[DateLabel, string, weak?: boolean]> = [
+const PHRASES: Array<[DateLabel, string, kind?: 'weak' | 'range']> = [
   [
     'cancel-by',
     'cancel(?:l?ation)? (?:by|before|no later than|deadline)|last day to cancel|cancel(?:l?ation)? requests? (?:by|before)',
@@ -33,6 +35,16 @@ const PHRASES: Array<[DateLabel, string, weak?: boolean]> = [
     'start date|term start|starts? on|starting on|commencement date|commences? on|begins? on|service start date',
   ],
   ['term-end', 'expiry|expires?|expiring|expired|expiration|end date|ends on|term ends|will end|term end|end of term'],
+  [
+    'term-start',
+    '(?:current term|contract term|subscription term|initial term|renewal term|term|coverage period|service period|période couverte|période de couverture|période en cours|période actuelle|durée du contrat|durée|terme)(?! (?:ends?|end date|starts?|start date|begins?|expires?))',
+    'range',
+  ],
+  // "Open a ticket by …", "confirm completion by …": what the reader must do, and by when.
+  [
+    'decide-by',
+    "(?:open|submit|send|request|let us know|notify us|tell us|contact us|register|reserve|order|book|complete|choose|select|schedule|confirm|return|sign|approve|accept|respond|reply|pay)(?: [\\p{L}'’-]+){1,4} by",
+  ],
   [
     'decide-by',
     'deadline|due(?: date| on| by)?|respond by|reply by|sign(?:ed)? by|decide by|confirm by|approve by|accept by|return by',
@@ -56,12 +68,17 @@ const PHRASES: Array<[DateLabel, string, weak?: boolean]> = [
     "arrive à échéance|arrivera à échéance|expire|expiration|date de fin|prend fin|prendra fin|fin du contrat|fin de l[’']entente",
   ],
   ['decide-by', "date limite|échéance|répondre (?:avant|d['’]ici)|à signer avant|à retourner avant|signer d['’]ici"],
-  ['decide-by', "no later than|before|au plus tard|avant le|d['’]ici le", true],
+  ['decide-by', "no later than|before|au plus tard|avant le|d['’]ici le", 'weak'],
   [
     'quote-date',
     "(?:quote|quotation|proposal|invoice|issue|order) date|date of issue|issued(?: on)?|dated|date d['’]émission|date de (?:la )?(?:soumission|facture|proposition)|date de l['’]offre|émise? le|datée? du",
   ],
   // A bare "Date:" label: the document's own date, unless a longer trigger ends right before it ("Renewal date").
+  // The day a change takes effect: shown, and counted from ("30 days before the effective date"), never a deadline.
+  [
+    'other',
+    'effective(?: date| on| from| as of)?|takes? effect|à compter du|en vigueur(?: le)?|entre(?:ra)? en vigueur|prend(?:ra)? effet',
+  ],
   ['quote-date', 'date(?=\\s*[*_]*\\s*[:|])'],
 ];
 
@@ -81,7 +98,13 @@ export function findTriggers(text: string, max = 400): Trigger[] {
     const phrase = i ? PHRASES[Number(i.slice(1))] : undefined;
     if (!phrase) continue;
     if (/^date$/i.test(m[0]) && (out.at(-1)?.end ?? -9) >= m.index - 2) continue;
-    out.push({ label: phrase[0], start: m.index, end: m.index + m[0].length, weak: phrase[2] === true });
+    out.push({
+      label: phrase[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      weak: phrase[2] === 'weak',
+      range: phrase[2] === 'range',
+    });
     if (out.length >= max) break;
   }
   return out;

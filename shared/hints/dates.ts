@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { DateHint } from '../domain';
 import { type DateLabel, findTriggers, type Trigger } from './date-triggers';
-import { anchoredNotices, anchoredValidity } from './date-anchored';
+import { anchoredClaims, anchoredNotices, anchoredValidity } from './date-anchored';
 import { isWrittenDay } from './date-written';
 
 /**
@@ -133,6 +133,8 @@ function distance(text: string, t: Trigger, start: number, end: number, dates: r
     return dates.some((d) => d >= t.end && d < start) ? null : start - t.end;
   }
   if (end <= t.start) {
+    // Only an event's name follows its date ("March 1, 2027 renewal"); "Dec 2, 2026 — Notice posted" is no notice.
+    if (!['renewal', 'term-end', 'term-start'].includes(t.label) || t.range) return null;
     if (t.start - end > BEFORE || /[.;!?](?:\s|$)/.test(text.slice(end, t.start))) return null;
     return (t.start - end) * 2 + 1;
   }
@@ -145,8 +147,32 @@ function distance(text: string, t: Trigger, start: number, end: number, dates: r
  */
 function labelling(text: string, t: Trigger, all: Trigger[]): Trigger {
   if (!t.weak && t.label !== 'decide-by') return t;
-  const notice = all.findLast((o) => o.label === 'notice' && o.end <= t.start && t.start - o.end <= 60);
+  const notice = all.findLast((o) => o.label === 'notice' && o.end <= t.start && t.start - o.end <= 100);
   return notice && !/[.;!?\n]/.test(text.slice(notice.end, t.start)) ? notice : t;
+}
+
+/** A date read twice keeps the reading nearest its trigger, at its first place in the text. */
+function keep(best: Map<string, Found>, found: Found): void {
+  const prev = best.get(found.date);
+  if (!prev || found.distance < prev.distance)
+    best.set(found.date, { ...found, index: Math.min(found.index, prev?.index ?? found.index) });
+}
+
+const dayOf = (c: chrono.ParsedComponents) => `${c.get('year')}-${pad(c.get('month'))}-${pad(c.get('day'))}`;
+
+/** "Term: Feb 1, 2026 – Jan 31, 2027": the term's start and end, when both are whole days. */
+function termOf(r: chrono.ParsedResult, start: number, t: Trigger, text: string): Found[] {
+  if (!r.end || !r.end.isCertain('day') || !r.start.isCertain('day') || !r.end.isCertain('month')) return [];
+  const words = text
+    .slice(t.start, start + r.text.length)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
+  const distance = start - t.end;
+  return [
+    { date: dayOf(r.start), label: 'term-start', text: words, index: start, distance },
+    { date: dayOf(r.end), label: 'term-end', text: words, index: start + 1, distance },
+  ];
 }
 
 export interface FindDatesOptions {
@@ -179,6 +205,10 @@ export function findDates(text: string, now: Date, opts: FindDatesOptions = {}):
         if (d !== null && (!pick || d < pick.d)) pick = { t, d };
       }
       if (!pick) continue;
+      if (pick.t.range) {
+        for (const d of termOf(r, start, pick.t, text)) keep(best, d);
+        continue;
+      }
       const own = ownLabel(text, before, pick.t, start);
       if (own === 'skip') continue;
       const by = own ? { ...pick.t, label: own } : labelling(text, pick.t, seg.triggers);
@@ -191,16 +221,19 @@ export function findDates(text: string, now: Date, opts: FindDatesOptions = {}):
         index: start,
         distance: pick.d,
       };
-      const prev = best.get(date);
-      if (!prev || found.distance < prev.distance)
-        best.set(date, { ...found, index: Math.min(start, prev?.index ?? start) });
+      keep(best, found);
     }
     if (best.size >= MAX_DATES * 2) break;
   }
   // "30 days before renewal" once the renewal's own date is known; a date already read stays as read.
   const read = [...best.values()];
-  const counted = [...anchoredNotices(text, read), ...anchoredValidity(text, read)].filter((d) => !best.has(d.date));
-  return [...best.values(), ...counted]
+  const counted = [...anchoredNotices(text, read), ...anchoredValidity(text, read), ...anchoredClaims(text)];
+  for (const d of counted) {
+    const same = best.get(d.date);
+    // "60 jours avant la fin du contrat, soit au plus tard le 30 décembre": the count says what the date is.
+    if (same && same.label === 'decide-by' && d.label === 'notice') best.set(d.date, { ...same, label: 'notice' });
+  }
+  return [...best.values(), ...counted.filter((d) => !best.has(d.date))]
     .sort((a, b) => a.index - b.index)
     .slice(0, MAX_DATES)
     .map(({ date, label, text: words }) => ({ date, label, text: words }));
