@@ -15,7 +15,12 @@ export interface PdfLoadingTaskLike {
 export interface PdfDocumentLike {
   numPages: number;
   getMetadata(): Promise<{ info: object }>;
-  getPage(pageNumber: number): Promise<{ getTextContent(): Promise<{ items: PdfTextPart[] }> }>;
+  getPage(pageNumber: number): Promise<PdfPageLike>;
+}
+export interface PdfPageLike {
+  getTextContent(): Promise<{ items: PdfTextPart[] }>;
+  /** The page's box, [x1, y1, x2, y2] in points (pdf.js sets it). */
+  view?: number[];
 }
 /** A pdf.js text item (`str` set) or marked-content marker (`type` set, ignored). */
 export interface PdfTextPart {
@@ -59,9 +64,10 @@ export async function pdfToDraft(bytes: Uint8Array, opts: PdfToDraftOptions): Pr
     let firstLine: string | null = null;
     for (let n = 1; n <= readPages; n++) {
       try {
-        const lines = pageLines((await (await doc.getPage(n)).getTextContent()).items);
+        const page = await doc.getPage(n);
+        const lines = pageLines((await page.getTextContent()).items);
         firstLine ??= firstMeaningfulLine(lines);
-        pages.push(linesToMarkdown(lines));
+        pages.push(linesToMarkdown(lines, pageWidth(page.view)));
       } catch {
         unreadable.push(n);
         pages.push('');
@@ -92,6 +98,11 @@ export async function pdfToDraft(bytes: Uint8Array, opts: PdfToDraftOptions): Pr
   } finally {
     await task.destroy().catch(() => undefined);
   }
+}
+
+function pageWidth(view: number[] | undefined): number | undefined {
+  const [x1, , x2] = view ?? [];
+  return typeof x1 === 'number' && typeof x2 === 'number' && x2 > x1 ? x2 - x1 : undefined;
 }
 
 function loadError(error: unknown): CaptureError {
@@ -137,59 +148,158 @@ interface Line {
   text: string;
   y: number | null;
   size: number;
+  /** Where the line's ink starts and ends on the baseline; null when an item had no position. */
+  x0: number | null;
+  x1: number | null;
+  /** A column gap split the line (a table row, "Date:      November 26, 2026"). */
+  columns: boolean;
+  /** Width of the line's first word, to tell a line that wrapped from one that ended early. */
+  firstWord: number;
 }
 
 /** A page's text as Markdown paragraphs (see pageLines and linesToMarkdown). */
-export function pageToMarkdown(items: PdfTextPart[]): string {
-  return linesToMarkdown(pageLines(items));
+export function pageToMarkdown(items: PdfTextPart[], pageWidth?: number): string {
+  return linesToMarkdown(pageLines(items), pageWidth);
+}
+
+/**
+ * A horizontal gap between two pieces of text on a baseline wider than this many ems is a column gap, not a word
+ * space: pdf.js keeps in-flow spaces (up to 0.6 em) inside its items, and even a justified line's stretched spaces
+ * stay under it, while a table's columns or a "Label:      value" header leave much more.
+ */
+const COLUMN_GAP_EM = 0.7;
+/** A piece of text that is itself a label ("Name: Jan Kowalski", "Pour le Client :"). */
+const LABEL = /^[^:|]{0,40}\p{L}[^:|]{0,40}:/u;
+
+/**
+ * What a column gap becomes: " | " between columns, so a row still reads as a row once rendered. After a label's
+ * colon ("Date:      November 26, 2026") the colon already separates, unless what follows is another label (two
+ * signature blocks side by side: "Name: | Name: Jan Kowalski").
+ */
+function columnSeparator(before: string, after: string): string {
+  return /:\s*$/.test(before) && !LABEL.test(after) ? ' ' : ' | ';
 }
 
 /** Lines from text items: hasEOL or a change of baseline ends a line. */
 function pageLines(items: PdfTextPart[]): Line[] {
   const lines: Line[] = [];
   let line: Line | null = null;
+  // The end of the line's last visible text: whitespace items only widen the gap after it.
   let lineEnd: number | null = null;
+  let spaced = false;
+  const end = () => {
+    if (line) lines.push(line);
+    line = null;
+  };
   for (const item of items) {
     if (typeof item.str !== 'string') continue;
     const [, , , d = 0, x = null, y = null] = item.transform ?? [];
     const size = Math.abs(d) || 10;
-    if (line && y !== null && line.y !== null && Math.abs(y - line.y) > Math.max(line.size, size) / 2) {
-      lines.push(line);
-      line = null;
-    }
+    if (line && y !== null && line.y !== null && Math.abs(y - line.y) > Math.max(line.size, size) / 2) end();
     if (!line) {
-      line = { text: '', y, size };
+      line = { text: '', y, size, x0: null, x1: null, columns: false, firstWord: 0 };
       lineEnd = null;
+      spaced = false;
     }
-    // Words drawn as separate items with a visible gap but no space character between them.
-    const gap = x !== null && lineEnd !== null ? x - lineEnd : 0;
-    if (gap > size * 0.15 && line.text && !/\s$/.test(line.text) && !/^\s/.test(item.str)) line.text += ' ';
-    line.text += item.str;
-    line.size = Math.max(line.size, size);
-    lineEnd = x !== null ? x + (item.width ?? 0) : null;
-    if (item.hasEOL) {
-      lines.push(line);
-      line = null;
+    const current: Line = line;
+    const str = item.str;
+    const ink = str.trim();
+    if (!ink) {
+      // A run of spaces (pdf.js gives a wide gap as its own " " item): remembered, written before the next text.
+      if (str) spaced = true;
+    } else {
+      const lead = str.length - str.trimStart().length;
+      const perChar = str.length > 0 && item.width ? item.width / str.length : size * 0.5;
+      const inkX = x !== null ? x + lead * perChar : null;
+      const gap = inkX !== null && lineEnd !== null ? inkX - lineEnd : 0;
+      if (current.text) {
+        if (gap > size * COLUMN_GAP_EM) {
+          current.text = current.text.trimEnd() + columnSeparator(current.text, ink);
+          current.columns = true;
+        } else if ((spaced || lead > 0 || gap > size * 0.15) && !/\s$/.test(current.text)) current.text += ' ';
+      } else {
+        current.x0 = inkX;
+        const word = /^\S+/.exec(ink)?.[0] ?? '';
+        current.firstWord = (word.length / Math.max(1, ink.length)) * (item.width ?? ink.length * size * 0.5);
+      }
+      current.text += ink;
+      spaced = /\s$/.test(str);
+      const trail = str.length - str.trimEnd().length;
+      lineEnd = x !== null ? x + (item.width ?? 0) - trail * perChar : null;
+      current.x1 = lineEnd;
     }
+    current.size = Math.max(current.size, size);
+    if (item.hasEOL) end();
   }
-  if (line) lines.push(line);
+  end();
   return lines;
 }
 
-/** Paragraphs from the gaps between lines; wrapped lines joined. */
-function linesToMarkdown(lines: Line[]): string {
-  const paragraphs: string[] = [];
-  let previous: Line | null = null;
-  for (const current of lines) {
-    const text = current.text.replace(/\s+/g, ' ').trim();
-    if (!text) continue;
-    const last = paragraphs.length - 1;
-    if (previous && last >= 0 && !startsParagraph(previous, current)) {
-      paragraphs[last] = joinLines(paragraphs[last] ?? '', text);
-    } else paragraphs.push(bullet(text));
-    previous = current;
+/**
+ * Paragraphs from the gaps between lines. Wrapped prose is joined; a line that holds columns or that ended early
+ * keeps its own line, as a Markdown hard break. `pageWidth` (when known) tells how far the text could have run.
+ */
+function linesToMarkdown(all: Line[], pageWidth?: number): string {
+  const lines = all.filter((line) => line.text.trim());
+  // A move up the page starts a new column of text, with its own margins.
+  const runs: Line[][] = [];
+  const blocks: Line[][] = [];
+  lines.forEach((line, i) => {
+    const previous = lines[i - 1];
+    if (!previous || movesUp(previous, line)) runs.push([line]);
+    else runs.at(-1)?.push(line);
+    if (!previous || startsParagraph(previous, line)) blocks.push([line]);
+    else blocks.at(-1)?.push(line);
+  });
+  const margins = new Map<Line, Margins | null>();
+  for (const run of runs) {
+    const runMargins = textMargins(run, runs.length === 1 ? pageWidth : undefined);
+    for (const line of run) margins.set(line, runMargins);
   }
-  return paragraphs.join('\n\n');
+  return blocks
+    .map((block) => {
+      const blockRight = block.reduce((right, line) => Math.max(right, line.x1 ?? -Infinity), -Infinity);
+      let paragraph = '';
+      block.forEach((current, i) => {
+        const text = current.text.replace(/\s+/g, ' ').trim();
+        const previous = block[i - 1];
+        if (!previous) paragraph = bullet(text);
+        else {
+          const columns = previous.columns || current.columns;
+          const short = endsShort(previous, current, margins.get(previous) ?? null, blockRight);
+          const item = CLAUSE.test(text) || (LABELLED.test(text) && /[.;!?]$/.test(paragraph));
+          paragraph = joinLines(paragraph, text, columns, columns || item || short);
+        }
+      });
+      return paragraph;
+    })
+    .join('\n\n');
+}
+
+interface Margins {
+  left: number;
+  right: number;
+}
+
+/**
+ * Where a column of text runs: its leftmost start to its rightmost end. On a page of one column, the mirror of its
+ * left margin counts too, so a page of short lines (a signature page) still shows they are short.
+ */
+function textMargins(lines: Line[], pageWidth?: number): Margins | null {
+  // Loops, not Math.min(...all): a page of a long price list has thousands of lines.
+  let left = Infinity;
+  let right = -Infinity;
+  for (const line of lines) {
+    if (line.x0 !== null) left = Math.min(left, line.x0);
+    if (line.x1 !== null) right = Math.max(right, line.x1);
+  }
+  if (!Number.isFinite(left) || !Number.isFinite(right)) return null;
+  if (pageWidth && pageWidth > left * 2) right = Math.max(right, pageWidth - left);
+  return right > left ? { left, right } : null;
+}
+
+function movesUp(previous: Line, current: Line): boolean {
+  return previous.y !== null && current.y !== null && current.y >= previous.y;
 }
 
 /** A wider gap than ~1.5 lines, a move up the page (new column) or a change of font size starts a paragraph. */
@@ -199,6 +309,24 @@ function startsParagraph(previous: Line, current: Line): boolean {
   return drop <= 0 || drop > Math.max(previous.size, current.size) * 1.5 || Math.abs(previous.size - current.size) > 1;
 }
 
+/**
+ * Whether a line ended early, so its break was meant ("Prepared for Northwind" / "Attention: …"): prose only wraps
+ * when the next word does not fit, so there is room for the next line's first word before the right margin. A line
+ * that still runs most of the way across is measured against its own paragraph's widest line too, with a couple of
+ * ems to spare, since hand-wrapped prose has a ragged margin.
+ */
+function endsShort(previous: Line, current: Line, margins: Margins | null, blockRight: number): boolean {
+  if (previous.x1 === null || !margins) return false;
+  const needed = current.firstWord + previous.size * 0.6;
+  if (margins.right - previous.x1 <= needed) return false;
+  const mostOfTheWay = previous.x1 - margins.left >= (margins.right - margins.left) * 0.7;
+  return !mostOfTheWay || blockRight - previous.x1 > needed + previous.size * 2;
+}
+
+/** A numbered clause of a contract ("4.2 Urgences : …", "12.1.3 Notices"), which starts its own line. */
+const CLAUSE = /^\d{1,3}(?:\.\d{1,3})+\.?\s+\p{L}/u;
+/** A line led by a short label ("Term: 36 months", "Facturation : …"), which after a full stop starts its own line. */
+const LABELLED = /^\p{Lu}[\p{L}’'/-]*(?: [\p{L}’'/-]+){0,3} ?: \S/u;
 const BULLET = /^([•◦▪●‣]|[-*–]\s|\d{1,3}[.)]\s)/;
 
 function bullet(text: string): string {
@@ -206,11 +334,13 @@ function bullet(text: string): string {
 }
 
 /**
- * Wrapped prose joins with a space and list items keep their own line. A line ending in "word-" was hyphenated:
- * "imple-" + "mentation" is one word again, while "Acme-" + "Cloud" keeps its hyphen (a compound name).
+ * Wrapped prose joins with a space, list items keep their own line and a meant break (a short line, a row of
+ * columns) stays a Markdown hard break. A line ending in "word-" was hyphenated: "imple-" + "mentation" is one word
+ * again, while "Acme-" + "Cloud" keeps its hyphen (a compound name).
  */
-function joinLines(paragraph: string, text: string): string {
+function joinLines(paragraph: string, text: string, columns: boolean, hardBreak: boolean): string {
   if (BULLET.test(text)) return `${paragraph}\n${bullet(text)}`;
-  if (/\p{L}-$/u.test(paragraph)) return /^\p{Ll}/u.test(text) ? paragraph.slice(0, -1) + text : paragraph + text;
-  return `${paragraph} ${text}`;
+  if (!columns && /\p{L}-$/u.test(paragraph))
+    return /^\p{Ll}/u.test(text) ? paragraph.slice(0, -1) + text : paragraph + text;
+  return hardBreak ? `${paragraph}\\\n${text}` : `${paragraph} ${text}`;
 }

@@ -51,6 +51,7 @@ export function makeExcerpt(markdown: string | null | undefined, max = EXCERPT_M
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/^\s*(?:#{1,6}|>|-|\d+\.)\s+/gm, '')
     .replace(/^\|?(?:\s*-{3,}\s*\|)+\s*$/gm, '')
+    .replace(/(?<!\\)\\$/gm, '') // a hard line break
     .replace(/\\([\\`*_{}[\]()#+\-.!|~])/g, '$1')
     .replace(/\*\*|__/g, '')
     .replace(/[[\]|`]/g, ' ')

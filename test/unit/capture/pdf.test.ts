@@ -61,6 +61,46 @@ describe('pdfToDraft on the proposal fixture', () => {
   });
 });
 
+describe('pdfToDraft layout lines', () => {
+  it('keeps a price table’s rows and a header block’s lines as lines, columns apart, prose joined', async () => {
+    const bytes = makePdf([
+      [
+        'Prepared for:   Cabinet Roy Avocats',
+        '                Attention: Me Julie Roy, Managing Partner',
+        'Date:           November 26, 2026',
+        '',
+        'Item                                Qty    Monthly      One-time',
+        'Managed workstation (per user)       26    $3,770.00',
+        'Onboarding and documentation          1                 $5,400.00',
+        'Total                                      $5,415.32    $8,749.60',
+        '',
+        'All prices are in Canadian dollars. The monthly fee is invoiced on the first of each month;',
+        'onboarding is invoiced 50% on signature and 50% on completion.',
+      ],
+    ]);
+    const draft = await pdfToDraft(bytes, { fileName: 'proposal.pdf', pdfjs });
+    expect(draft.markdown).toBe(
+      [
+        '## Page 1',
+        '',
+        'Prepared for: Cabinet Roy Avocats\\',
+        'Attention: Me Julie Roy, Managing Partner\\',
+        'Date: November 26, 2026',
+        '',
+        'Item | Qty | Monthly | One-time\\',
+        'Managed workstation (per user) | 26 | $3,770.00\\',
+        'Onboarding and documentation | 1 | $5,400.00\\',
+        'Total | $5,415.32 | $8,749.60',
+        '',
+        'All prices are in Canadian dollars. The monthly fee is invoiced on the first of each month; onboarding is ' +
+          'invoiced 50% on signature and 50% on completion.',
+      ].join('\n'),
+    );
+    // The excerpt is plain text: no hard-break backslashes.
+    expect(draft.excerpt).toMatch(/^Prepared for: Cabinet Roy Avocats Attention: Me Julie Roy/);
+  });
+});
+
 describe('pdfToDraft titles', () => {
   it('falls back to the first line with words when there is no metadata title', async () => {
     const bytes = makePdf([['12', '', 'Quote Q-2291: firewall refresh', 'Total $18,200']]);
