@@ -63,13 +63,28 @@ function shapeOf(table: Element | null): TableShape {
   return shape;
 }
 
+/** What a line break inside a cell becomes: a GFM row is one line, and a raw `<br>` is never emitted. */
+export const CELL_LINE_BREAK = ' · ';
+
 function cell(content: string): string {
-  let flat = content.includes('\n') ? content.replace(/\s*\n+\s*/g, ' ') : content;
+  // Lines in a cell (a `<br>`, a paragraph per line as in an address) stay apart, on the row's one line.
+  let flat = content.includes('\n') ? content.trim().replace(/\s*\n[\s\n]*/g, CELL_LINE_BREAK) : content;
   if (flat.includes('|')) flat = flat.replace(/\|/g, '\\|');
   return ` ${flat.trim()} |`;
 }
 
+/** The data-table cell an element sits in (its nearest cell, if that cell's table is not a layout table). */
+function inDataCell(node: Element): boolean {
+  const cellNode = node.parentElement?.closest('td, th');
+  return !!cellNode && !shapeOf(cellNode.closest('table')).layout;
+}
+
 export function tableRules(service: TurndownService): void {
+  service.addRule('tableLineBreak', {
+    // Not turndown's "\\" hard break: the cell joins its lines with CELL_LINE_BREAK (see cell()).
+    filter: (node) => node.nodeName === 'BR' && inDataCell(node),
+    replacement: () => '\n',
+  });
   service.addRule('tableCell', {
     filter: ['th', 'td'],
     replacement: (content, node) => {

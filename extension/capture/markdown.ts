@@ -5,7 +5,7 @@
  */
 import TurndownService from 'turndown';
 import { highlightedCodeBlock, strikethrough, taskListItems } from 'turndown-plugin-gfm';
-import { tableRules } from './markdown-tables';
+import { CELL_LINE_BREAK, tableRules } from './markdown-tables';
 import { safeUrl, unproxyImage } from './text';
 
 const DROPPED = [
@@ -53,6 +53,7 @@ function createService(baseUrl: string | undefined): TurndownService {
       return prefix + body + (node.nextSibling && !body.endsWith('\n') ? '\n' : '');
     },
   });
+  definitionListRules(service);
   service.addRule('safeLink', {
     filter: (node) => node.nodeName === 'A',
     replacement: (content, node) => {
@@ -73,6 +74,48 @@ function createService(baseUrl: string | undefined): TurndownService {
     },
   });
   return service;
+}
+
+/**
+ * A `<dl>` reads as label/value pairs, one per line: `**Term end:** February 28, 2027`, several `<dd>` joined with
+ * "; " and several `<dt>` for one value with ", ". A `<dd>` holding a list or a table keeps it as a block below.
+ */
+function definitionListRules(service: TurndownService): void {
+  const sibling = (node: TurndownService.Node, next: boolean) => {
+    const el = next ? (node as Element).nextElementSibling : (node as Element).previousElementSibling;
+    return el?.nodeName ?? null;
+  };
+  service.addRule('definitionTerm', {
+    filter: 'dt',
+    replacement: (content, node) => {
+      const label = content
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^\*\*(.*)\*\*$/, '$1')
+        .replace(/\s*:$/, '')
+        .trim();
+      const next = sibling(node, true);
+      const before = sibling(node, false) === 'DT' ? '' : '\n\n';
+      if (!label) return before;
+      if (next === 'DT') return `${before}**${label}**, `;
+      if (next === 'DD') return `${before}**${label}:** `;
+      return `${before}**${label}**\n\n`;
+    },
+  });
+  service.addRule('definitionValue', {
+    filter: 'dd',
+    replacement: (content, node) => {
+      const previous = sibling(node, false);
+      const after = sibling(node, true) === 'DD' ? '' : '\n\n';
+      const text = content.trim();
+      if (!text) return previous === 'DT' || previous === 'DD' ? after : '';
+      if (/^(?:[-*+] |\d+[.)] |\||```|#)/m.test(text)) return `\n\n${text}\n\n`;
+      // Its lines (a <br>, a paragraph each) stay apart on the one line, as in a table cell.
+      const flat = text.replace(/\\?\s*\n\s*/g, CELL_LINE_BREAK);
+      if (previous === 'DD') return `; ${flat}${after}`;
+      return `${previous === 'DT' ? '' : '\n\n'}${flat}${after}`;
+    },
+  });
 }
 
 function destination(url: string): string {

@@ -47,6 +47,42 @@ describe('htmlToMarkdown', () => {
     expect(lines[4]).toBe('| note | | |');
   });
 
+  it('keeps a <br> inside a table cell on the row as " · ", never "\\" or raw HTML', () => {
+    const md = htmlToMarkdown(
+      '<table><tr><th>Prepared for</th><th>Total</th></tr>' +
+        '<tr><td>Maple Ridge Dental Group<br>Attn: Dr. Priya Nair<br></td><td><p>$1,200</p><p>monthly</p></td></tr></table>',
+    );
+    expect(md.split('\n')[2]).toBe('| Maple Ridge Dental Group · Attn: Dr. Priya Nair | $1,200 · monthly |');
+    expect(md).not.toMatch(/\\|<br/);
+  });
+
+  it('keeps a <br> in a layout table or in prose a Markdown hard break', () => {
+    expect(htmlToMarkdown('<table role="presentation"><tr><td>Hello<br>World</td></tr></table>')).toBe(
+      'Hello\\\nWorld',
+    );
+    expect(htmlToMarkdown('<p>Line one<br>Line two</p>')).toBe('Line one\\\nLine two');
+  });
+
+  it('writes each <dt> and its <dd>s as one "**Label:** value" line', () => {
+    const md = htmlToMarkdown(
+      '<dl>\n  <dt>Term end</dt>\n  <dd>February 28, 2027</dd>\n  <dt>Notice:</dt><dd>90 days</dd><dd>in <em>writing</em></dd>' +
+        '<dt><strong>Account manager</strong></dt><dd><p>May Chen</p><p>604-555-0177<br>ext. 12</p></dd></dl>',
+    );
+    expect(md).toBe(
+      '**Term end:** February 28, 2027\n\n**Notice:** 90 days; in _writing_\n\n**Account manager:** May Chen · 604-555-0177 · ext. 12',
+    );
+  });
+
+  it('joins several <dt> of one value, keeps a list in a <dd> as a block, and a lone <dt> as a bold line', () => {
+    const md = htmlToMarkdown(
+      '<p>Intro</p><dl><dt>Vendor</dt><dt>Supplier</dt><dd>Acme</dd><dt>Included</dt><dd><ul><li>Backup</li>' +
+        '<li>Patching</li></ul></dd><dt>Notes</dt></dl><p>After</p>',
+    );
+    expect(md).toBe(
+      'Intro\n\n**Vendor**, **Supplier:** Acme\n\n**Included:**\n\n- Backup\n- Patching\n\n**Notes**\n\nAfter',
+    );
+  });
+
   it('renders layout tables (nested, role=presentation) as text blocks, keeping the inner data table', () => {
     const md = htmlToMarkdown(
       '<table role="presentation"><tr><td><p>Hello Dana,</p>' +
