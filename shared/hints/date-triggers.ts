@@ -65,13 +65,16 @@ const PHRASES: Array<[DateLabel, string, kind?: 'weak' | 'range']> = [
   ],
   [
     'term-end',
-    "arrive à échéance|arrivera à échéance|expire|expiration|date de fin|prend fin|prendra fin|fin du contrat|fin de l[’']entente",
+    "arrive à échéance|arrivera à échéance|expire|expiration|date de fin|prend fin|prendra fin|fin du contrat|fin de l[’']entente|échéance",
   ],
-  ['decide-by', "date limite|échéance|répondre (?:avant|d['’]ici)|à signer avant|à retourner avant|signer d['’]ici"],
+  [
+    'decide-by',
+    "date limite|date d['’]échéance|échéance de (?:la facture|paiement)|payable le|répondre (?:avant|d['’]ici)|à signer avant|à retourner avant|signer d['’]ici",
+  ],
   ['decide-by', "no later than|before|au plus tard|avant le|d['’]ici le", 'weak'],
   [
     'quote-date',
-    "(?:quote|quotation|proposal|invoice|issue|order) date|date of issue|issued(?: on)?|dated|date d['’]émission|date de (?:la )?(?:soumission|facture|proposition)|date de l['’]offre|émise? le|datée? du",
+    "(?:quote|quotation|proposal|invoice|issue|order) date|date of issue|issued(?: on)?|dated|date d['’]émission|date de (?:la )?(?:soumission|facture|proposition)|date de l['’]offre|émise? le|datée? du|publiée? le|posted(?: on)?|published(?: on)?",
   ],
   // A bare "Date:" label: the document's own date, unless a longer trigger ends right before it ("Renewal date").
   // The day a change takes effect: shown, and counted from ("30 days before the effective date"), never a deadline.

@@ -129,12 +129,17 @@ function distance(text: string, t: Trigger, start: number, end: number, dates: r
   if (start >= t.end) {
     // Not across a sentence end ("due on acceptance; … the weekend of January 9"), and the first date after a
     // trigger is its own: "Sign by December 15 to keep the port date of January 18" signs by the 15th only.
-    if (start - t.end > AFTER || /[.;!?](?:\s|$)/.test(text.slice(t.end, start))) return null;
+    const gap = text.slice(t.end, start);
+    if (start - t.end > AFTER || /[.;!?](?:\s|$)/.test(gap)) return null;
+    // "le renouvellement de notre infrastructure, le forfait … sera retiré le 1er mars": another clause's date.
+    if (gap.length > 40 && /,\s/.test(gap)) return null;
     return dates.some((d) => d >= t.end && d < start) ? null : start - t.end;
   }
   if (end <= t.start) {
     // Only an event's name follows its date ("March 1, 2027 renewal"); "Dec 2, 2026 — Notice posted" is no notice.
     if (!['renewal', 'term-end', 'term-start'].includes(t.label) || t.range) return null;
+    // "… January 4, 2027, and the term would start on February 1": a verb's date follows it.
+    if (/(?:on|le|du|by|until|au|à|of)$/iu.test(text.slice(t.start, t.end))) return null;
     if (t.start - end > BEFORE || /[.;!?](?:\s|$)/.test(text.slice(end, t.start))) return null;
     return (t.start - end) * 2 + 1;
   }
@@ -145,10 +150,23 @@ function distance(text: string, t: Trigger, start: number, end: number, dates: r
  * "Termination notice must reach us before X", "préavis … au plus tard le X", "Notice of non-renewal due by X":
  * a bare connective or a plain deadline right after a notice phrase is the notice's date.
  */
-function labelling(text: string, t: Trigger, all: Trigger[]): Trigger {
+/** "15 jours avant l'échéance, soit le 16 janvier": the day counted back from the event, not the event. */
+const COUNTED_BACK =
+  /\d{1,3}\s*(?:calendar\s+|business\s+)?(?:days?|jours?)\s+(?:before|prior to|avant)\s+(?:the\s+|l['’]\s*|la\s+|le\s+)?$/iu;
+const THAT_IS = /^[\s,(]*(?:soit|i\.e\.|that is|namely|c['’]est-à-dire)(?:\s+(?:le|on|by))?\s*$/iu;
+
+function labelling(text: string, t: Trigger, all: Trigger[], dateStart: number): Trigger {
+  if (COUNTED_BACK.test(text.slice(Math.max(0, t.start - 50), t.start)) && THAT_IS.test(text.slice(t.end, dateStart))) {
+    const sentence = text.slice(Math.max(0, t.start - 200), t.start);
+    return { ...t, label: /cancel/iu.test(sentence) ? 'cancel-by' : 'notice' };
+  }
   if (!t.weak && t.label !== 'decide-by') return t;
-  const notice = all.findLast((o) => o.label === 'notice' && o.end <= t.start && t.start - o.end <= 100);
-  return notice && !/[.;!?\n]/.test(text.slice(notice.end, t.start)) ? notice : t;
+  // A bare connective reaches back further ("avis écrit … 60 jours avant la fin du contrat, soit au plus tard le");
+  // a deadline of its own ("répondre d'ici le") only within the same clause.
+  const reach = t.weak ? 100 : 60;
+  const notice = all.findLast((o) => o.label === 'notice' && o.end <= t.start && t.start - o.end <= reach);
+  const stops = t.weak ? /[.;!?\n]/ : /[.;!?\n),]/;
+  return notice && !stops.test(text.slice(notice.end, t.start)) ? notice : t;
 }
 
 /** A date read twice keeps the reading nearest its trigger, at its first place in the text. */
@@ -211,7 +229,7 @@ export function findDates(text: string, now: Date, opts: FindDatesOptions = {}):
       }
       const own = ownLabel(text, before, pick.t, start);
       if (own === 'skip') continue;
-      const by = own ? { ...pick.t, label: own } : labelling(text, pick.t, seg.triggers);
+      const by = own ? { ...pick.t, label: own } : labelling(text, pick.t, seg.triggers, start);
       const date = `${r.start.get('year')}-${pad(r.start.get('month'))}-${pad(r.start.get('day'))}`;
       const words = text.slice(Math.min(start, by.start), Math.max(end, pick.t.end));
       const found: Found = {
@@ -231,7 +249,7 @@ export function findDates(text: string, now: Date, opts: FindDatesOptions = {}):
   for (const d of counted) {
     const same = best.get(d.date);
     // "60 jours avant la fin du contrat, soit au plus tard le 30 décembre": the count says what the date is.
-    if (same && same.label === 'decide-by' && d.label === 'notice') best.set(d.date, { ...same, label: 'notice' });
+    if (same && same.label !== d.label && d.label !== 'valid-until') best.set(d.date, { ...same, label: d.label });
   }
   return [...best.values(), ...counted.filter((d) => !best.has(d.date))]
     .sort((a, b) => a.index - b.index)

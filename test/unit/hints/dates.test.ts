@@ -65,13 +65,22 @@ describe('findDates reads dates next to words that make them matter', () => {
   });
 });
 
+describe('findDates labels a page’s own date, never as a deadline', () => {
+  it.each([
+    ['Published 2025-11-04 by the pricing team', '2025-11-04'],
+    ['Avis de changement · Publié le 2 décembre 2026', '2026-12-02'],
+    ['Posted Dec 2, 2026 by the platform team', '2026-12-02'],
+  ])('%s', (text, date) => {
+    expect(findDates(text, now).map((d) => [d.date, d.label])).toEqual([[date, 'quote-date']]);
+  });
+});
+
 describe('findDates ignores dates nobody needs to act on', () => {
   it.each([
     'Sent: Monday, March 2, 2026 10:14 AM',
     'On Mon, Mar 2, 2026 at 10:14 AM Jane wrote:',
     'Sent: March 2, 2026\nSubject: Renewal notice',
     'Renewal notice\n\nSent: Monday, March 2, 2026 10:14 AM',
-    'Published 2025-11-04 by the pricing team',
     'Notice period: 60 days before renewal',
     'Préavis de 90 jours.',
     'Renewal in March 2027', // a month alone is not a day to put in a calendar
