@@ -40,7 +40,6 @@ export function pageHost(draft: CaptureDraft): string | null {
  */
 export function contextHints(draft: CaptureDraft, text: TextHints, ctx: SuggestContext): Hints {
   const page = pageHost(draft);
-  const sender = draft.email?.from ? domainOf(draft.email.from.address) : null;
   const byDomain = matchClient(unique([...emailDomains(draft), page]), ctx.clients);
 
   // Then the document itself: "Prepared for Maple Ridge Dental Group", an address at mapleridgedental.ca.
@@ -51,26 +50,10 @@ export function contextHints(draft: CaptureDraft, text: TextHints, ctx: SuggestC
   let clientId = ctx.clientId ?? found?.clientId ?? null;
   let clientWhy = found && found.clientId === clientId ? found.why : null;
 
-  // A client's own staff forwarding something is not a vendor: its domains are never vendor candidates.
-  const clientDomains = ctx.clients.flatMap((c) => c.domains);
-  const vendorHosts = unique([sender, page]).filter((h) => !clientDomains.some((d) => domainCovers(d, h)));
-  // The display name speaks for the first candidate only when that candidate is the sender's domain.
-  const senderName = sender && vendorHosts[0] === sender ? (draft.email?.from?.name ?? '') : null;
-
-  let vendor = matchVendor(
-    vendorHosts,
-    senderName,
-    ctx.vendors.filter((v) => v.clientId === clientId),
-  );
-  if (vendor && vendor.vendorId === null && vendor.domain) {
-    vendor = namedVendor(
-      draft,
-      vendor,
-      ctx.vendors.filter((v) => v.clientId === clientId),
-    );
-  }
+  let vendor = vendorHint(draft, ctx.clients, ctx.vendors, clientId);
   if (clientId === null) {
     // No client from domains: a vendor known to exactly one client points at that client.
+    const { hosts: vendorHosts, senderName } = vendorCandidates(draft, ctx.clients);
     const known = matchVendor(vendorHosts, senderName, ctx.vendors);
     const domain = known?.vendorId ? known.domain : null;
     const owners = new Set(ctx.vendors.filter((v) => domain && v.domains.includes(domain)).map((v) => v.clientId));
@@ -83,6 +66,34 @@ export function contextHints(draft: CaptureDraft, text: TextHints, ctx: SuggestC
   }
 
   return { clientId, clientWhy, vendor, ...text };
+}
+
+/** The hosts a vendor may be known by (sender, then page), never the client's own; the sender's display name. */
+function vendorCandidates(draft: CaptureDraft, clients: Client[]): { hosts: string[]; senderName: string | null } {
+  const page = pageHost(draft);
+  const sender = draft.email?.from ? domainOf(draft.email.from.address) : null;
+  // A client's own staff forwarding something is not a vendor: its domains are never vendor candidates.
+  const clientDomains = clients.flatMap((c) => c.domains);
+  const hosts = unique([sender, page]).filter((h) => !clientDomains.some((d) => domainCovers(d, h)));
+  // The display name speaks for the first candidate only when that candidate is the sender's domain.
+  const senderName = sender && hosts[0] === sender ? (draft.email?.from?.name ?? '') : null;
+  return { hosts, senderName };
+}
+
+/**
+ * The vendor a capture comes from, as the client `clientId` knows it: its registry's vendor by domain or name, else a
+ * new vendor named as the document writes it. The capture form asks again with this when the user changes client.
+ */
+export function vendorHint(
+  draft: CaptureDraft,
+  clients: Client[],
+  vendors: Vendor[],
+  clientId: string | null,
+): VendorHint | null {
+  const { hosts, senderName } = vendorCandidates(draft, clients);
+  const own = vendors.filter((v) => v.clientId === clientId);
+  const vendor = matchVendor(hosts, senderName, own);
+  return vendor && vendor.vendorId === null && vendor.domain ? namedVendor(draft, vendor, own) : vendor;
 }
 
 /** A site name from og:site_name, not a host name. */

@@ -14,7 +14,7 @@ const EVENTS: Array<[DateHint['label'], string]> = [
   ['renewal', 'renewal(?:\\s+date)?|renouvellement|reconduction'],
   [
     'term-end',
-    "expiry|expiration(?: date)?|term end|end date|end of (?:the )?term|échéance|date de fin|fin du contrat|fin de l[’']entente|fin",
+    "expiry|expiration(?: date)?|term end|end date|end of (?:the |your )?(?:current |initial )?term|échéance|date de fin|fin du contrat|fin de l[’']entente|fin",
   ],
 ];
 /** The day a change takes effect, counted back from: found among the dates with no role, by their words. */
@@ -47,7 +47,10 @@ export function anchoredNotices(text: string, found: readonly Dated[]): Dated[] 
     if (!NOTICE.test(text.slice(sentenceStart, m.index + m[0].length))) continue;
     const sentence = text.slice(sentenceStart, m.index + m[0].length);
     const events = found.filter((d) => d.label === label && (label !== 'other' || EFFECTIVE_WORDS.test(d.text)));
-    const anchors = [...new Set(events.map((d) => d.date))];
+    // "… before the end of the current term (March 31, 2027)": the event's own date, written right after it.
+    const written = RIGHT_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    const right = written ? dayOf(written[1]!.replace(/\s+/g, ' ')) : null;
+    const anchors = right ? [right] : [...new Set(events.map((d) => d.date))];
     if (anchors.length !== 1) continue;
     const anchor = anchors[0]!;
     out.push({
@@ -92,6 +95,10 @@ const CLAIMS =
 const CLAIM_WORDS = /claim|credit|request|réclam|crédit|demande/iu;
 const WHOLE_DATE =
   /(?<![\p{L}\d])(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}(?:er)?\s+(?:janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)[\p{L}.]*\s+\d{4}|\d{4}-\d{2}-\d{2})/iu;
+const RIGHT_AFTER = new RegExp(
+  `^\\s*[(,]?\\s*(?:on\\s+|le\\s+)?(${WHOLE_DATE.source.replace('(?<![\\p{L}\\d])', '')})`,
+  'iu',
+);
 const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
 const MOIS = 'janv févr mars avr mai juin juil août sept oct nov déc'.split(' ');
 

@@ -95,13 +95,32 @@ function recurrenceOfWords(s: string): Recurrence | null {
   return r?.recurrence ?? null;
 }
 
+const FIGURE = /\d/;
+const isPeriod = (k: ReturnType<typeof columnKind>) =>
+  k === 'one-time' || k === 'monthly' || k === 'yearly' || k === 'quarterly';
+
+/**
+ * The header column of a cell in a row with fewer cells than the header (a PDF drops empty cells): figures that fill
+ * exactly the period columns ("Total | $5,415.32 | $8,749.60" under "Monthly | One-time") go there; otherwise the
+ * row's last figure sits in a column nobody can tell (-1), and the others keep their place.
+ */
+function headerColumn(table: Table, cells: ReadonlyArray<{ text: string }>, column: number): number {
+  const n = table.header.length;
+  if (n === 0 || cells.length >= n || column === 0) return column;
+  const rest = cells.slice(1);
+  const periods = table.header.flatMap((h, i) => (i > 0 && isPeriod(columnKind(h)) ? [i] : []));
+  if (rest.every((c) => FIGURE.test(c.text)) && rest.length === periods.length) return periods[column - 1]!;
+  return column === cells.length - 1 ? -1 : column;
+}
+
 function inTable(text: string, tables: readonly Table[], start: number, end: number): AmountPlace | null {
   const at = cellAt(tables, start);
   if (!at) return null;
-  const { table, row, column } = at;
-  const cell = row.cells[column]!;
+  const { table, row } = at;
+  const cell = row.cells[at.column]!;
+  const column = headerColumn(table, row.cells, at.column);
   const kind = columnKind(table.header[column]);
-  const label = rowLabel(table, row.cells.slice(0, column)) || rowLabel(table, row.cells);
+  const label = rowLabel(table, row.cells.slice(0, at.column)) || rowLabel(table, row.cells);
   const own = recurrenceNear(text.slice(cell.start, cell.end), start - cell.start, end - cell.start);
   const fromColumn =
     kind === 'one-time' || kind === 'monthly' || kind === 'yearly' || kind === 'quarterly' ? kind : null;

@@ -47,6 +47,50 @@ const MONEY = /\d[\d\s.,]*\s?(?:\$|€|£|USD|CAD|EUR)|(?:\$|€|£|USD|CAD|EUR)
 /** A date or a number in a label-value pair's value ("| Quote date | November 27, 2026 |"). */
 const VALUE = /\d/;
 
+/** "Item | Qty | Unit price\" — a PDF's row with its column gaps written as " | " (no Markdown table around it). */
+const PIPE_ROW = /^[^|\n]+(?: \| [^|\n]*)+\\?$/;
+
+/** Cells of a PDF row: split at " | ", a trailing hard break dropped. */
+function pipeCells(line: string, offset: number): Cell[] {
+  const body = line.replace(/\\$/, '');
+  const cells: Cell[] = [];
+  let at = 0;
+  for (const part of body.split(' | ')) {
+    const lead = part.length - part.trimStart().length;
+    const text = part.trim();
+    cells.push({ text, start: offset + at + lead, end: offset + at + lead + text.length });
+    at += part.length + 3;
+  }
+  return cells;
+}
+
+/** Runs of PDF rows: the first row is the header when it holds no figure with a currency. */
+function pipeTables(lines: Array<{ text: string; start: number }>): Table[] {
+  const tables: Table[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!PIPE_ROW.test(lines[i]!.text) || lines[i]!.text.trimStart().startsWith('|')) continue;
+    let j = i;
+    while (j < lines.length && PIPE_ROW.test(lines[j]!.text) && !lines[j]!.text.trimStart().startsWith('|')) j++;
+    if (j - i >= 2) {
+      const rows = lines.slice(i, j).map((l) => ({
+        cells: pipeCells(l.text, l.start),
+        start: l.start,
+        end: l.start + l.text.length,
+      }));
+      const head = rows[0]!;
+      const isHeader = !head.cells.some((c) => MONEY.test(c.text));
+      tables.push({
+        header: isHeader ? head.cells.map((c) => c.text.toLowerCase()) : [],
+        rows: isHeader ? rows.slice(1) : rows,
+        start: head.start,
+        end: rows.at(-1)!.end,
+      });
+    }
+    i = j - 1;
+  }
+  return tables;
+}
+
 export function readTables(text: string): Table[] {
   const tables: Table[] = [];
   const lines: Array<{ text: string; start: number }> = [];
@@ -78,7 +122,7 @@ export function readTables(text: string): Table[] {
     });
     i = j - 1;
   }
-  return tables;
+  return [...tables, ...pipeTables(lines)].sort((a, b) => a.start - b.start);
 }
 
 /** The table cell that holds `index`, with its row, column and table; null outside every table. */
