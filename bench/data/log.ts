@@ -135,6 +135,7 @@ export function generateLog(opts: LogOptions): Log {
       title: title.slice(0, 200),
       vendorId: vendor.id,
       amount: rand() < 0.6 ? { value: Math.round(rand() * 50_000), currency: 'USD', recurrence: 'monthly' } : null,
+      oneTimeAmount: null,
       decideBy: null,
       urgent: rand() < 0.05,
       tags: rand() < 0.3 ? [pick(['security', 'licensing', 'network', 'backup'])] : [],

@@ -88,6 +88,21 @@ export class DocketDB extends Dexie {
     this.version(4).stores({ outbox: '++seq, [table+id], clientId', staged: 'key' });
     // v5: a client's inbox is counted from an index (the log page's badge), not by reading all the client's items.
     this.version(5).stores({ items: 'id, clientId, meetingId, status, updatedAt, *tags, [clientId+status]' });
+    // v6: an item keeps a one-time fee beside its recurring amount; items and frozen agenda lines stored before have none.
+    this.version(6)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table('items')
+          .toCollection()
+          .modify((i) => void (i.oneTimeAmount ??= null));
+        await tx
+          .table('meetings')
+          .toCollection()
+          .modify((m) => {
+            for (const line of m.heldAgenda ?? []) line.oneTimeAmount ??= null;
+          });
+      });
   }
 
   /**

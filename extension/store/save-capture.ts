@@ -21,6 +21,8 @@ export interface NewItemFields {
   title: string;
   vendor: VendorChoice;
   amount: Money | null;
+  /** A one-time fee (setup, onboarding) that comes with a recurring amount; recurrence 'one-time'. Default: none. */
+  oneTimeAmount?: Money | null;
   decideBy: string | null;
   urgent: boolean;
   tags: string[];
@@ -93,6 +95,7 @@ export async function saveCapture(
       title: fields.title,
       vendorId,
       amount: fields.amount,
+      oneTimeAmount: fields.oneTimeAmount ?? null,
       decideBy: fields.decideBy,
       urgent: fields.urgent,
       tags: fields.tags,

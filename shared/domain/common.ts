@@ -30,3 +30,12 @@ export const Money = z.object({
   recurrence: Recurrence,
 });
 export type Money = z.infer<typeof Money>;
+
+/**
+ * A fee paid once (setup, onboarding) that comes with a recurring amount, kept apart from it. Its recurrence is always
+ * 'one-time': a sum that recurs belongs in the amount.
+ */
+export const OneTimeFee = Money.refine((m) => m.recurrence === 'one-time', {
+  path: ['recurrence'],
+  error: 'a one-time fee is paid once (its recurrence must be one-time); a recurring sum goes in the amount',
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant, LocalDate, Money } from './common';
+import { Id, Instant, LocalDate, Money, OneTimeFee } from './common';
 import { Action, Decision } from './decision';
 import { ITEM_KINDS, ITEM_STATUSES, SECTION_VALUES } from './labels';
 
@@ -25,6 +25,8 @@ export const Item = z.object({
   title: z.string().trim().min(1, 'an item needs a title').max(500),
   vendorId: Id.nullable(),
   amount: Money.nullable(),
+  /** A one-time fee (setup, onboarding) that comes with a recurring `amount`, kept apart from it; null: none. */
+  oneTimeAmount: OneTimeFee.nullable().default(null),
   decideBy: LocalDate.nullable(),
   /** Needs handling before the meeting, not just on it. */
   urgent: z.boolean(),

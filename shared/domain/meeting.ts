@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant, Money } from './common';
+import { Id, Instant, Money, OneTimeFee } from './common';
 import { Action, DecisionStatus } from './decision';
 import { ItemStatus, Section } from './item';
 
@@ -14,6 +14,8 @@ export const HeldAgendaLine = z.object({
   status: ItemStatus,
   vendor: z.string().nullable(),
   amount: Money.nullable(),
+  /** The item's one-time fee as it stood; lines frozen before there was one have none. */
+  oneTimeAmount: OneTimeFee.nullable().default(null),
   discussed: z.boolean(),
   decision: z.object({ status: DecisionStatus, decision: z.string(), decidedBy: z.string().nullable() }).nullable(),
   actions: z.array(Action),

@@ -8,7 +8,7 @@ import { orderedAgenda } from '../rules/agenda-order';
 import { PRESSING } from '../rules/deadline-timing';
 import { itemsOnMeeting } from '../rules/filing';
 import { zonedParts } from '../rules/zoned-time';
-import { formatDate, formatMeetingTime, formatMoney, localDateOf } from './format';
+import { formatDate, formatMeetingTime, itemAmountText, localDateOf } from './format';
 import { block, document, indented, inline, NOTHING } from './markdown';
 import { compare } from './order';
 import type { Deadline } from './types';
@@ -40,9 +40,10 @@ const DEADLINE_LABEL: Record<Deadline['kind'], string> = {
 
 function entry(item: Item, vendors: Map<string, Vendor>, zone: string): string {
   const vendor = item.vendorId ? vendors.get(item.vendorId) : undefined;
+  const amount = itemAmountText(item);
   const facts = [
     vendor ? `Vendor: ${inline(vendor.name)}` : null,
-    item.amount ? `Amount: ${formatMoney(item.amount)}` : null,
+    amount ? `Amount: ${amount}` : null,
     item.decideBy ? `Decide by: ${formatDate(item.decideBy)}` : null,
     `Status: ${STATUS_LABEL[item.status]}`,
   ].filter((f) => f !== null);

@@ -6,7 +6,7 @@
  */
 import { STATUS_LABEL, type Capture, type Client, type Item, type Vendor } from '../domain';
 import { COBIT_LABEL, DECISION_STATUS_LABEL, NIST_LABEL } from './labels';
-import { formatDate, formatMoney, localDateOf } from './format';
+import { formatDate, itemAmountText, localDateOf } from './format';
 import { block, document, inline } from './markdown';
 import { actionList, evidenceList, optionsTable } from './decision-parts';
 
@@ -36,12 +36,13 @@ function section(title: string, body: string | null): string | null {
 export function decisionBriefMarkdown(input: DecisionBriefInput): string {
   const { client, item, vendor } = input;
   const d = item.decision;
+  const amount = itemAmountText(item);
   const facts = [
     `- **Client:** ${inline(client.name)}`,
     `- **Status:** ${STATUS_LABEL[item.status]}${d ? ` (decision ${DECISION_STATUS_LABEL[d.status].toLowerCase()})` : ''}`,
     item.decideBy ? `- **Decide by:** ${formatDate(item.decideBy)}` : null,
     vendor ? `- **Vendor:** ${inline(vendor.name)}` : null,
-    item.amount ? `- **Amount:** ${formatMoney(item.amount)}` : null,
+    amount ? `- **Amount:** ${amount}` : null,
     item.urgent ? '- **Urgent:** yes' : null,
     `- **Opened:** ${formatDate(localDateOf(item.createdAt, client.timeZone))} by ${inline(item.createdBy)}`,
   ].filter((f) => f !== null);

@@ -49,6 +49,16 @@ export function formatMoney(money: Money): string {
   return `${formatAmount(money.value, money.currency)}${PERIOD[money.recurrence]}`;
 }
 
+/**
+ * What an item costs, as one phrase shown the same on screen, in print and in every export: its amount, then the
+ * one-time fee that comes with it ('CA$7,850.00/month + CA$12,500.00 one-time'); null when it has neither. Works for
+ * an item and for a line of a held agenda (either may predate the fee and lack it).
+ */
+export function itemAmountText(item: { amount: Money | null; oneTimeAmount?: Money | null }): string | null {
+  const parts = [item.amount, item.oneTimeAmount ?? null].filter((m) => m !== null).map(formatMoney);
+  return parts.length ? parts.join(' + ') : null;
+}
+
 /** A recurring amount over a year ('$54,000.00/year'); null for one-time amounts. */
 export function annualised(money: Money): string | null {
   return money.recurrence === 'one-time' ? null : `${formatAmount(annualise(money), money.currency)}/year`;

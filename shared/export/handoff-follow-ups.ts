@@ -1,6 +1,6 @@
 /** `open-follow-ups.md`: the actions not done and the items not closed, for whoever takes over. */
 import { SECTION_LABEL, STATUS_LABEL, type Item, type ItemStatus } from '../domain';
-import { formatDate, formatMoney, localDateOf } from './format';
+import { formatDate, itemAmountText, localDateOf } from './format';
 import { document, inline, table } from './markdown';
 import { compare } from './order';
 import type { LogData } from './types';
@@ -39,7 +39,7 @@ function itemLine(item: Item, log: LogData, today: string): string {
     meeting ? `meeting of ${formatDate(localDateOf(meeting.startsAt, log.client.timeZone))}` : 'no meeting',
     item.decideBy ? `decide by ${due(item.decideBy, today)}` : null,
     vendor ? inline(vendor.name) : null,
-    item.amount ? formatMoney(item.amount) : null,
+    itemAmountText(item),
     item.urgent ? '**urgent**' : null,
     item.slips.length ? `carried forward ${item.slips.length}×` : null,
   ].filter((f) => f !== null);

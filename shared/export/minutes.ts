@@ -5,7 +5,7 @@
 import { SECTION_LABEL, SECTIONS, STATUS_LABEL, type Client, type HeldAgendaLine, type Meeting } from '../domain';
 import { CLOSED_STATUSES } from '../rules/carry-forward';
 import { DECISION_STATUS_LABEL } from './labels';
-import { formatDate, formatMeetingTime, formatMoney, localDateOf } from './format';
+import { formatDate, formatMeetingTime, itemAmountText, localDateOf } from './format';
 import { block, document, inline } from './markdown';
 
 export type MinutesInput = { client: Client; meeting: Meeting };
@@ -43,7 +43,7 @@ function agendaLine(line: HeldAgendaLine): string {
   const facts = [
     SECTION_LABEL[line.section],
     line.vendor ? inline(line.vendor) : null,
-    line.amount ? formatMoney(line.amount) : null,
+    itemAmountText(line),
     STATUS_LABEL[line.status],
   ].filter((f) => f !== null);
   return `- **${inline(line.title)}** — ${facts.join(' · ')}`;

@@ -39,6 +39,7 @@ const FIELD_LABEL: Record<string, string> = {
   vendorId: 'Vendor',
   contractId: 'Contract',
   amount: 'Amount',
+  oneTimeAmount: 'One-time fee',
   decideBy: 'Decide by',
   urgent: 'Urgent',
   tags: 'Tags',
@@ -96,6 +97,7 @@ function plain(field: string, value: unknown, names: Names): string {
     case 'contractId':
       return 'a contract';
     case 'amount':
+    case 'oneTimeAmount':
       return money(value);
     case 'decideBy':
     case 'decidedOn':

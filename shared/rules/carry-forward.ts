@@ -50,6 +50,8 @@ function heldLine(item: Item, vendorName: Map<string, string>): HeldAgendaLine {
     status: item.status,
     vendor: item.vendorId === null ? null : (vendorName.get(item.vendorId) ?? null),
     amount: item.amount === null ? null : { ...item.amount },
+    // An item stored before there was a one-time fee has none.
+    oneTimeAmount: item.oneTimeAmount ? { ...item.oneTimeAmount } : null,
     discussed: item.discussed,
     decision:
       decision === null

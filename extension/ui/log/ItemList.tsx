@@ -8,9 +8,10 @@ import {
   type Vendor,
 } from '../../../shared/domain';
 import { KIND_LABEL } from '../../../shared/domain/labels';
+import { itemAmountText } from '../../../shared/export/format';
 import { nextMeeting } from '../../../shared/rules';
 import { EmptyState } from '../EmptyState';
-import { formatMeeting, formatMoney } from '../format';
+import { formatMeeting } from '../format';
 
 function ItemRow({
   item,
@@ -32,7 +33,7 @@ function ItemRow({
           {[
             KIND_LABEL[item.kind],
             vendor?.name,
-            item.amount && formatMoney(item.amount),
+            itemAmountText(item),
             item.decideBy && `by ${item.decideBy}`,
             STATUS_LABEL[item.status],
           ]

@@ -13,6 +13,7 @@ const base = {
   actions: [],
   decision: null,
   contractId: null,
+  oneTimeAmount: null,
   createdBy: SAM,
 };
 
@@ -44,6 +45,8 @@ export const mapleRenewal: Item = {
   vendorId: maple.id,
   contractId: mapleContract.id,
   amount: { value: 1180, currency: 'CAD', recurrence: 'monthly' },
+  // The renewal offer comes with new handsets, billed once.
+  oneTimeAmount: { value: 2400, currency: 'CAD', recurrence: 'one-time' },
   decideBy: '2026-12-15',
   urgent: false,
   slips: [
@@ -67,6 +70,8 @@ export const backup: Item = {
   title: 'Off-site backup for the imaging server',
   vendorId: harbor.id,
   amount: { value: 289, currency: 'USD', recurrence: 'monthly' },
+  // Storage in US dollars from the provider; the setup in Canadian dollars from Harbor IT.
+  oneTimeAmount: { value: 600, currency: 'CAD', recurrence: 'one-time' },
   decideBy: '2026-12-22',
   urgent: false,
   decision: {

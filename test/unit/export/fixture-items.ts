@@ -12,6 +12,7 @@ const base = {
   slips: [],
   actions: [],
   contractId: null,
+  oneTimeAmount: null,
   createdBy: SAM,
 };
 const decision = (d: Partial<Decision>): Decision => ({

@@ -30,6 +30,7 @@ const heldAgenda: HeldAgendaLine[] = [
     status: 'on-agenda',
     vendor: 'Harbor IT Services',
     amount: { value: 3200, currency: 'CAD', recurrence: 'one-time' },
+    oneTimeAmount: null,
     discussed: true,
     decision: null,
     actions: [],
@@ -41,6 +42,7 @@ const heldAgenda: HeldAgendaLine[] = [
     status: 'on-agenda',
     vendor: 'Maple Voice',
     amount: mapleRenewal.amount,
+    oneTimeAmount: mapleRenewal.oneTimeAmount,
     discussed: false,
     decision: null,
     actions: [],
@@ -52,6 +54,7 @@ const heldAgenda: HeldAgendaLine[] = [
     status: 'decided',
     vendor: 'Harbor IT Services',
     amount: firewall.amount,
+    oneTimeAmount: null,
     discussed: true,
     decision: {
       status: 'accepted',
@@ -68,6 +71,7 @@ const heldAgenda: HeldAgendaLine[] = [
     status: 'decided',
     vendor: null,
     amount: null,
+    oneTimeAmount: null,
     discussed: true,
     decision: {
       status: 'accepted',

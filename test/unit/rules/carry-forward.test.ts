@@ -37,6 +37,7 @@ const decided = item('d1', {
   discussed: true,
   vendorId: 'v-acme',
   amount: { value: 1200, currency: 'CAD', recurrence: 'monthly' },
+  oneTimeAmount: { value: 2500, currency: 'CAD', recurrence: 'one-time' },
   decision: {
     context: '',
     options: [],
@@ -90,14 +91,29 @@ describe('holdMeeting', () => {
       status: 'decided',
       vendor: 'Acme Cloud',
       amount: { value: 1200, currency: 'CAD', recurrence: 'monthly' },
+      oneTimeAmount: { value: 2500, currency: 'CAD', recurrence: 'one-time' },
       discussed: true,
       decision: { status: 'accepted', decision: 'Sign the 3-year renewal', decidedBy: 'Dana Lee, CFO' },
       actions: [{ id: 'a1', title: 'Send signed copy', owner: 'Sam', due: '2026-01-20', done: false }],
     });
     expect(lines.find((l) => l.itemId === 'd1')!.actions[0]).not.toBe(decided.actions[0]);
+    expect(lines.find((l) => l.itemId === 'd1')!.oneTimeAmount).not.toBe(decided.oneTimeAmount);
     // A vendor no longer in the registry, and no vendor at all: null, not a dangling id.
-    expect(lines.find((l) => l.itemId === 'v1')).toMatchObject({ vendor: null, amount: null, decision: null });
+    expect(lines.find((l) => l.itemId === 'v1')).toMatchObject({
+      vendor: null,
+      amount: null,
+      oneTimeAmount: null,
+      decision: null,
+    });
     expect(lines.find((l) => l.itemId === 'p1')).toMatchObject({ vendor: null, discussed: true });
+  });
+
+  it('freezes no one-time fee for an item stored before there was one', () => {
+    const old: Partial<Item> = { ...item('o1') };
+    delete old.oneTimeAmount;
+    const line = holdMeeting({ ...base, items: [old as Item] }).meeting.heldAgenda![0]!;
+    expect(line.oneTimeAmount).toBeNull();
+    expect(Meeting.parse({ ...m1, status: 'held', heldAgenda: [line] }).heldAgenda![0]).toEqual(line);
   });
 
   it.each<[string, { name: string; role: string } | null, string | null]>([

@@ -11,6 +11,7 @@ export function item(overrides: Partial<Item> & Pick<Item, 'id' | 'title'>): Ite
     status: 'inbox',
     vendorId: null,
     amount: null,
+    oneTimeAmount: null,
     decideBy: null,
     urgent: false,
     tags: [],

@@ -1,5 +1,5 @@
 import { type Meeting, SECTION_LABEL, SECTIONS } from '../../../../shared/domain';
-import { formatMoney } from '../../format';
+import { itemAmountText } from '../../../../shared/export/format';
 import type { Route } from '../../log/route';
 
 /** The agenda as it was held: read from the frozen record, never from the live items. */
@@ -28,7 +28,7 @@ export function HeldAgenda({ meeting, go }: { meeting: Meeting; go: (patch: Part
                     <span class="meta">
                       {[
                         l.vendor,
-                        l.amount && formatMoney(l.amount),
+                        itemAmountText(l),
                         l.decision && `Decision (${l.decision.status}): ${l.decision.decision}`,
                       ]
                         .filter(Boolean)

@@ -3,8 +3,7 @@ import { moveToSection, moveWithin, orderedAgenda } from '../../../../shared/rul
 import type { DocketDB } from '../../../store/db';
 import { updateItem } from '../../../store/items';
 import { actorNow } from '../../../store/me';
-import { formatDate } from '../../../../shared/export/format';
-import { formatMoney } from '../../format';
+import { formatDate, itemAmountText } from '../../../../shared/export/format';
 import type { Route } from '../../log/route';
 
 interface Props {
@@ -110,7 +109,7 @@ export function PlannedAgenda({ db, items, vendors, selected, go, say }: Props) 
                   <span class="meta">
                     {[
                       item.vendorId && vendorName.get(item.vendorId),
-                      item.amount && formatMoney(item.amount),
+                      itemAmountText(item),
                       item.decideBy && `decide by ${formatDate(item.decideBy)}`,
                       STATUS_LABEL[item.status],
                     ]
