@@ -1,7 +1,8 @@
 /**
  * A client's spend for one fiscal year, pending and approved, from items and contracts.
  * - One-time and recurring amounts are kept apart; recurring ones are annualised (the yearly run rate, not prorated
- *   to the part of the year a contract covers).
+ *   to the part of the year a contract covers). An item's one-time fee (setup, onboarding) beside its recurring amount
+ *   is a line of its own, counted once and never annualised.
  * - Currencies are never summed together: one set of totals per currency.
  * - Sums are made in whole cents, so 0.1 + 0.2 is 0.3.
  */
@@ -16,6 +17,8 @@ export type BudgetLine = {
   id: string;
   title: string;
   state: 'pending' | 'approved';
+  /** Which of the item's sums the line is: its amount, or the one-time fee that comes with it. Contracts: 'amount'. */
+  part: 'amount' | 'one-time-fee';
   money: Money;
   /** Annualised recurring amount; 0 for a one-time amount. */
   annual: number;
@@ -66,8 +69,9 @@ function line(
   title: string,
   state: BudgetLine['state'],
   money: Money,
+  part: BudgetLine['part'] = 'amount',
 ): BudgetLine {
-  return { source, id, title, state, money: { ...money }, annual: annualise(money), currency: money.currency };
+  return { source, id, title, state, part, money: { ...money }, annual: annualise(money), currency: money.currency };
 }
 
 export function budgetFor(args: BudgetArgs): Budget {
@@ -77,10 +81,15 @@ export function budgetFor(args: BudgetArgs): Budget {
   const lines: BudgetLine[] = [];
 
   for (const item of items) {
-    if (item.amount === null) continue;
+    // An item stored before there was a one-time fee has none (undefined).
+    const fee = item.oneTimeAmount ?? null;
+    if (item.amount === null && fee === null) continue;
     const state = itemState(item);
     if (state === null || fiscalYearOf(itemDate(item), startMonth) !== fiscalYear) continue;
-    lines.push(line('item', item.id, item.title, state, item.amount));
+    if (item.amount !== null) lines.push(line('item', item.id, item.title, state, item.amount));
+    // Paid once whatever it says: the fee is never annualised.
+    if (fee !== null)
+      lines.push(line('item', item.id, item.title, state, { ...fee, recurrence: 'one-time' }, 'one-time-fee'));
   }
 
   for (const contract of contracts) {
@@ -98,7 +107,8 @@ export function budgetFor(args: BudgetArgs): Budget {
       a.currency.localeCompare(b.currency) ||
       a.state.localeCompare(b.state) ||
       a.title.localeCompare(b.title) ||
-      a.id.localeCompare(b.id),
+      a.id.localeCompare(b.id) ||
+      a.part.localeCompare(b.part),
   );
   return { currencies: totals(lines), lines };
 }

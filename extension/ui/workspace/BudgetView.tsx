@@ -73,6 +73,7 @@ export function BudgetView({ db, client, go }: ViewProps) {
                   <span class="meta">
                     {money(l.money.value, l.currency)} {l.money.recurrence}
                     {l.money.recurrence !== 'one-time' && ` = ${money(l.annual, l.currency)} a year`} · {l.source}
+                    {l.part === 'one-time-fee' && ', one-time fee'}
                   </span>
                 </button>
               </li>

@@ -223,6 +223,13 @@ describe('budgetFor', () => {
         currency: fc.constantFrom('CAD', 'USD', 'EUR'),
         recurrence: fc.constantFrom(...Recurrence.options),
       }),
+      oneTimeAmount: fc.option(
+        fc.record({
+          value: fc.integer({ min: 0, max: 1_000_000 }).map((c) => c / 100),
+          currency: fc.constantFrom('CAD', 'USD', 'EUR'),
+          recurrence: fc.constant('one-time' as const),
+        }),
+      ),
       decideBy: fc.constantFrom('2026-05-01', '2027-02-28', '2027-05-01'),
     });
     fc.assert(
@@ -241,5 +248,63 @@ describe('budgetFor', () => {
         }
       }),
     );
+  });
+});
+
+describe('budgetFor: a one-time fee beside a recurring amount', () => {
+  const proposal = item('p1 managed services', {
+    status: 'decided',
+    amount: money(7850, 'CAD', 'monthly'),
+    oneTimeAmount: money(12500, 'CAD', 'one-time'),
+  });
+  const budget = budgetFor({ items: [proposal], contracts: [], fiscalYear: 2027, startMonth: 4, today: '2026-09-01' });
+
+  it('is a line of its own, counted once and never annualised', () => {
+    expect(budget.lines.map((l) => [l.id, l.part, l.money, l.annual])).toEqual([
+      ['p1 managed services', 'amount', money(7850, 'CAD', 'monthly'), 94200],
+      ['p1 managed services', 'one-time-fee', money(12500, 'CAD', 'one-time'), 0],
+    ]);
+    expect(budget.currencies).toEqual([
+      {
+        currency: 'CAD',
+        pending: { oneTime: 0, recurringAnnual: 0 },
+        approved: { oneTime: 12500, recurringAnnual: 94200 },
+      },
+    ]);
+  });
+
+  it('follows its item: pending while the item is, out when it is rejected, in its own currency', () => {
+    const pending = item('p2', { amount: money(289, 'USD', 'monthly'), oneTimeAmount: money(600, 'CAD', 'one-time') });
+    const rejected = item('p3', { status: 'rejected', oneTimeAmount: money(1, 'CAD', 'one-time') });
+    const b = budgetFor({
+      items: [pending, rejected],
+      contracts: [],
+      fiscalYear: 2027,
+      startMonth: 4,
+      today: '2026-09-01',
+    });
+    expect(b.currencies).toEqual([
+      { currency: 'CAD', pending: { oneTime: 600, recurringAnnual: 0 }, approved: { oneTime: 0, recurringAnnual: 0 } },
+      { currency: 'USD', pending: { oneTime: 0, recurringAnnual: 3468 }, approved: { oneTime: 0, recurringAnnual: 0 } },
+    ]);
+  });
+
+  it('counts alone when the item has no other amount', () => {
+    const b = budgetFor({
+      items: [item('p4', { oneTimeAmount: money(900, 'EUR', 'one-time') })],
+      contracts: [],
+      fiscalYear: 2027,
+      startMonth: 4,
+      today: '2026-09-01',
+    });
+    expect(b.lines.map((l) => [l.part, l.annual])).toEqual([['one-time-fee', 0]]);
+    expect(b.currencies[0]!.pending).toEqual({ oneTime: 900, recurringAnnual: 0 });
+  });
+
+  it('is none on an item stored before there was one', () => {
+    const old: Partial<Item> = { ...item('p5', { amount: money(100, 'CAD', 'yearly') }) };
+    delete old.oneTimeAmount;
+    const b = budgetFor({ items: [old as Item], contracts: [], fiscalYear: 2027, startMonth: 4, today: '2026-09-01' });
+    expect(b.lines.map((l) => l.part)).toEqual(['amount']);
   });
 });
