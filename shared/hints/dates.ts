@@ -193,6 +193,26 @@ function termOf(r: chrono.ParsedResult, start: number, t: Trigger, text: string)
   ];
 }
 
+/** "le 1er janvier 2027 (la « date de début »)": a contract names its dates right after them. */
+const DEFINED =
+  /^\s*\(\s*(?:la\s+|the\s+|l['’])?[«"“]?\s*(?<start>date de début|start date|commencement date|effective date|date d['’]entrée en vigueur)|^\s*\(\s*(?:la\s+|the\s+)?[«"“]?\s*(?<end>date de fin|end date|expiry date|expiration date|date d['’]expiration)/iu;
+
+function definedAs(after: string): DateLabel | null {
+  const m = DEFINED.exec(after);
+  return m?.groups?.start ? 'term-start' : m?.groups?.end ? 'term-end' : null;
+}
+
+/**
+ * A document has one date of its own: with several read as such ("Quote date: …" and "your request dated …"), the
+ * one written as a label wins, else the first; the others are only dates.
+ */
+function oneOwnDate<T extends DateHint>(dates: T[]): T[] {
+  const own = dates.filter((d) => d.label === 'quote-date');
+  if (own.length < 2) return dates;
+  const keep = own.find((d) => /[:|]/.test(d.text)) ?? own[0]!;
+  return dates.map((d) => (d.label === 'quote-date' && d !== keep ? { ...d, label: 'other' } : d));
+}
+
 export interface FindDatesOptions {
   /**
    * The document's own date (an e-mail's sent day): a weekday ("by Friday") and a year left out are read from it.
@@ -227,7 +247,7 @@ export function findDates(text: string, now: Date, opts: FindDatesOptions = {}):
         for (const d of termOf(r, start, pick.t, text)) keep(best, d);
         continue;
       }
-      const own = ownLabel(text, before, pick.t, start);
+      const own = ownLabel(text, before, pick.t, start) ?? definedAs(text.slice(end, end + 40));
       if (own === 'skip') continue;
       const by = own ? { ...pick.t, label: own } : labelling(text, pick.t, seg.triggers, start);
       const date = `${r.start.get('year')}-${pad(r.start.get('month'))}-${pad(r.start.get('day'))}`;
@@ -251,8 +271,9 @@ export function findDates(text: string, now: Date, opts: FindDatesOptions = {}):
     // "60 jours avant la fin du contrat, soit au plus tard le 30 décembre": the count says what the date is.
     if (same && same.label !== d.label && d.label !== 'valid-until') best.set(d.date, { ...same, label: d.label });
   }
-  return [...best.values(), ...counted.filter((d) => !best.has(d.date))]
-    .sort((a, b) => a.index - b.index)
+  return oneOwnDate<DateHint & { index: number }>(
+    [...best.values(), ...counted.filter((d) => !best.has(d.date))].sort((a, b) => a.index - b.index),
+  )
     .slice(0, MAX_DATES)
     .map(({ date, label, text: words }) => ({ date, label, text: words }));
 }

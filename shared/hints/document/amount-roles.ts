@@ -34,7 +34,7 @@ const TERM_TOTAL = w(
   'first[- ]year|year (?:1|one)|première année|total contract value|contract value|tcv|over the term|sur la durée|valeur du contrat|\\d+[- ]?(?:month|mois) (?:total|term total)',
 );
 const PRIOR = w(
-  'up from|previously|formerly|was|current(?:ly)?|current price|auparavant|anciennement|au lieu de|actuel(?:le)?(?:ment)?|prix actuel|tarif actuel|old price|ancien(?:ne)? (?:prix|tarif)',
+  'up from|previously|formerly|was|current(?:ly)?|current price|auparavant|anciennement|au lieu de|actuel(?:le)?(?:ment)?|prix actuel|tarif actuel|old price|ancien(?:ne)? (?:prix|tarif)|(?:passera|passe|passent|passeront|augmentera|augmente|increases?|increasing|rises?|rising|goes|going|moves?|changes?) (?:de|from)',
 );
 const PER_UNIT = w(
   "per (?:user|endpoint|device|seat|mailbox|license|licence|site|server|workstation|hour|unit)|each|ea\\.?|par (?:utilisateur|poste|appareil|licence|boîte|site|serveur|heure|unité)|chacun|l['’]unité|\\/(?:user|seat|device|endpoint|utilisateur|poste|h|hr|hour|heure)",
@@ -159,9 +159,13 @@ function inLine(text: string, start: number, end: number): AmountPlace {
   const near = text.slice(Math.max(lineStart, start - 30), start);
   // The line's own label ("Total:", "Renewal price:") speaks for every figure on it.
   const head = /^[\s>*_•·-]*([^:.;!?]{2,60}?)\s*:/u.exec(line)?.[1] ?? '';
-  const label = plainLabel(lead.replace(/\b(?:of|de|du|à|at|for|pour)\s*$/iu, '')) || plainLabel(head);
+  // The words after the previous figure's period ("/year, up from") are this one's, without that period.
+  const own = lead.replace(/^\s*\/\s*\p{L}+[\s,;:]*/u, '').replace(/\b(?:of|de|du|à|at|for|pour)\s*$/iu, '');
+  const label = plainLabel(own) || plainLabel(head);
   const context = `${head} ${lead}`;
-  if (PRIOR.test(near)) return { role: 'prior', label: label || 'Before', recurrence: null, within: null };
+  // "from $28.50 to $31.00", "de 85,00 $ à 92,00 $": the first is the old price.
+  const fromTo = /(?:from|de)\s*$/iu.test(near) && /^\S*\s+(?:to|à)\s/iu.test(after);
+  if (PRIOR.test(lead.slice(-30)) || fromTo) return { role: 'prior', label: label || 'Before', recurrence: null, within: null };
   if (PER_UNIT.test(after.split(/[\d$€£]/)[0] ?? '') || /\bat\s*$|\bà\s*$/iu.test(near)) {
     return { role: 'unit', label: label ? `${label}, unit price` : 'Unit price', recurrence: null, within: null };
   }

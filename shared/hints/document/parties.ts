@@ -69,7 +69,10 @@ function weight(text: string, index: number): number {
   const prevStart = text.lastIndexOf('\n', Math.max(0, lineStart - 2)) + 1;
   const line = text.slice(lineStart, index);
   const prev = text.slice(prevStart, lineStart);
-  return FOR.test(line) || (FOR.test(prev) && prev.trim().length < 60) ? 3 : 1;
+  // The line before counts only when it is the label alone ("Prepared for:" above the name).
+  const label = FOR.exec(prev);
+  const prevIsLabel = label !== null && prev.slice(label.index + label[0].length).replace(/[\s:*_|\\]/g, '') === '';
+  return FOR.test(line) || prevIsLabel ? 3 : 1;
 }
 
 /** Words a company's name goes on with ("NorthStack Solutions", "Bluepeak IT"); legal forms (Inc., Ltée) are left off. */

@@ -192,3 +192,74 @@ describe('findDates counts a notice back from a date the document writes', () =>
     expect(findDates(text, now).filter((d) => d.label === 'notice')).toEqual([]);
   });
 });
+
+describe('findDates reads a date’s role from the document around it (issue 11)', () => {
+  const labelled = (text: string, anchor?: Date) => findDates(text, now, { anchor }).map((d) => [d.date, d.label]);
+
+  it('reads a written range as the term’s start and end', () => {
+    expect(labelled('**Current term:** Feb 1, 2026 – Jan 31, 2027')).toEqual([
+      ['2026-02-01', 'term-start'],
+      ['2027-01-31', 'term-end'],
+    ]);
+    expect(labelled('| Current term ends | January 31, 2027 |')).toEqual([['2027-01-31', 'term-end']]);
+  });
+
+  it('gives a trigger its first date only, and never a date in the next sentence', () => {
+    expect(labelled('Sign by December 15, 2026 to keep the port date of January 18, 2027.')).toEqual([
+      ['2026-12-15', 'decide-by'],
+    ]);
+    expect(labelled('50% is due on acceptance; the work is planned for January 9, 2027.')).toEqual([]);
+  });
+
+  it('counts a notice from the event’s own date written beside it, and says a cancellation is a cancel-by', () => {
+    expect(
+      labelled(
+        'Either party may give written notice no later than 90 days before the end of the current term (March 31, 2027).',
+      ),
+    ).toEqual([['2026-12-31', 'notice']]);
+    expect(
+      labelled('Renews on: Feb 1, 2027.\nCancellations must be submitted at least 7 days before the renewal date.'),
+    ).toEqual([
+      ['2027-02-01', 'renewal'],
+      ['2027-01-25', 'cancel-by'],
+    ]);
+  });
+
+  it('counts a notice back from a change’s effective date', () => {
+    expect(
+      labelled(
+        'New rates take effect March 1, 2027. You may terminate the services by giving written notice at least 30 days before the effective date.',
+      ),
+    ).toEqual([
+      ['2027-03-01', 'other'],
+      ['2027-01-30', 'notice'],
+    ]);
+  });
+
+  it('counts claims from the incident’s own day, the first date the notice writes', () => {
+    const notice =
+      'Incident start: December 2, 2026 14:05.\nService credit claims are due within 30 days of the incident.';
+    expect(labelled(notice)).toEqual([['2027-01-01', 'decide-by']]);
+    expect(labelled('Service credit claims are due within 30 days of the incident.')).toEqual([]);
+  });
+
+  it('reads a contract’s own names for its dates, and keeps one date of its own per document', () => {
+    expect(labelled('Le présent contrat entre en vigueur le 1er janvier 2027 (la « date de début »).')).toEqual([
+      ['2027-01-01', 'term-start'],
+    ]);
+    expect(labelled('Quote date: 2026-12-03\nAs per your request dated 2026-11-12, valid until: 2026-12-17')).toEqual([
+      ['2026-12-03', 'quote-date'],
+      ['2026-11-12', 'other'],
+      ['2026-12-17', 'valid-until'],
+    ]);
+  });
+
+  it('labels "15 jours avant l’échéance, soit le 16 janvier" as the notice it counts to', () => {
+    const text =
+      'Votre abonnement arrive à échéance le 31 janvier 2027. Avisez-nous par écrit au plus tard 15 jours avant l’échéance, soit le 16 janvier 2027.';
+    expect(labelled(text)).toEqual([
+      ['2027-01-31', 'term-end'],
+      ['2027-01-16', 'notice'],
+    ]);
+  });
+});
