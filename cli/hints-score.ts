@@ -7,9 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CaptureDraft, Client, Hints, Recurrence, Vendor } from '../shared/domain';
+import type { CaptureDraft, Hints, Recurrence } from '../shared/domain';
 import { headline, suggestHints } from '../shared/hints';
 import { proposedDecideBy } from '../shared/hints/decide-by';
+import { clientsFromRegistry } from './clients-file';
 import { expandPaths } from './files';
 import { clipFiles } from './run';
 
@@ -60,33 +61,6 @@ export interface CorpusScore {
   documents: DocumentScore[];
   accuracy: Record<Field, number>;
   invented: number;
-}
-
-const at = '2026-01-05T09:00:00.000Z';
-
-/** Full client and vendor records from the registry's few fields; the rest does not bear on hints. */
-function contextOf(registry: Registry): { clients: Client[]; vendors: Vendor[] } {
-  const clients = registry.clients.map((c): Client => ({
-    ...c,
-    cadence: 'monthly',
-    weekday: 2,
-    time: '10:00',
-    timeZone: 'America/Toronto',
-    weekOfMonth: 1,
-    anchorDate: '2026-01-06',
-    meetingMinutes: 60,
-    fiscalYearStart: 1,
-    createdAt: at,
-    updatedAt: at,
-  }));
-  const vendors = registry.vendors.map((v): Vendor => ({
-    ...v,
-    role: 'saas',
-    contacts: [],
-    createdAt: at,
-    updatedAt: at,
-  }));
-  return { clients, vendors };
 }
 
 /** The form's decide-by (extension/ui/capture/form-state.ts, initialForm): the earliest hinted date not past. */
@@ -149,7 +123,7 @@ function scoreOne(file: string, expected: Expected, hints: Hints, registry: Regi
 /** Every document of the corpus folder through the clip extractors and `suggestHints`, scored field by field. */
 export async function scoreCorpus(dir = CORPUS, now = CORPUS_NOW): Promise<CorpusScore> {
   const registry = JSON.parse(await readFile(join(dir, 'registry.json'), 'utf8')) as Registry;
-  const ctx = { ...contextOf(registry), now };
+  const ctx = { ...clientsFromRegistry(registry), now };
   const documents: DocumentScore[] = [];
   for (const path of await expandPaths([dir])) {
     const expected = JSON.parse(await readFile(path.replace(/\.[a-z]+$/, '.json'), 'utf8')) as Expected;
