@@ -34,6 +34,8 @@ export function ItemFields({ item, client, meetings, vendors, contracts, edit, f
   const [title, setTitle] = useSynced(item.title);
   const [amount, setAmount] = useSynced(item.amount ? String(item.amount.value) : '');
   const [currency, setCurrency] = useSynced(item.amount?.currency ?? '');
+  const [fee, setFee] = useSynced(item.oneTimeAmount ? String(item.oneTimeAmount.value) : '');
+  const [feeCurrency, setFeeCurrency] = useSynced(item.oneTimeAmount?.currency ?? '');
   const [tags, setTags] = useSynced(item.tags.join(', '));
   const [notes, setNotes] = useSynced(item.notes);
   const editAmount = (recurrence: Recurrence = item.amount?.recurrence ?? 'one-time') => {
@@ -43,6 +45,17 @@ export function ItemFields({ item, client, meetings, vendors, contracts, edit, f
       fail(e instanceof Error ? e.message : String(e));
     }
   };
+  // The one-time fee (setup, onboarding) that comes with a recurring amount; empty means none. Its currency box
+  // may stay empty: the amount's currency is used, as a bare figure in the amount takes the currency box's.
+  const editFee = () => {
+    try {
+      void edit({ oneTimeAmount: parseMoney(fee, feeCurrency || currency, 'one-time') });
+    } catch (e) {
+      fail(`One-time fee: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  // Only beside a recurring amount (a one-time amount needs no second one-time field), or when one is already set.
+  const showFee = !!item.oneTimeAmount || (!!item.amount && item.amount.recurrence !== 'one-time');
   const select = <K extends 'status' | 'section' | 'kind'>(
     key: K,
     label: string,
@@ -164,6 +177,30 @@ export function ItemFields({ item, client, meetings, vendors, contracts, edit, f
           </select>
         </label>
       </div>
+      {showFee && (
+        <div class="row wide">
+          <label>
+            One-time fee
+            <input
+              name="oneTimeAmount"
+              value={fee}
+              placeholder="none"
+              onInput={(e) => setFee(e.currentTarget.value)}
+              onBlur={() => editFee()}
+            />
+          </label>
+          <label>
+            Fee currency
+            <input
+              name="oneTimeCurrency"
+              value={feeCurrency}
+              placeholder={currency}
+              onInput={(e) => setFeeCurrency(e.currentTarget.value)}
+              onBlur={() => fee && editFee()}
+            />
+          </label>
+        </div>
+      )}
       <label class="wide">
         Tags
         <input
