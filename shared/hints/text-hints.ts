@@ -13,8 +13,11 @@ export type TextHints = Pick<Hints, 'amounts' | 'dates' | 'phrases' | 'kind' | '
 /** Only the head of a huge page is read for amounts, dates and kind: the terms that matter come first. */
 export const SCAN_LIMIT = 200_000;
 
-/** Sales taxes only Canada levies: a document that charges them is priced in Canadian dollars. */
-const CANADIAN_TAX = /(?<![\p{L}])(?:GST|HST|PST|QST|TPS|TVQ|TVH)(?![\p{L}])/u;
+/**
+ * Sales taxes only Canada levies: a document that charges them is priced in Canadian dollars. GST alone is not one
+ * (Australia, New Zealand and Singapore levy it too); with PST or QST beside it, it is.
+ */
+const CANADIAN_TAX = /(?<![\p{L}])(?:HST|PST|QST|TPS|TVQ|TVH)(?![\p{L}])/u;
 
 /** A bare "$" from a Canadian/Australian/New Zealand vendor (or on a bill with Canadian taxes) is their dollar. */
 function dollarOf(hosts: string[], text: string): string | undefined {
