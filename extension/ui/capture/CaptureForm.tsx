@@ -3,6 +3,8 @@ import { ITEM_KINDS, KIND_LABEL, RECURRENCES, SECTION_LABEL, SECTIONS } from '..
 import type { DocketDB } from '../../store/db';
 import { actorNow, setLastClientId } from '../../store/me';
 import { formatMeeting, formatMeetingShort } from '../format';
+import { AmountHints } from './AmountHints';
+import { DateHints } from './DateHints';
 import { Evidence } from './Evidence';
 import {
   type CaptureContext,
@@ -187,6 +189,11 @@ export function CaptureForm(props: {
             <option value={v.name} />
           ))}
         </datalist>
+        {hints.vendor && hints.vendor.name === form.vendorName.trim() && (
+          <small class="hint" data-testid="vendor-why">
+            {hints.vendor.why}
+          </small>
+        )}
         {form.vendorName.trim() && !knownVendor && (
           <small class="hint">New vendor: it will be added to {client?.name ?? 'the client'}’s registry.</small>
         )}
@@ -229,22 +236,24 @@ export function CaptureForm(props: {
           </select>
         </label>
       </div>
-      {hints.amounts.length > 1 && (
-        <div class="chips" aria-label="Other amounts found">
-          {hints.amounts.slice(0, 5).map((a) => (
-            <button
-              type="button"
-              class="chip"
-              title={a.text}
-              onClick={() =>
-                setForm((f) => ({ ...f, amount: String(a.value), currency: a.currency, recurrence: a.recurrence }))
-              }
-            >
-              {a.text}
-            </button>
-          ))}
-        </div>
+      {form.recurrence !== 'one-time' && (
+        <label class="one-time">
+          One-time fee <small>(setup, onboarding: kept beside the {form.recurrence} amount)</small>
+          <input
+            name="oneTime"
+            inputMode="decimal"
+            value={form.oneTime}
+            onInput={(e) => set('oneTime', e.currentTarget.value)}
+          />
+        </label>
       )}
+      <AmountHints
+        hints={hints}
+        form={form}
+        pick={(a) =>
+          setForm((f) => ({ ...f, amount: String(a.value), currency: a.currency, recurrence: a.recurrence }))
+        }
+      />
       <div class="row">
         <label>
           Decide by
@@ -265,15 +274,12 @@ export function CaptureForm(props: {
           Urgent: handle before the meeting
         </label>
       </div>
-      {hints.dates.length > 0 && (
-        <div class="chips" aria-label="Dates found">
-          {hints.dates.slice(0, 5).map((d) => (
-            <button type="button" class="chip" title={d.text} onClick={() => set('decideBy', d.date)}>
-              {d.label.replace('-', ' ')}: {d.date}
-            </button>
-          ))}
-        </div>
-      )}
+      <DateHints
+        hints={hints}
+        decideBy={form.decideBy}
+        today={ctx.now.toISOString().slice(0, 10)}
+        pick={(date) => set('decideBy', date)}
+      />
       <label>
         Tags <small>(comma-separated)</small>
         <input name="tags" value={form.tags} onInput={(e) => set('tags', e.currentTarget.value)} />

@@ -1,7 +1,7 @@
 import type { CaptureDraft, Client, Hints, Item, Meeting, Recurrence, Vendor } from '../../../shared/domain';
-import { headlineAmount } from '../../../shared/hints/headline';
+import { headline } from '../../../shared/hints/headline';
 import { proposedDecideBy } from '../../../shared/hints/decide-by';
-import { matchVendor } from '../../../shared/hints/match';
+import { vendorHint } from '../../../shared/hints/context-hints';
 // Straight from the rule files, not the index: the popup must not load the workspace's rules.
 import { type NextMeeting, upcomingMeetings } from '../../../shared/rules/next-meeting';
 import { defaultPlacement, type Placement } from '../../../shared/rules/placement';
@@ -29,6 +29,8 @@ export interface FormState {
   amount: string;
   currency: string;
   recurrence: Recurrence;
+  /** A one-time fee kept beside a recurring amount (setup, onboarding), in the same currency; '' = none. */
+  oneTime: string;
   decideBy: string;
   tags: string;
   urgent: boolean;
@@ -42,16 +44,9 @@ export function vendorsOf(ctx: CaptureContext, clientId: string): Vendor[] {
   return ctx.vendors.filter((v) => v.clientId === clientId);
 }
 
-export function candidateDomains(draft: CaptureDraft): string[] {
-  const domains: string[] = [];
-  const from = draft.email?.from?.address;
-  if (from?.includes('@')) domains.push(from.split('@')[1]!.toLowerCase());
-  if (draft.source.site) domains.push(draft.source.site.toLowerCase());
-  return domains;
-}
-
+/** The vendor as `clientId`'s registry knows it, read the same way as the capture's hints (shared/hints). */
 export function vendorHintFor(draft: CaptureDraft, ctx: CaptureContext, clientId: string) {
-  return matchVendor(candidateDomains(draft), draft.email?.from?.name ?? null, vendorsOf(ctx, clientId));
+  return vendorHint(draft, ctx.clients, ctx.vendors, clientId);
 }
 
 export function meetingOptions(ctx: CaptureContext, clientId: string): NextMeeting[] {
@@ -94,7 +89,9 @@ export function initialForm(draft: CaptureDraft, hints: Hints, ctx: CaptureConte
   const clientId = known(hints.clientId) ?? known(ctx.lastClientId) ?? ctx.clients[0]?.id ?? '';
   const today = ctx.now.toISOString().slice(0, 10);
   const decideBy = proposedDecideBy(hints.dates, today)?.date ?? '';
-  const amount = headlineAmount(hints.amounts, hints.kind);
+  const top = headline(hints.amounts, hints.kind);
+  const amount = top?.amount ?? null;
+  const oneTime = top?.oneTime && top.oneTime.currency === amount?.currency ? top.oneTime : null;
   const base: FormState = {
     clientId,
     meetingId: '',
@@ -105,6 +102,7 @@ export function initialForm(draft: CaptureDraft, hints: Hints, ctx: CaptureConte
     amount: amount ? String(amount.value) : '',
     currency: amount?.currency ?? '',
     recurrence: amount?.recurrence ?? 'one-time',
+    oneTime: oneTime ? String(oneTime.value) : '',
     decideBy,
     tags: '',
     urgent: false,
@@ -118,6 +116,16 @@ function parseAmount(form: FormState) {
     return parseMoney(form.amount, form.currency, form.recurrence);
   } catch (e) {
     throw new FormError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** The one-time fee beside a recurring amount; none when the amount itself is one-time. */
+function parseOneTime(form: FormState) {
+  if (form.recurrence === 'one-time' || !form.oneTime.trim()) return null;
+  try {
+    return parseMoney(form.oneTime, form.currency, 'one-time');
+  } catch (e) {
+    throw new FormError(`One-time fee: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
@@ -147,6 +155,7 @@ export function toFileTo(form: FormState, draft: CaptureDraft, ctx: CaptureConte
       title: form.title.trim(),
       vendor: vendorChoice(form, draft, ctx),
       amount: parseAmount(form),
+      oneTimeAmount: parseOneTime(form),
       decideBy: form.decideBy || null,
       urgent: form.urgent || (placement?.urgent ?? false),
       tags: [

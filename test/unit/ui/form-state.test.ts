@@ -97,6 +97,29 @@ describe('quick-capture form state', () => {
     });
   });
 
+  it('keeps a one-time fee beside a recurring amount, and only there', () => {
+    const onboarding = {
+      value: 6000,
+      currency: 'USD',
+      recurrence: 'one-time' as const,
+      text: '$6,000',
+      label: 'Onboarding',
+      role: 'line' as const,
+    };
+    const form = initialForm(pageDraft(), { ...hints, amounts: [...hints.amounts, onboarding] }, ctx);
+    expect([form.amount, form.recurrence, form.oneTime]).toEqual(['4500', 'monthly', '6000']);
+    const fileTo = toFileTo(form, pageDraft(), ctx);
+    expect(fileTo.to === 'new-item' && fileTo.item.oneTimeAmount).toEqual({
+      value: 6000,
+      currency: 'USD',
+      recurrence: 'one-time',
+    });
+    // A one-time amount has no second one-time fee, whatever the field still holds.
+    const once = toFileTo({ ...form, recurrence: 'one-time' }, pageDraft(), ctx);
+    expect(once.to === 'new-item' && once.item.oneTimeAmount).toBeNull();
+    expect(() => toFileTo({ ...form, oneTime: 'lots' }, pageDraft(), ctx)).toThrow(/^One-time fee: /);
+  });
+
   it('explains what is wrong instead of saving', () => {
     const form = initialForm(pageDraft(), hints, ctx);
     expect(() => toFileTo({ ...form, amount: 'lots' }, pageDraft(), ctx)).toThrow(FormError);
