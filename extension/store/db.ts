@@ -88,7 +88,8 @@ export class DocketDB extends Dexie {
     this.version(4).stores({ outbox: '++seq, [table+id], clientId', staged: 'key' });
     // v5: a client's inbox is counted from an index (the log page's badge), not by reading all the client's items.
     this.version(5).stores({ items: 'id, clientId, meetingId, status, updatedAt, *tags, [clientId+status]' });
-    // v6: an item keeps a one-time fee beside its recurring amount; items and frozen agenda lines stored before have none.
+    // v6: an item keeps a one-time fee beside its recurring amount; items stored before have none. (A frozen agenda
+    // line carries the fee only when it had one, so lines frozen before need nothing.)
     this.version(6)
       .stores({})
       .upgrade(async (tx) => {
@@ -96,12 +97,6 @@ export class DocketDB extends Dexie {
           .table('items')
           .toCollection()
           .modify((i) => void (i.oneTimeAmount ??= null));
-        await tx
-          .table('meetings')
-          .toCollection()
-          .modify((m) => {
-            for (const line of m.heldAgenda ?? []) line.oneTimeAmount ??= null;
-          });
       });
   }
 

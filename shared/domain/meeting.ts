@@ -14,8 +14,12 @@ export const HeldAgendaLine = z.object({
   status: ItemStatus,
   vendor: z.string().nullable(),
   amount: Money.nullable(),
-  /** The item's one-time fee as it stood; lines frozen before there was one have none. */
-  oneTimeAmount: OneTimeFee.nullable().default(null),
+  /**
+   * The item's one-time fee as it stood, present only when it had one. Optional, not defaulted: a line frozen before
+   * there was a fee (or by a Docket that does not know it) must still be in stored form, or the sync server would
+   * refuse the held meeting it comes in.
+   */
+  oneTimeAmount: OneTimeFee.nullable().optional(),
   discussed: z.boolean(),
   decision: z.object({ status: DecisionStatus, decision: z.string(), decidedBy: z.string().nullable() }).nullable(),
   actions: z.array(Action),

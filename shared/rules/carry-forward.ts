@@ -50,8 +50,8 @@ function heldLine(item: Item, vendorName: Map<string, string>): HeldAgendaLine {
     status: item.status,
     vendor: item.vendorId === null ? null : (vendorName.get(item.vendorId) ?? null),
     amount: item.amount === null ? null : { ...item.amount },
-    // An item stored before there was a one-time fee has none.
-    oneTimeAmount: item.oneTimeAmount ? { ...item.oneTimeAmount } : null,
+    // Only when it has one: a line without the field stays readable by a sync server that does not know it yet.
+    ...(item.oneTimeAmount ? { oneTimeAmount: { ...item.oneTimeAmount } } : {}),
     discussed: item.discussed,
     decision:
       decision === null

@@ -30,7 +30,6 @@ const heldAgenda: HeldAgendaLine[] = [
     status: 'on-agenda',
     vendor: 'Harbor IT Services',
     amount: { value: 3200, currency: 'CAD', recurrence: 'one-time' },
-    oneTimeAmount: null,
     discussed: true,
     decision: null,
     actions: [],
@@ -54,7 +53,6 @@ const heldAgenda: HeldAgendaLine[] = [
     status: 'decided',
     vendor: 'Harbor IT Services',
     amount: firewall.amount,
-    oneTimeAmount: null,
     discussed: true,
     decision: {
       status: 'accepted',
@@ -71,7 +69,6 @@ const heldAgenda: HeldAgendaLine[] = [
     status: 'decided',
     vendor: null,
     amount: null,
-    oneTimeAmount: null,
     discussed: true,
     decision: {
       status: 'accepted',
