@@ -1,5 +1,7 @@
 import type { CaptureDraft, Hints, Item, Recurrence } from '../shared/domain';
 import { localDateOf } from '../shared/export/format';
+import { DATE_LABEL } from '../shared/domain/hints';
+import { headline } from '../shared/hints/headline';
 import { type CaptureContext, initialForm, meetingOptions, vendorHintFor } from '../extension/ui/capture/form-state';
 
 /** Words in the captured text, Markdown markers aside. */
@@ -27,7 +29,13 @@ export interface FormPrefill {
   vendor: { name: string; why: string | null } | null;
   kind: { value: Item['kind']; why: string | null };
   amount: { value: number; currency: string; recurrence: Recurrence } | null;
+  /** Why the amount is the default ("the document’s total (“Total one-time”)"); null when there is none. */
+  amountWhy: string | null;
+  /** The one-time fee kept beside a recurring amount. */
+  oneTime: { value: number; currency: string; recurrence: 'one-time' } | null;
   decideBy: string | null;
+  /** What the decide-by is and the words it was read from. */
+  decideByWhy: string | null;
   meetingId: string | null;
   /** The meeting's date on the client's calendar. */
   meetingDate: string | null;
@@ -53,7 +61,13 @@ export function formPrefill(draft: CaptureDraft, hints: Hints, ctx: CaptureConte
     vendor: form.vendorName ? { name: form.vendorName, why: vendorWhy } : null,
     kind: { value: form.kind, why: hints.kind === form.kind ? hints.kindWhy : null },
     amount: form.amount ? { value: Number(form.amount), currency: form.currency, recurrence: form.recurrence } : null,
+    amountWhy: form.amount ? (headline(hints.amounts, hints.kind)?.why ?? null) : null,
+    oneTime:
+      form.oneTime && form.recurrence !== 'one-time'
+        ? { value: Number(form.oneTime), currency: form.currency, recurrence: 'one-time' }
+        : null,
     decideBy: form.decideBy || null,
+    decideByWhy: form.decideBy ? dateWhy(hints, form.decideBy) : null,
     meetingId: meeting?.id ?? null,
     meetingDate: meeting && client ? localDateOf(meeting.startsAt, client.timeZone) : null,
     section: form.section,
@@ -61,8 +75,13 @@ export function formPrefill(draft: CaptureDraft, hints: Hints, ctx: CaptureConte
   };
 }
 
+function dateWhy(hints: Hints, date: string): string | null {
+  const d = hints.dates.find((x) => x.date === date);
+  return d ? `${DATE_LABEL[d.label].toLowerCase()}: “${d.text}”` : null;
+}
+
 /** 'CAD 7,850.00 monthly', with as many decimals as the currency has. */
-export function amountText(amount: FormPrefill['amount']): string {
+export function amountText(amount: FormPrefill['amount'] | FormPrefill['oneTime']): string {
   if (!amount) return 'none';
   let digits = 2;
   try {
@@ -86,8 +105,9 @@ export function formLines(form: FormPrefill): string[] {
     `client: ${client}`,
     `vendor: ${form.vendor ? because(form.vendor.name, form.vendor.why) : 'none'}`,
     `kind: ${because(form.kind.value, form.kind.why ?? 'no hint: the form’s default')}`,
-    `amount: ${amountText(form.amount)}`,
-    `decide-by: ${form.decideBy ?? 'none'}`,
+    `amount: ${because(amountText(form.amount), form.amountWhy)}`,
+    ...(form.oneTime ? [`one-time fee: ${amountText(form.oneTime)}`] : []),
+    `decide-by: ${because(form.decideBy ?? 'none', form.decideByWhy)}`,
     `meeting: ${form.meetingDate ?? 'none'}`,
     `section: ${form.section}`,
     `title: ${form.title}`,

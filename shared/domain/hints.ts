@@ -16,6 +16,19 @@ export const DATE_LABELS = [
 export const DateLabel = z.enum(DATE_LABELS);
 export type DateLabel = z.infer<typeof DateLabel>;
 
+/** A date's role in words, as the capture form and the command line show it. */
+export const DATE_LABEL: Record<DateLabel, string> = {
+  'quote-date': 'Quote date',
+  'valid-until': 'Valid until',
+  'term-start': 'Term starts',
+  'term-end': 'Term ends',
+  renewal: 'Renews',
+  notice: 'Notice by',
+  'cancel-by': 'Cancel by',
+  'decide-by': 'Reply by',
+  other: 'Date',
+};
+
 /** The dates a vCIO has to act by: only these are proposed as an item's decide-by. */
 export const DEADLINE_LABELS: readonly DateLabel[] = [
   'valid-until',

@@ -1,17 +1,5 @@
-import { DEADLINE_LABELS, type DateLabel, type Hints } from '../../../shared/domain/hints';
+import { DATE_LABEL, DEADLINE_LABELS, type Hints } from '../../../shared/domain/hints';
 import { proposedDecideBy } from '../../../shared/hints/decide-by';
-
-export const DATE_LABEL: Record<DateLabel, string> = {
-  'quote-date': 'Quote date',
-  'valid-until': 'Valid until',
-  'term-start': 'Term starts',
-  'term-end': 'Term ends',
-  renewal: 'Renews',
-  notice: 'Notice by',
-  'cancel-by': 'Cancel by',
-  'decide-by': 'Reply by',
-  other: 'Date',
-};
 
 const MAX_DATES = 6;
 

@@ -141,6 +141,10 @@ function inTable(text: string, tables: readonly Table[], start: number, end: num
   return { role, label: withColumn || header, recurrence, within: row };
 }
 
+/** "/year, ", "one-time + ", "par mois et ": the previous figure's period and the joint, not this one's label. */
+const PREVIOUS_PERIOD =
+  /^\s*(?:\/\s*\p{L}+|one[- ]time|once|monthly|per month|a month|yearly|annually|per year|quarterly|par mois|par an(?:née)?|unique|mensuel(?:le)?s?)?[\s,;:+&]*(?:and|et|plus)?\s*/iu;
+
 /** The words before a figure on its line: after a bullet, and after the last sentence end or figure. */
 function lineLead(text: string, start: number): string {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -160,12 +164,13 @@ function inLine(text: string, start: number, end: number): AmountPlace {
   // The line's own label ("Total:", "Renewal price:") speaks for every figure on it.
   const head = /^[\s>*_•·-]*([^:.;!?]{2,60}?)\s*:/u.exec(line)?.[1] ?? '';
   // The words after the previous figure's period ("/year, up from") are this one's, without that period.
-  const own = lead.replace(/^\s*\/\s*\p{L}+[\s,;:]*/u, '').replace(/\b(?:of|de|du|à|at|for|pour)\s*$/iu, '');
+  const own = lead.replace(PREVIOUS_PERIOD, '').replace(/\b(?:of|de|du|à|at|for|pour)\s*$/iu, '');
   const label = plainLabel(own) || plainLabel(head);
   const context = `${head} ${lead}`;
   // "from $28.50 to $31.00", "de 85,00 $ à 92,00 $": the first is the old price.
   const fromTo = /(?:from|de)\s*$/iu.test(near) && /^\S*\s+(?:to|à)\s/iu.test(after);
-  if (PRIOR.test(lead.slice(-30)) || fromTo) return { role: 'prior', label: label || 'Before', recurrence: null, within: null };
+  if (PRIOR.test(lead.slice(-30)) || fromTo)
+    return { role: 'prior', label: label || 'Before', recurrence: null, within: null };
   if (PER_UNIT.test(after.split(/[\d$€£]/)[0] ?? '') || /\bat\s*$|\bà\s*$/iu.test(near)) {
     return { role: 'unit', label: label ? `${label}, unit price` : 'Unit price', recurrence: null, within: null };
   }

@@ -171,7 +171,8 @@ describe('npm run clip --clients', { timeout: 60_000 }, () => {
     const field = (label: string) => out.find((line) => line.startsWith(`    ${label}: `))?.slice(label.length + 6);
     expect(field('client')).toMatch(/^Maple Ridge Dental Group( — |$)/);
     expect(field('kind')).toMatch(/^quote — /);
-    expect(field('decide-by')).toBe('2026-12-27');
+    expect(field('decide-by')).toMatch(/^2026-12-27 — valid until: “Valid until/);
+    expect(field('amount')).toMatch(/^CAD 18,640.00 one-time — the document’s total \(“Total one-time”\)$/);
     // The registry's clients meet monthly, first Tuesday: the next meeting after 4 December.
     expect(field('meeting')).toBe('2027-01-05');
     expect(field('title')).toContain('88231');
@@ -194,8 +195,8 @@ describe('npm run clip --clients', { timeout: 60_000 }, () => {
     expect(out[2]).toMatch(/^ {4}vendor: Harbor IT Services — .*harborit\.ca/);
     expect(out[3]).toMatch(/^ {4}kind: quote — ./);
     expect(out.slice(4)).toEqual([
-      '    amount: CAD 6,800.00 one-time',
-      '    decide-by: 2026-12-20',
+      expect.stringMatching(/^ {4}amount: CAD 6,800.00 one-time( — .+)?$/),
+      expect.stringMatching(/^ {4}decide-by: 2026-12-20( — .+)?$/),
       '    meeting: 2026-12-09',
       '    section: decision-to-prepare',
       '    title: Quote FW-2231: firewall replacement',
@@ -209,7 +210,10 @@ describe('npm run clip --clients', { timeout: 60_000 }, () => {
       vendor: { name: 'Harbor IT Services', why: expect.stringContaining('harborit.ca') },
       kind: { value: 'quote', why: expect.any(String) },
       amount: { value: 6800, currency: 'CAD', recurrence: 'one-time' },
+      amountWhy: expect.any(String),
+      oneTime: null,
       decideBy: '2026-12-20',
+      decideByWhy: expect.stringContaining('2026'),
       meetingId: planned.id,
       meetingDate: '2026-12-09',
       section: 'decision-to-prepare',
