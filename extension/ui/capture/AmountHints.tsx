@@ -24,14 +24,16 @@ export function AmountHints(props: { hints: Hints; form: FormState; pick: (a: Am
     form.amount === String(top.amount.value) &&
     form.currency === top.amount.currency &&
     form.recurrence === top.amount.recurrence;
-  const options = hints.amounts.filter((a) => OFFERED.has(a.role) && a !== top?.amount).slice(0, MAX_OPTIONS);
+  const options = hints.amounts
+    .filter((a) => OFFERED.has(a.role) && a !== top?.amount && a !== top?.oneTime)
+    .slice(0, MAX_OPTIONS);
   return (
     <>
       {isTop && (
         <small class="hint" data-testid="amount-why">
           {top.why}
           {top.oneTime && form.oneTime === String(top.oneTime.value)
-            ? `; the one-time fee kept apart (“${top.oneTime.label || 'one-time'}”)`
+            ? `; its one-time part (${formatMoney(top.oneTime)}) kept apart as the one-time fee`
             : ''}
         </small>
       )}

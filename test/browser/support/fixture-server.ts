@@ -6,11 +6,12 @@ import { resolve } from 'node:path';
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', pdf: 'application/pdf' };
 
 /**
- * Serves test/fixtures on 127.0.0.1 at the given paths. `origin` names the host `portal.acme-msp.test`, which the
- * browser resolves to 127.0.0.1 (see launchDocket).
+ * Serves test/fixtures on 127.0.0.1 at the given paths. `origin` names the host (`portal.acme-msp.test` unless told),
+ * which the browser resolves to 127.0.0.1 (see launchDocket): a vendor's own name for hints to read.
  */
 export async function serveFixtures(
   routes: Record<string, string>,
+  opts: { host?: string } = {},
 ): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -25,5 +26,6 @@ export async function serveFixtures(
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  return { origin: `http://portal.acme-msp.test:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
+  const host = opts.host ?? 'portal.acme-msp.test';
+  return { origin: `http://${host}:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
 }

@@ -20,6 +20,7 @@ const quote = [
   '| --- | --- | --- | --- | --- |',
   '| Managed services | 40 | $120.00 | $4,800.00 | |',
   '| Onboarding | 1 | | | $6,000.00 |',
+  '| Subtotal | | | $4,500.00 | |',
   '| **Total** | | | **$4,800.00** | **$6,000.00** |',
   '',
   'Once renewed, you can cancel within 30 days for a prorated refund.',
@@ -48,8 +49,9 @@ it('says why the amount was chosen, keeps the one-time fee apart, and offers the
   await mount(<AmountHints hints={hints} form={form} pick={() => {}} />);
   const why = root.querySelector('[data-testid="amount-why"]')?.textContent ?? '';
   expect(why).toMatch(/document’s total/);
-  expect(why).toMatch(/one-time fee kept apart/);
+  expect(why).toMatch(/its one-time part \(\$6,000\.00\) kept apart as the one-time fee/);
   const chips = [...root.querySelectorAll('.chip')].map((c) => c.textContent);
+  expect(chips).toContain('Subtotal: $4,500.00/month');
   expect(chips.every((c) => /^[^:]+: \$/.test(c ?? ''))).toBe(true); // "Label: $…", never a fragment of a table
   expect(chips.join(' ')).not.toMatch(/120\.00/); // a unit price is not an option
 });
