@@ -2,6 +2,7 @@ import type { CaptureDraft, Client, Hints, Vendor, VendorHint } from '../domain'
 import { domainCovers, domainOf } from './generic';
 import { clientInText, vendorNameInText } from './document/parties';
 import { matchClient, matchVendor, organisationName } from './match';
+import { withoutPortalWords } from './title';
 import { compact } from './words';
 import type { TextHints } from './text-hints';
 import { siteOf } from './url';
@@ -96,10 +97,10 @@ export function vendorHint(
   return vendor && vendor.vendorId === null && vendor.domain ? namedVendor(draft, vendor, own) : vendor;
 }
 
-/** A site name from og:site_name, not a host name. */
+/** A site name from og:site_name, not a host name, without portal words ("Acme Cloud Customer Portal"). */
 function siteName(draft: CaptureDraft): string | null {
   const site = draft.source.site.trim();
-  return site && !/^[\w-]+(?:\.[\w-]+)+$/.test(site) ? site : null;
+  return site && !/^[\w-]+(?:\.[\w-]+)+$/.test(site) ? withoutPortalWords(site) : null;
 }
 
 /**

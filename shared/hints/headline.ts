@@ -32,10 +32,11 @@ function pick(pool: readonly AmountHint[]): { amount: AmountHint; oneTime: Amoun
   return once ? { amount: once, oneTime: null } : null;
 }
 
-const WHY: Record<string, string> = {
-  total: 'the document’s total',
-  subtotal: 'the total before taxes (no total with taxes written)',
-  line: 'the largest price in the document (no total written)',
+/** Why the default is what it is, in the reader's words; the document's own label goes where `%` is. */
+const WHY: Record<'total' | 'subtotal' | 'line', string> = {
+  total: 'the document’s total%',
+  subtotal: 'the total before taxes%; no total with taxes is written',
+  line: 'the largest price written%; no total is written',
 };
 
 export function headline(amounts: readonly AmountHint[], kind: ItemKind | null = null): Headline | null {
@@ -49,7 +50,7 @@ export function headline(amounts: readonly AmountHint[], kind: ItemKind | null =
     const lone = onceLines.length === 1 ? onceLines[0]! : null;
     const oneTime = recurring(found.amount) ? ((role === 'line' ? null : found.oneTime) ?? lone) : null;
     const label = found.amount.label ? ` (“${found.amount.label}”)` : '';
-    return { amount: found.amount, oneTime, why: `${WHY[role]}${label}` };
+    return { amount: found.amount, oneTime, why: WHY[role].replace('%', label) };
   }
   return null;
 }

@@ -111,6 +111,11 @@ export function readerTitle(parts: {
 const PORTAL_WORDS =
   /^(?:my|mon|ma)\s+|\s+(?:client|customer|partner)?\s*(?:portal|billing|status|support|area)$|^(?:portail|espace)\s+(?:client|affaires)\s+(?:—\s+)?|\s+(?:portail|espace)\s+(?:client|affaires)$/giu;
 
+/** "Acme Cloud Customer Portal" → "Acme Cloud": a site's name without the portal words around it. */
+export function withoutPortalWords(name: string): string {
+  return name.replace(PORTAL_WORDS, '').trim() || name;
+}
+
 /**
  * The site's own name as its title writes it: the segment `cleanTitle` cuts off ("Quote CT-40217 | Ironclad Data
  * Protection" → "Ironclad Data Protection"), without portal words. Null when the title names no site.

@@ -158,10 +158,13 @@ describe('forms and views that look finished, in real Chromium', () => {
     await decision.getByLabel('Recurring amount').click();
     await expect.poll(() => decision.getByRole('alert').count()).toBe(0);
     // Stored: the box shows the value read back from the log, not what was typed.
-    await expect.poll(() => oneTime.inputValue()).toBe('12500');
+    // A shared machine can be slow to write and read back: the default one-second poll is not a promise to users.
+    await expect.poll(() => oneTime.inputValue(), { timeout: 10_000 }).toBe('12500');
     await log.reload();
     await expect
-      .poll(() => log.getByRole('form', { name: 'Decision record' }).getByLabel('One-time amount').inputValue())
+      .poll(() => log.getByRole('form', { name: 'Decision record' }).getByLabel('One-time amount').inputValue(), {
+        timeout: 10_000,
+      })
       .toBe('12500');
     expect(await log.getByLabel('One-time currency').inputValue()).toBe('CAD');
   });
