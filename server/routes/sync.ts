@@ -23,6 +23,12 @@ export function syncRoutes({ store, now, maxDriftMs, pokes }: Deps) {
     const push = checkPush(await readJsonValue(c), now(), maxDriftMs);
     const space = c.get('membership').id;
     const user = c.get('user');
+    if (!store.claimReplica(push.replicaId, user.id, isoAt(now()))) {
+      throw new ApiError(
+        'replica-not-yours',
+        `Replica ${push.replicaId} belongs to another user: each Docket install pushes as the person who first synced it.`,
+      );
+    }
     const outcome = store.pushBatch(space, push.replicaId, push.seq, user, push.changes, isoAt(now()));
     if (outcome.applied) pokes.publish(space, outcome.serverSeq);
     const ack: PushResponse = {

@@ -9,7 +9,18 @@ import type { SyncStore } from './types';
 
 export const DEFAULT_DB_FILE = 'docket.sqlite';
 
-const COUNTED = ['users', 'tokens', 'spaces', 'members', 'invites', 'changes', 'records', 'acks', 'conflicts'] as const;
+const COUNTED = [
+  'users',
+  'tokens',
+  'spaces',
+  'members',
+  'invites',
+  'changes',
+  'records',
+  'acks',
+  'conflicts',
+  'replicas',
+] as const;
 
 /**
  * Opens (creating and migrating as needed) the embedded SQLite store at `file`, or an in-memory one for ':memory:'.

@@ -107,6 +107,11 @@ export interface SyncStore {
   listConflicts(spaceId: string): ConflictEntry[];
   /** The last ack given to a replica of this author in a space, or null. */
   lastAck(spaceId: string, replicaId: string, authorId: string): PushResponse | null;
+  /**
+   * Binds a replica id to the user on its first push, server-wide. True when the replica is (now) this user's,
+   * false when another user pushed it first.
+   */
+  claimReplica(replicaId: string, userId: string, now: string): boolean;
 
   /** Row counts per table, to prove in tests (and show admins) that something did or did not change. */
   counts(): Record<string, number>;

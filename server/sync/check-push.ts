@@ -1,15 +1,16 @@
 import { validateField } from '../../shared/sync/fields';
 import { parseHlc } from '../../shared/sync/hlc';
 import { PROTOCOL_VERSION, PushRequest, SyncTable } from '../../shared/sync/protocol';
-import { describeIssue } from '../edge/json';
+import { describeIssue, refuseUnknownKeys } from '../edge/json';
 import { ApiError } from '../errors';
 
 const MAX_CHANGES = 1000;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * A push body, checked whole before anything is applied: protocol version, shape, every change's table, field
- * and value, and every stamp against the server clock. The first problem is reported with the change's index.
+ * A push body, checked whole before anything is applied: protocol version, shape (no unknown keys), every change's
+ * table, field and value, every stamp's replica (the push's own) and time (against the server clock). The first
+ * problem is reported with the change's index.
  */
 export function checkPush(raw: unknown, nowMs: number, maxDriftMs: number): PushRequest {
   if (!isObject(raw)) throw new ApiError('bad-request', 'A push is a JSON object.');
@@ -34,10 +35,19 @@ export function checkPush(raw: unknown, nowMs: number, maxDriftMs: number): Push
   const parsed = PushRequest.safeParse(raw);
   if (!parsed.success) throw new ApiError('bad-request', describeIssue(parsed.error));
   const push = parsed.data;
+  refuseUnknownKeys(raw, push);
   push.changes.forEach((change, i) => {
     const check = validateField(change.table, change.field, change.value);
     if (!check.ok) throw new ApiError(check.code, `change ${i}: ${check.message}`);
-    const ahead = parseHlc(change.hlc).ms - nowMs;
+    const stamp = parseHlc(change.hlc);
+    if (stamp.node !== push.replicaId) {
+      throw new ApiError(
+        'bad-stamp',
+        `change ${i}: stamped by replica ${JSON.stringify(stamp.node)}, but this push is from ${JSON.stringify(push.replicaId)}; ` +
+          'a replica sends only the changes it stamped itself.',
+      );
+    }
+    const ahead = stamp.ms - nowMs;
     if (ahead > maxDriftMs) {
       throw new ApiError(
         'clock-skew',

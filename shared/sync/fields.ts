@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { Capture, Client, Contract, Item, Meeting, Vendor } from '../domain';
 import { canonicalJson } from './merge';
 import { TOMBSTONE, type SyncTable } from './protocol';
+import { unknownKeyPath } from './unknown-keys';
 
 /** Each synced table's record schema: the domain schemas are the single source of what a field may hold. */
 export const TABLE_SCHEMAS = {
@@ -59,6 +60,10 @@ export function validateField(table: SyncTable, field: string, value: unknown): 
   if (!parsed.success) return { ok: false, code: 'wrong-type', message: issueText(where, parsed.error, '.') };
   const stored = canonicalJson(parsed.data);
   if (stored !== canonicalJson(value)) {
+    const unknown = unknownKeyPath(value, parsed.data);
+    if (unknown) {
+      return { ok: false, code: 'unknown-field', message: `${where}.${unknown.join('.')} is not a key of ${where}` };
+    }
     const shown = stored.length > 200 ? `${stored.slice(0, 200)}…` : stored;
     return { ok: false, code: 'wrong-type', message: `${where}: not in stored form (expected ${shown})` };
   }

@@ -21,6 +21,22 @@ export type Hlc = z.infer<typeof Hlc>;
 
 export const FieldName = z.string().regex(/^(_deleted|[A-Za-z][A-Za-z0-9]{0,63})$/, 'not a field name');
 
+/** A replica's id, as it ends every stamp it makes: 1–64 letters, digits and dashes (Docket makes a UUIDv7). */
+export const ReplicaId = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,64}$/, 'a replica id is 1–64 letters, digits and dashes (a UUID fits)');
+
+/**
+ * A record's id as a push may send it: 1–100 letters, digits and `-_.@`, starting with a letter or digit. Docket
+ * makes UUIDv7 ids, and `<client id>@<YYYY-MM-DD>` for meetings planned by a cadence.
+ */
+export const RecordId = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/,
+    'a record id is 1–100 letters, digits and "-_.@", starting with a letter or digit',
+  );
+
 export const Change = z.object({
   table: SyncTable,
   id: Id,
@@ -37,9 +53,13 @@ export type Change = z.infer<typeof Change>;
 /** A replica's outbox goes up in batches numbered by the replica (its op sequence); a batch is applied whole or not at all. */
 export const PushRequest = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
-  replicaId: Id,
+  /** Bound to the first user who pushes it; every change's stamp must end with it. */
+  replicaId: ReplicaId,
   seq: z.number().int().positive(),
-  changes: z.array(Change).min(1).max(1000),
+  changes: z
+    .array(Change.extend({ id: RecordId }))
+    .min(1)
+    .max(1000),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
@@ -97,13 +117,19 @@ export const ERROR_STATUS = {
   'wrong-type': 400,
   'bad-cursor': 400,
   'clock-skew': 400,
+  'bad-stamp': 400,
   unauthorized: 401,
   'token-revoked': 401,
+  'token-expired': 401,
   forbidden: 403,
+  'replica-not-yours': 403,
   'not-found': 404,
+  'last-owner': 409,
+  'name-taken': 409,
   'invite-expired': 410,
   'invite-used': 410,
   'too-large': 413,
+  'unsupported-media-type': 415,
   'upgrade-required': 426,
   'rate-limited': 429,
   'server-error': 500,

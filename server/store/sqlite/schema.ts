@@ -51,6 +51,14 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX conflicts_by_space ON conflicts(space_id, seq);
   `,
+  // Replicas belong to the user who first pushed them; existing ones go to whoever pushed them first.
+  `
+  CREATE TABLE replicas (
+    replica_id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), bound_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  INSERT OR IGNORE INTO replicas (replica_id, user_id, bound_at)
+    SELECT replica_id, author_id, received_at FROM acks ORDER BY received_at, space_id, seq;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

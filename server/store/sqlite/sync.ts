@@ -66,9 +66,12 @@ function limited<P extends unknown[], R>(db: Database.Database, sql: string) {
   };
 }
 
-type SyncPart = Pick<SyncStore, 'pushBatch' | 'lastSeq' | 'readLog' | 'readRecords' | 'listConflicts' | 'lastAck'>;
+type SyncPart = Pick<
+  SyncStore,
+  'pushBatch' | 'lastSeq' | 'readLog' | 'readRecords' | 'listConflicts' | 'lastAck' | 'claimReplica'
+>;
 
-/** The change log, the merged records, acks and conflicts. */
+/** The change log, the merged records, acks, conflicts and who each replica belongs to. */
 export function syncPart(db: Database.Database): SyncPart {
   const q = {
     lastSeq: db.prepare<[string], { seq: number }>(
@@ -105,6 +108,8 @@ export function syncPart(db: Database.Database): SyncPart {
        ORDER BY tbl, record_id`,
     ),
     conflicts: db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE space_id = ? ORDER BY seq, rowid'),
+    bindReplica: db.prepare('INSERT OR IGNORE INTO replicas (replica_id, user_id, bound_at) VALUES (?, ?, ?)'),
+    replicaOwner: db.prepare<[string], { user_id: string }>('SELECT user_id FROM replicas WHERE replica_id = ?'),
   };
   const lastSeq = (spaceId: string) => q.lastSeq.get(spaceId)!.seq;
 
@@ -175,6 +180,10 @@ export function syncPart(db: Database.Database): SyncPart {
         lost: { value: JSON.parse(r.lost_value), hlc: r.lost_hlc },
         detectedAt: r.detected_at,
       })),
+    claimReplica: (replicaId, userId, now) => {
+      q.bindReplica.run(replicaId, userId, now);
+      return q.replicaOwner.get(replicaId)?.user_id === userId;
+    },
     lastAck: (spaceId, replicaId, authorId) => {
       const row = q.lastAck.get(spaceId, replicaId, authorId);
       return row ? toAck(row) : null;

@@ -11,8 +11,9 @@ async function post(url: string, body: unknown, token?: string) {
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
+// Every stamp carries the pushing replica; the counter keeps a batch's stamps apart.
 const stamp = (i: number, j: number) =>
-  `${String(Date.now()).padStart(13, '0')}:${String(j).padStart(4, '0')}:crash-test-${i}`;
+  `${String(Date.now()).padStart(13, '0')}:${String((i * 5 + j) % 10_000).padStart(4, '0')}:crash-test-replica`;
 
 describe('the server killed mid push storm', () => {
   it('keeps every change it acknowledged (SIGKILL, then restart on the same data)', async () => {

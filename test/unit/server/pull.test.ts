@@ -89,7 +89,8 @@ describe('snapshot', () => {
   it('refuses a page token it did not make, or from another space', async () => {
     const { h, owner, space } = await spaceWithChanges(3);
     const other = await h.createSpace(owner, 'Beta');
-    await h.push(owner, other, pushBody([change(), change({ id: 'item-9' })], 1, 'replica-z'));
+    const z = (id: string) => change({ id, hlc: hlc(0, 'replica-z') });
+    await h.push(owner, other, pushBody([z('item-1'), z('item-9')], 1, 'replica-z'));
     const foreign = (await h.call('GET', `/v1/spaces/${other}/snapshot?limit=1`, { token: owner })).json.next;
     expect(foreign).toEqual(expect.any(String));
     for (const page of ['nonsense', foreign]) {

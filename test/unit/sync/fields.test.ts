@@ -76,9 +76,13 @@ describe('validateField', () => {
       code: 'wrong-type',
       message: 'clients.domains: not in stored form (expected ["acme.com"])',
     });
-    // Unknown nested keys would be stripped by the schema: refused too.
+    // Unknown nested keys would be stripped by the schema: refused too, as unknown fields, with their path.
     const amount = { value: 10, currency: 'USD', recurrence: 'monthly', note: 'x' };
-    expect(validateField('items', 'amount', amount)).toMatchObject({ ok: false, code: 'wrong-type' });
+    expect(validateField('items', 'amount', amount)).toEqual({
+      ok: false,
+      code: 'unknown-field',
+      message: 'items.amount.note is not a key of items.amount',
+    });
     // Key order does not matter.
     const reordered = { recurrence: 'monthly', currency: 'USD', value: 10 };
     expect(validateField('items', 'amount', reordered)).toMatchObject({ ok: true });
