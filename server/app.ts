@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { PROTOCOL_VERSION } from '../shared/sync/protocol';
+import { authPolicy } from './auth/middleware';
 import { resolveDeps, type AppDeps } from './deps';
 import { extensionCors } from './edge/cors';
 import { rateLimit } from './edge/rate-limit';
@@ -11,8 +12,10 @@ import { errorResponse, handleError, tooLarge } from './errors';
 import { accountRoutes } from './routes/account';
 import { auditRoutes } from './routes/audit';
 import { eventRoutes } from './routes/events';
+import { memberRoutes } from './routes/members';
 import { spaceRoutes } from './routes/spaces';
 import { syncRoutes } from './routes/sync';
+import { tokenRoutes } from './routes/tokens';
 
 /**
  * The Docket sync server as a Hono app, built from its dependencies so tests call `app.request()` against a real
@@ -48,12 +51,16 @@ export function createApp(input: AppDeps) {
   // AbortController and a stream) for every GET, a fifth of a pull's cost under load.
   app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
+  app.use('*', authPolicy({ now: deps.now, tokenMaxIdleMs: deps.tokenMaxIdleMs, seen: new Map() }));
+
   app.get('/v1/health', (c) => c.json({ ok: true, protocol: PROTOCOL_VERSION }));
   app.route('/v1', accountRoutes(deps));
+  app.route('/v1/tokens', tokenRoutes(deps));
   app.route('/v1/spaces', spaceRoutes(deps));
   app.route('/v1/spaces', syncRoutes(deps));
   app.route('/v1/spaces', eventRoutes(deps));
   app.route('/v1/spaces', auditRoutes(deps));
+  app.route('/v1/spaces', memberRoutes(deps));
 
   app.notFound((c) => errorResponse(c, 'not-found', `No such route: ${c.req.method} ${c.req.path}.`));
   app.onError(handleError(log));

@@ -15,6 +15,8 @@ export const ServerConfig = z.object({
   ratePerSecond: z.coerce.number().min(0).default(DEFAULTS.rateLimit.perSecond),
   bodyLimitBytes: z.coerce.number().int().min(1024).default(DEFAULTS.bodyLimitBytes),
   corsOrigins: z.array(z.string().url()).default([]),
+  /** A token unused for this many days expires (`401 token-expired`). */
+  tokenIdleDays: z.coerce.number().positive().default(DEFAULTS.tokenIdleDays),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -28,6 +30,7 @@ const OPTIONS = {
   ratePerSecond: { env: 'DOCKET_RATE_PER_SECOND', flag: 'rate-per-second' },
   bodyLimitBytes: { env: 'DOCKET_BODY_LIMIT_BYTES', flag: 'body-limit-bytes' },
   corsOrigins: { env: 'DOCKET_CORS_ORIGINS', flag: 'cors-origin' },
+  tokenIdleDays: { env: 'DOCKET_TOKEN_IDLE_DAYS', flag: 'token-idle-days' },
 } as const;
 
 export const USAGE = `Usage: tsx server/main.ts [options]   (each also as an environment variable)

@@ -18,6 +18,10 @@ export type AppDeps = {
   corsOrigins?: string[];
   /** How often an events stream sends a keep-alive comment (default 25 s, under common proxy idle timeouts). */
   keepAliveMs?: number;
+  /** A token unused for this long expires (default 90 days). */
+  tokenMaxIdleMs?: number;
+  /** How often open event streams look for revoked tokens and changed memberships (default 250 ms). */
+  streamCheckMs?: number;
   pokes?: Pokes;
   log?: Logger;
 };
@@ -29,6 +33,8 @@ export const DEFAULTS = {
   bodyLimitBytes: 5 * 1024 * 1024,
   rateLimit: { burst: 300, perSecond: 100 } satisfies RateLimit,
   keepAliveMs: 25_000,
+  tokenIdleDays: 90,
+  streamCheckMs: 250,
 };
 
 export function resolveDeps(deps: AppDeps): Deps {
@@ -40,9 +46,13 @@ export function resolveDeps(deps: AppDeps): Deps {
     rateLimit: deps.rateLimit ?? DEFAULTS.rateLimit,
     corsOrigins: deps.corsOrigins ?? [],
     keepAliveMs: deps.keepAliveMs ?? DEFAULTS.keepAliveMs,
+    tokenMaxIdleMs: deps.tokenMaxIdleMs ?? DEFAULTS.tokenIdleDays * DAY_MS,
+    streamCheckMs: deps.streamCheckMs ?? DEFAULTS.streamCheckMs,
     pokes: deps.pokes ?? new Pokes(),
     log: deps.log ?? silentLogger,
   };
 }
+
+export const DAY_MS = 86_400_000;
 
 export const isoAt = (ms: number) => new Date(ms).toISOString();

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { prepareSetup } from './auth/setup';
 import { loadConfig, USAGE } from './config';
+import { DAY_MS } from './deps';
 import { createLogger } from './log';
 import { Pokes } from './pokes';
 import { DEFAULT_DB_FILE, openSqliteStore } from './store/sqlite';
@@ -32,6 +33,7 @@ const app = createApp({
   bodyLimitBytes: config.bodyLimitBytes,
   rateLimit: rate ? { burst: config.rateBurst, perSecond: config.ratePerSecond } : false,
   corsOrigins: config.corsOrigins,
+  tokenMaxIdleMs: config.tokenIdleDays * DAY_MS,
 });
 
 const code = prepareSetup(store, new Date());

@@ -1,5 +1,5 @@
-/** Someone listening for pokes on one space: an open events stream. */
-export type PokeListener = { poke(serverSeq: number): void; close(): void };
+/** Someone listening for pokes on one space: an open events stream, and whose (so it can be ended). */
+export type PokeListener = { poke(serverSeq: number): void; close(): void; userId?: string; tokenId?: string };
 
 /**
  * In-process fan-out of "this space changed, pull" to the open event streams. A poke carries no data, only the
@@ -20,6 +20,21 @@ export class Pokes {
 
   publish(spaceId: string, serverSeq: number): void {
     for (const listener of this.bySpace.get(spaceId) ?? []) listener.poke(serverSeq);
+  }
+
+  /** Ends a member's streams on one space at once (removed, or their role changed). */
+  closeMember(spaceId: string, userId: string): void {
+    for (const listener of [...(this.bySpace.get(spaceId) ?? [])]) if (listener.userId === userId) listener.close();
+  }
+
+  /** Ends every stream opened with this token at once (revoked or signed out). */
+  closeToken(tokenId: string): void {
+    for (const listener of this.all()) if (listener.tokenId === tokenId) listener.close();
+  }
+
+  /** Every open listener with the space it listens to. */
+  all(): PokeListener[] {
+    return [...this.bySpace.values()].flatMap((set) => [...set]);
   }
 
   /** On shutdown: ends every stream so the HTTP server can close. */

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Role } from '../../shared/sync/protocol';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
-import type { SyncStore } from '../store/types';
+import type { SyncStore, Token } from '../store/types';
 import { hashSecret } from './secrets';
 
 /** The secret a request presents: `Authorization: Bearer …`, or `?token=` where allowed (EventSource cannot set headers). */
@@ -15,11 +15,51 @@ export function presentedToken(c: Context, allowQuery = false): string | null {
   return allowQuery ? (c.req.query('token') ?? null) : null;
 }
 
-/** Resolves a presented token to its user; a revoked token fails at once, with its own code. */
+/** The server's clock and token lifetime, put on every request by `createApp` (see `authPolicy`). */
+export type AuthPolicy = {
+  now: () => number;
+  tokenMaxIdleMs: number;
+  /** When each (space, member) was last recorded as seen, so that is written at most once a minute. */
+  seen: Map<string, number>;
+};
+
+/** Token uses and members' last seen times are written at most this often. */
+export const TOUCH_EVERY_MS = 60_000;
+
+const FALLBACK_POLICY: AuthPolicy = { now: Date.now, tokenMaxIdleMs: 90 * 86_400_000, seen: new Map() };
+
+export function authPolicy(policy: AuthPolicy): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('authPolicy', policy);
+    await next();
+  };
+}
+
+const policyOf = (c: Context<AppEnv>): AuthPolicy => c.get('authPolicy') ?? FALLBACK_POLICY;
+
+/** Whether a token has gone unused for longer than the server allows. */
+export function tokenExpired(token: Token, now: number, maxIdleMs: number): boolean {
+  return now - Date.parse(token.lastUsedAt) > maxIdleMs;
+}
+
+/**
+ * Resolves a presented token to its user; a revoked or expired token fails at once, each with its own code. A use
+ * is recorded when the last one recorded is a minute old or more.
+ */
 export function authenticate(store: SyncStore, c: Context<AppEnv>, token: string): void {
   const found = token ? store.findToken(hashSecret(token)) : null;
   if (!found) throw new ApiError('unauthorized', 'Unknown token: sign in again with a setup or invite code.');
   if (found.token.revokedAt) throw new ApiError('token-revoked', 'This token has been revoked: sign in again.');
+  const { now, tokenMaxIdleMs } = policyOf(c);
+  const t = now();
+  if (tokenExpired(found.token, t, tokenMaxIdleMs)) {
+    throw new ApiError('token-expired', 'This token expired after going unused too long: sign in again.');
+  }
+  if (t - Date.parse(found.token.lastUsedAt) >= TOUCH_EVERY_MS) {
+    const at = new Date(t).toISOString();
+    store.touchToken(found.token.id, at);
+    found.token.lastUsedAt = at;
+  }
   c.set('user', found.user);
   c.set('token', found.token);
 }
@@ -43,6 +83,14 @@ export function requireRole(store: SyncStore, min: Role): MiddlewareHandler<AppE
   return async (c, next) => {
     const membership = store.membership(c.req.param('space') ?? '', c.get('user').id);
     if (!membership) throw new ApiError('not-found', 'No such space.');
+    const userId = c.get('user').id;
+    const { now, seen } = policyOf(c);
+    const t = now();
+    const key = `${membership.id}\u0000${userId}`;
+    if (t - (seen.get(key) ?? -Infinity) >= TOUCH_EVERY_MS) {
+      seen.set(key, t);
+      store.touchMember(membership.id, userId, new Date(t).toISOString());
+    }
     if (RANK[membership.role] < RANK[min]) {
       throw new ApiError('forbidden', `This needs the ${min} role in this space; you are ${membership.role}.`);
     }

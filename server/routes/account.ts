@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { DisplayName } from '../../shared/sync/names';
 import { authenticate, presentedToken, requireUser } from '../auth/middleware';
 import { hashSecret, newSecret, SECRET_PATTERN } from '../auth/secrets';
 import { isoAt, type Deps } from '../deps';
@@ -7,9 +8,10 @@ import { readJson } from '../edge/json';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 
-const Name = z.string().trim().min(1, 'a name is needed').max(200);
+const Name = DisplayName;
 const SetupBody = z.object({ code: z.string().regex(SECRET_PATTERN, 'not a setup code'), name: Name });
 const AcceptBody = z.object({ name: Name.optional() });
+const RenameBody = z.object({ name: Name }).strict();
 
 /** Signing in: the one-time setup code, invite acceptance, and who am I. */
 export function accountRoutes({ store, now }: Deps) {
@@ -43,6 +45,9 @@ export function accountRoutes({ store, now }: Deps) {
         throw new ApiError('invite-used', 'This invite has already been used; ask for a new one.');
       if (result.reason === 'expired')
         throw new ApiError('invite-expired', 'This invite has expired; ask for a new one.');
+      if (result.reason === 'name-taken') {
+        throw new ApiError('name-taken', 'Someone in this space already goes by that name: choose another one.');
+      }
       throw new ApiError('not-found', 'No such invite.');
     }
     const space = { id: result.space.id, name: result.space.name, role: result.role };
@@ -54,6 +59,16 @@ export function accountRoutes({ store, now }: Deps) {
     const user = c.get('user');
     const spaces = store.listMemberships(user.id).map((m) => ({ id: m.id, name: m.name, role: m.role }));
     return c.json({ user: { id: user.id, name: user.name }, spaces });
+  });
+
+  // Renaming: the name must stay unique in every space the person is in.
+  app.patch('/me', requireUser(store), async (c) => {
+    const { name } = await readJson(c, RenameBody);
+    const result = store.renameUser(c.get('user').id, name);
+    if (!result.ok) {
+      throw new ApiError('name-taken', 'Someone in one of your spaces already goes by that name: choose another one.');
+    }
+    return c.json({ user: { id: result.user.id, name: result.user.name } });
   });
 
   return app;

@@ -1,39 +1,108 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { requireRole, requireUser } from '../auth/middleware';
+import { requireRole, requireUser, tokenExpired } from '../auth/middleware';
 import type { Deps } from '../deps';
 import type { AppEnv } from '../env';
+
+/** An open stream as the access guard sees it. */
+type Guarded = { recheck(): boolean; expiresAt: number; close(): void };
+
+/**
+ * Ends streams whose access went away, within `checkMs`: a revocation, sign-out, removal or role change made through
+ * the API closes its streams at once (`Pokes.closeToken`, `closeMember`); this catches the rest (the admin command
+ * line, a token reaching its idle limit). Each tick costs one read of the store's access mark while nothing changed;
+ * one timer for all streams, running only while some are open.
+ */
+function accessGuard({ store, now, streamCheckMs }: Deps) {
+  const streams = new Set<Guarded>();
+  let timer: NodeJS.Timeout | null = null;
+  let mark = '';
+  const tick = () => {
+    let all = false;
+    try {
+      const next = store.authMark();
+      all = next !== mark;
+      mark = next;
+    } catch {
+      all = true; // the store is closing: every recheck below fails and ends its stream
+    }
+    const t = now();
+    for (const s of [...streams]) {
+      if (!all && t < s.expiresAt) continue;
+      let ok = false;
+      try {
+        ok = s.recheck();
+      } catch {
+        ok = false;
+      }
+      if (!ok) s.close();
+    }
+  };
+  return {
+    add(s: Guarded): () => void {
+      if (streams.size === 0) {
+        mark = store.authMark();
+        timer = setInterval(tick, streamCheckMs);
+        timer.unref();
+      }
+      streams.add(s);
+      return () => {
+        streams.delete(s);
+        if (streams.size === 0 && timer) {
+          clearInterval(timer);
+          timer = null;
+        }
+      };
+    },
+  };
+}
 
 /**
  * `GET /v1/spaces/:space/events`: a server-sent-events stream of `poke` events (`{ serverSeq }`) telling clients to
  * pull, one on connect and one after each push to the space, with keep-alive comments in between. EventSource
  * cannot set headers, so the token may also come as `?token=`; the server never logs query strings. A stream ends
- * when its token is revoked or its membership removed (checked at each keep-alive).
+ * within a second when its token is revoked or expires, or its membership is removed or its role changed (the
+ * client reconnects and learns where it stands).
  */
-export function eventRoutes({ store, pokes, keepAliveMs }: Deps) {
+export function eventRoutes(deps: Deps) {
+  const { store, pokes, keepAliveMs, now, tokenMaxIdleMs } = deps;
   const app = new Hono<AppEnv>();
+  const guard = accessGuard(deps);
 
   app.get('/:space/events', requireUser(store, { allowQuery: true }), requireRole(store, 'viewer'), (c) => {
     const space = c.get('membership').id;
     const userId = c.get('user').id;
     const tokenId = c.get('token').id;
-    const stillAllowed = () =>
-      !!store.membership(space, userId) && store.listTokens(userId).some((t) => t.id === tokenId && !t.revokedAt);
+    const role = c.get('membership').role;
+    const expiry = (lastUsedAt: string) => Date.parse(lastUsedAt) + tokenMaxIdleMs + 1;
+    /** Whether the stream may go on; refreshes when its token would expire (another request may have used it). */
+    const stillAllowed = () => {
+      const token = store.listTokens(userId).find((t) => t.id === tokenId);
+      if (!token || token.revokedAt || tokenExpired(token, now(), tokenMaxIdleMs)) return false;
+      guarded.expiresAt = expiry(token.lastUsedAt);
+      return store.membership(space, userId)?.role === role;
+    };
+    const guarded: Guarded = { recheck: stillAllowed, expiresAt: expiry(c.get('token').lastUsedAt), close: () => {} };
 
     return streamSSE(c, async (stream) => {
       let pending: number | null = store.lastSeq(space);
       let closed = false;
       let wake = () => {};
+      const close = () => {
+        closed = true;
+        wake();
+      };
       const unsubscribe = pokes.subscribe(space, {
         poke: (serverSeq) => {
           pending = Math.max(pending ?? 0, serverSeq);
           wake();
         },
-        close: () => {
-          closed = true;
-          wake();
-        },
+        close,
+        userId,
+        tokenId,
       });
+      guarded.close = close;
+      const unguard = guard.add(guarded);
       stream.onAbort(() => {
         closed = true;
         wake();
@@ -60,6 +129,7 @@ export function eventRoutes({ store, pokes, keepAliveMs }: Deps) {
           await stream.write(': keep-alive\n\n');
         }
       } finally {
+        unguard();
         unsubscribe();
       }
     });

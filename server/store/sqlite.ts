@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { membersPart } from './sqlite/members';
 import { peoplePart } from './sqlite/people';
 import { configure, migrate } from './sqlite/schema';
 import { spacesPart } from './sqlite/spaces';
@@ -41,9 +42,19 @@ export function openSqliteStore(file: string): SyncStore {
     (table) => [table, db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)] as const,
   );
   const people = peoplePart(db);
+  // Access changes made here bump `local`; another process's writes (the admin command line) move data_version.
+  let local = 0;
+  const changed = () => void (local += 1);
   return {
     ...people,
+    revokeToken: (tokenId, now) => {
+      const done = people.revokeToken(tokenId, now);
+      if (done) changed();
+      return done;
+    },
+    authMark: () => `${db.pragma('data_version', { simple: true }) as number}:${local}`,
     ...spacesPart(db, people),
+    ...membersPart(db, changed),
     ...syncPart(db),
     counts: () => Object.fromEntries(counts.map(([table, stmt]) => [table, stmt.get()!.n])),
     close: () => {

@@ -12,7 +12,14 @@ export type User = {
   createdAt: string;
   /** the person who set the server up */ serverOwner: boolean;
 };
-export type Token = { id: string; userId: string; label: string; createdAt: string; revokedAt: string | null };
+export type Token = {
+  id: string;
+  userId: string;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+  /** when it last authenticated a request, to the minute (tokens idle too long expire) */ lastUsedAt: string;
+};
 export type Space = { id: string; name: string; createdAt: string };
 export type Membership = Space & { role: Role };
 export type Invite = {
@@ -49,10 +56,29 @@ export type PushOutcome = PushResponse & {
 /** Where a snapshot page starts: after this record, in (table, id) order. */
 export type RecordPosition = { table: string; id: string };
 
+/** A member of a space as the members list shows them. */
+export type Member = { id: string; name: string; role: Role; joinedAt: string; lastSeenAt: string | null };
+
+/** One line of a space's membership trail: who (`actorId`) did what to whom (`subjectId`), roles before and after. */
+export type MembershipEvent = {
+  at: string;
+  action: 'invite-accepted' | 'role-changed' | 'removed' | 'left';
+  actorId: string;
+  actorName: string;
+  subjectId: string;
+  subjectName: string;
+  roleBefore: Role | null;
+  roleAfter: Role | null;
+};
+
+/** A role change or removal: refused when the member is not there or the space would be left without an owner. */
+export type MemberChange =
+  { ok: true; before: Role; after: Role | null } | { ok: false; reason: 'not-found' | 'last-owner' };
+
 export type AcceptInvite = { userId: string } | { name: string; tokenHash: string; tokenLabel: string };
 export type AcceptResult =
   | { ok: true; user: User; token: Token | null; space: Space; role: Role }
-  | { ok: false; reason: 'not-found' | 'expired' | 'used' };
+  | { ok: false; reason: 'not-found' | 'expired' | 'used' | 'name-taken' };
 
 export interface SyncStore {
   // People and their personal access tokens.
@@ -65,6 +91,15 @@ export interface SyncStore {
   listTokens(userId: string): Token[];
   /** False when no such token or already revoked. */
   revokeToken(tokenId: string, now: string): boolean;
+  /** Records a use of the token (callers throttle it to about once a minute). */
+  touchToken(tokenId: string, now: string): void;
+  /** Renames a person; refused when another member of one of their spaces has that name (without case or spaces). */
+  renameUser(userId: string, name: string): { ok: true; user: User } | { ok: false; reason: 'name-taken' };
+  /**
+   * Changes whenever a token may have been revoked or a membership changed, by this store or another process on
+   * the same data (the admin command line): open event streams re-check their access when it moves.
+   */
+  authMark(): string;
 
   // First start: the server owner account and its one-time setup code.
   /** True until someone has completed setup with the code. */
@@ -79,6 +114,14 @@ export interface SyncStore {
   /** The user's role in the space, or null when they are not a member (or the space does not exist). */
   membership(spaceId: string, userId: string): Membership | null;
   listMemberships(userId: string): Membership[];
+  listMembers(spaceId: string): Member[];
+  /** Records that the member was seen (callers throttle it to about once a minute). */
+  touchMember(spaceId: string, userId: string, now: string): void;
+  /** Owner decisions and leaving, each in the membership trail; a space always keeps an owner. */
+  setMemberRole(spaceId: string, userId: string, role: Role, actorId: string, now: string): MemberChange;
+  removeMember(spaceId: string, userId: string, actorId: string, now: string): MemberChange;
+  /** The space's membership trail, oldest first. */
+  membershipEvents(spaceId: string): MembershipEvent[];
 
   // Invites: single-use, expiring codes adding a person to one space with a role.
   createInvite(codeHash: string, invite: Omit<Invite, 'usedAt' | 'usedBy'>): Invite;

@@ -3,7 +3,14 @@ import type Database from 'better-sqlite3';
 import type { SyncStore, Token, User } from '../types';
 
 type UserRow = { id: string; name: string; created_at: string; server_owner: number };
-type TokenRow = { id: string; user_id: string; label: string; created_at: string; revoked_at: string | null };
+type TokenRow = {
+  id: string;
+  user_id: string;
+  label: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+};
 
 const toUser = (r: UserRow): User => ({
   id: r.id,
@@ -17,6 +24,7 @@ const toToken = (r: TokenRow): Token => ({
   label: r.label,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
+  lastUsedAt: r.last_used_at ?? r.created_at,
 });
 
 export type PeoplePart = Pick<
@@ -28,6 +36,7 @@ export type PeoplePart = Pick<
   | 'findToken'
   | 'listTokens'
   | 'revokeToken'
+  | 'touchToken'
   | 'setupPending'
   | 'startSetup'
   | 'completeSetup'
@@ -40,10 +49,13 @@ export function peoplePart(db: Database.Database): PeoplePart {
     user: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
     users: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at, id'),
     renameUser: db.prepare('UPDATE users SET name = ? WHERE id = ?'),
-    insertToken: db.prepare('INSERT INTO tokens (id, user_id, hash, label, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertToken: db.prepare(
+      'INSERT INTO tokens (id, user_id, hash, label, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?'),
     // One query for the token and its user: every authenticated request runs it.
     tokenByHash: db.prepare<[string], TokenRow & { name: string; user_created_at: string; server_owner: number }>(
-      `SELECT t.id, t.user_id, t.label, t.created_at, t.revoked_at, u.name, u.created_at AS user_created_at, u.server_owner
+      `SELECT t.id, t.user_id, t.label, t.created_at, t.revoked_at, t.last_used_at, u.name, u.created_at AS user_created_at, u.server_owner
        FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?`,
     ),
     tokens: db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE user_id = ? ORDER BY created_at, id'),
@@ -63,8 +75,8 @@ export function peoplePart(db: Database.Database): PeoplePart {
   };
   const addToken = (userId: string, tokenHash: string, label: string, now: string): Token => {
     const id = randomUUID();
-    q.insertToken.run(id, userId, tokenHash, label, now);
-    return { id, userId, label, createdAt: now, revokedAt: null };
+    q.insertToken.run(id, userId, tokenHash, label, now, now);
+    return { id, userId, label, createdAt: now, revokedAt: null, lastUsedAt: now };
   };
   const getUser = (id: string) => {
     const row = q.user.get(id);
@@ -84,6 +96,7 @@ export function peoplePart(db: Database.Database): PeoplePart {
     },
     listTokens: (userId) => q.tokens.all(userId).map(toToken),
     revokeToken: (tokenId, now) => q.revoke.run(now, tokenId).changes === 1,
+    touchToken: (tokenId, now) => void q.touchToken.run(now, tokenId),
 
     setupPending: () => !q.setup.get()?.completed_at,
     startSetup: db.transaction((codeHash: string, now: string): User => {

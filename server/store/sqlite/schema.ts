@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * The schema, as an ordered list of migrations. `schema_version` records how many have run; opening a database
  * runs the rest in one transaction, so an older data dir is brought up to date on start and a newer one is refused.
  */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: string[] = [
   `
   CREATE TABLE users (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL, server_owner INTEGER NOT NULL DEFAULT 0);
   CREATE TABLE tokens (
@@ -58,6 +58,19 @@ const MIGRATIONS: string[] = [
   ) WITHOUT ROWID;
   INSERT OR IGNORE INTO replicas (replica_id, user_id, bound_at)
     SELECT replica_id, author_id, received_at FROM acks ORDER BY received_at, space_id, seq;
+  `,
+  // 3: token use and expiry, members' last seen time, and the membership audit trail. Existing tokens count as used
+  // now, so an upgrade signs no one out.
+  `
+  ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
+  UPDATE tokens SET last_used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now');
+  ALTER TABLE members ADD COLUMN last_seen_at TEXT;
+  CREATE TABLE membership_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, space_id TEXT NOT NULL REFERENCES spaces(id), at TEXT NOT NULL,
+    action TEXT NOT NULL, actor_id TEXT NOT NULL REFERENCES users(id), subject_id TEXT NOT NULL REFERENCES users(id),
+    role_before TEXT, role_after TEXT
+  );
+  CREATE INDEX membership_events_by_space ON membership_events(space_id, id);
   `,
 ];
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Role } from '../../../shared/sync/protocol';
 import type { AcceptInvite, AcceptResult, Membership, SyncStore } from '../types';
+import { membershipTrail } from './members';
 import type { PeoplePart } from './people';
 
 type MemberRow = { id: string; name: string; created_at: string; role: Role };
@@ -30,12 +31,14 @@ export function spacesPart(db: Database.Database, people: PeoplePart): SpacesPar
     insertInvite: db.prepare(
       `INSERT INTO invites (code_hash, space_id, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
-    invite: db.prepare<[string], { space_id: string; role: Role; expires_at: string; used_at: string | null }>(
-      'SELECT * FROM invites WHERE code_hash = ?',
-    ),
+    invite: db.prepare<
+      [string],
+      { space_id: string; role: Role; created_by: string; expires_at: string; used_at: string | null }
+    >('SELECT * FROM invites WHERE code_hash = ?'),
     useInvite: db.prepare('UPDATE invites SET used_at = ?, used_by = ? WHERE code_hash = ?'),
   };
 
+  const trail = membershipTrail(db);
   const addMember = (spaceId: string, userId: string, role: Role, now: string) => {
     const current = q.membership.get(spaceId, userId);
     // Accepting a lesser invite never demotes someone.
@@ -66,12 +69,23 @@ export function spacesPart(db: Database.Database, people: PeoplePart): SpacesPar
       if (Date.parse(invite.expires_at) <= Date.parse(now)) return { ok: false, reason: 'expired' };
       const existing = 'userId' in who ? people.getUser(who.userId) : null;
       if ('userId' in who && !existing) return { ok: false, reason: 'not-found' };
-      const user = existing ?? people.createUser('name' in who ? who.name : '', now);
+      const name = existing?.name ?? ('name' in who ? who.name : '');
+      if (trail.nameTaken(invite.space_id, name, existing?.id ?? '')) return { ok: false, reason: 'name-taken' };
+      const user = existing ?? people.createUser(name, now);
       const token = 'tokenHash' in who ? people.addToken(user.id, who.tokenHash, who.tokenLabel, now) : null;
+      const before = q.membership.get(invite.space_id, user.id)?.role ?? null;
       addMember(invite.space_id, user.id, invite.role, now);
       q.useInvite.run(now, user.id, codeHash);
       const space = q.space.get(invite.space_id)!;
       const role = q.membership.get(invite.space_id, user.id)!.role;
+      trail.log(space.id, {
+        at: now,
+        action: 'invite-accepted',
+        actorId: invite.created_by,
+        subjectId: user.id,
+        roleBefore: before,
+        roleAfter: role,
+      });
       return { ok: true, user, token, space: { id: space.id, name: space.name, createdAt: space.created_at }, role };
     }),
   };

@@ -13,6 +13,7 @@ describe('server configuration', () => {
       ratePerSecond: 100,
       bodyLimitBytes: 5 * 1024 * 1024,
       corsOrigins: [],
+      tokenIdleDays: 90,
     });
   });
 

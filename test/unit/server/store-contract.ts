@@ -108,6 +108,88 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       });
     });
 
+    it('manages members: roles and removal keep an owner, each change in the trail, names unique per space', () => {
+      const store = fresh();
+      const { owner, space } = people(store);
+      store.createInvite('inv-1', {
+        spaceId: space.id,
+        createdBy: owner.id,
+        createdAt: NOW,
+        expiresAt: LATER,
+        role: 'editor',
+      });
+      store.createInvite('inv-2', {
+        spaceId: space.id,
+        createdBy: owner.id,
+        createdAt: NOW,
+        expiresAt: LATER,
+        role: 'viewer',
+      });
+      const sam = store.acceptInvite('inv-1', { name: 'Sam', tokenHash: 'sam', tokenLabel: 'invite' }, NOW);
+      if (!sam.ok) throw new Error('accept failed');
+      const clash = store.acceptInvite('inv-2', { name: ' DANA ', tokenHash: 'd2', tokenLabel: 'invite' }, NOW);
+      expect(clash).toEqual({ ok: false, reason: 'name-taken' });
+      expect(store.findToken('d2')).toBeNull();
+
+      expect(store.setMemberRole(space.id, owner.id, 'editor', owner.id, LATER)).toEqual({
+        ok: false,
+        reason: 'last-owner',
+      });
+      expect(store.removeMember(space.id, owner.id, owner.id, LATER)).toEqual({ ok: false, reason: 'last-owner' });
+      expect(store.setMemberRole(space.id, 'nobody', 'editor', owner.id, LATER)).toEqual({
+        ok: false,
+        reason: 'not-found',
+      });
+      expect(store.setMemberRole(space.id, sam.user.id, 'owner', owner.id, LATER)).toEqual({
+        ok: true,
+        before: 'editor',
+        after: 'owner',
+      });
+      expect(store.removeMember(space.id, owner.id, owner.id, LATER)).toEqual({
+        ok: true,
+        before: 'owner',
+        after: null,
+      });
+      expect(store.membership(space.id, owner.id)).toBeNull();
+      store.touchMember(space.id, sam.user.id, LATER);
+      expect(store.listMembers(space.id)).toEqual([
+        { id: sam.user.id, name: 'Sam', role: 'owner', joinedAt: NOW, lastSeenAt: LATER },
+      ]);
+      expect(
+        store.membershipEvents(space.id).map((e) => [e.action, e.actorName, e.subjectName, e.roleBefore, e.roleAfter]),
+      ).toEqual([
+        ['invite-accepted', 'Dana', 'Sam', null, 'editor'],
+        ['role-changed', 'Dana', 'Sam', 'editor', 'owner'],
+        ['left', 'Dana', 'Dana', 'owner', null],
+      ]);
+      // Dana has left, so her name is free there again; Sam cannot take a name used in one of his spaces.
+      expect(store.renameUser(sam.user.id, 'dana')).toMatchObject({ ok: true, user: { name: 'dana' } });
+    });
+
+    it('records token use, and moves the access mark on revocation and membership changes', () => {
+      const store = fresh();
+      const { owner, space } = people(store);
+      const token = store.addToken(owner.id, 'c'.repeat(64), 'laptop', NOW);
+      expect(token.lastUsedAt).toBe(NOW);
+      store.touchToken(token.id, LATER);
+      expect(store.findToken('c'.repeat(64))?.token.lastUsedAt).toBe(LATER);
+      const marks = [store.authMark()];
+      store.revokeToken(token.id, LATER);
+      marks.push(store.authMark());
+      const other = store.createUser('Sam', NOW);
+      store.createInvite('inv', {
+        spaceId: space.id,
+        createdBy: owner.id,
+        createdAt: NOW,
+        expiresAt: LATER,
+        role: 'viewer',
+      });
+      store.acceptInvite('inv', { userId: other.id }, NOW);
+      store.removeMember(space.id, other.id, owner.id, LATER);
+      marks.push(store.authMark());
+      expect(new Set(marks).size).toBe(3);
+    });
+
     it('logs a batch under consecutive server seqs and merges the records', () => {
       const store = fresh();
       const { space, author } = people(store);

@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { requireUser, tokenExpired } from '../auth/middleware';
+import { isoAt, type Deps } from '../deps';
+import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
+
+/**
+ * One's own devices: `GET /v1/tokens` lists the tokens still in force (`current` marks the one asking);
+ * `DELETE /v1/tokens/:id` revokes one of them, `DELETE /v1/tokens/current` the one asking (sign out). Another
+ * person's token, like an unknown or already revoked one, is `404`. A revoked token's event streams end at once.
+ */
+export function tokenRoutes({ store, now, pokes, tokenMaxIdleMs }: Deps) {
+  const app = new Hono<AppEnv>();
+  app.use('*', requireUser(store));
+
+  app.get('/', (c) => {
+    const current = c.get('token').id;
+    const t = now();
+    const tokens = store
+      .listTokens(c.get('user').id)
+      .filter((token) => !token.revokedAt && !tokenExpired(token, t, tokenMaxIdleMs))
+      .map((token) => ({
+        id: token.id,
+        label: token.label,
+        createdAt: token.createdAt,
+        lastUsedAt: token.lastUsedAt,
+        current: token.id === current,
+      }));
+    return c.json({ tokens });
+  });
+
+  app.delete('/:id', (c) => {
+    const param = c.req.param('id');
+    const id = param === 'current' ? c.get('token').id : param;
+    const own = store.listTokens(c.get('user').id).find((token) => token.id === id && !token.revokedAt);
+    if (!own || !store.revokeToken(id, isoAt(now()))) throw new ApiError('not-found', 'No such token of yours.');
+    pokes.closeToken(id);
+    return c.body(null, 204);
+  });
+
+  return app;
+}
