@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../../server/store/sqlite';
+import { MIGRATIONS } from '../../../server/store/sqlite/schema';
 import { change, harness, hlc, pushBody } from './helpers';
 
 /** A space with an owner (Dana) and an editor (Sam). */
@@ -67,31 +73,31 @@ describe('replicas belong to a user', () => {
     expect(ok.status, ok.text).toBe(200);
   });
 
-  it('a replica bound before the upgrade stays with whoever pushed it first (migration keeps the data)', async () => {
-    const { openSqliteStore } = await import('../../../server/store/sqlite');
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const Database = (await import('better-sqlite3')).default;
+  it('a replica pushed before the upgrade stays with whoever pushed it first (the migration keeps the data)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'docket-replicas-'));
     try {
+      // A data dir as the server left it just before replicas were bound, with one replica pushed by two people.
       const file = join(dir, 'docket.sqlite');
-      const store = openSqliteStore(file);
-      const dana = store.createUser('Dana', '2026-11-26T14:00:00.000Z');
-      const sam = store.createUser('Sam', '2026-11-26T14:00:00.000Z');
-      const space = store.createSpace('Acme', dana.id, '2026-11-26T14:00:00.000Z');
-      store.pushBatch(space.id, 'replica-a', 1, dana, [change()], '2026-11-26T14:01:00.000Z');
-      store.pushBatch(space.id, 'replica-a', 1, sam, [change({ hlc: hlc(1) })], '2026-11-26T14:02:00.000Z');
-      store.close();
-      // Back to the schema before replicas were bound (the last migration), as an older server left it.
+      const before = MIGRATIONS.findIndex((sql) => sql.includes('CREATE TABLE replicas'));
       const db = new Database(file);
-      const version = (db.prepare('SELECT version FROM schema_version').get() as { version: number }).version;
-      db.exec(`DROP TABLE replicas; UPDATE schema_version SET version = ${version - 1}`);
+      for (const sql of MIGRATIONS.slice(0, before)) db.exec(sql);
+      db.exec(`
+        CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (${before});
+        INSERT INTO users (id, name, created_at) VALUES ('u-dana', 'Dana', '2026-11-26T14:00:00.000Z'),
+          ('u-sam', 'Sam', '2026-11-26T14:00:00.000Z');
+        INSERT INTO spaces (id, name, created_at) VALUES ('s-acme', 'Acme', '2026-11-26T14:00:00.000Z');
+        INSERT INTO acks (space_id, replica_id, author_id, seq, server_seq, conflicts, received_at) VALUES
+          ('s-acme', 'replica-a', 'u-sam', 1, 2, 0, '2026-11-26T14:02:00.000Z'),
+          ('s-acme', 'replica-a', 'u-dana', 1, 1, 0, '2026-11-26T14:01:00.000Z'),
+          ('s-acme', 'replica-s', 'u-sam', 1, 3, 0, '2026-11-26T14:03:00.000Z');
+      `);
       db.close();
       const upgraded = openSqliteStore(file);
-      expect(upgraded.counts()).toMatchObject({ changes: 2, acks: 2, replicas: 1 });
-      expect(upgraded.claimReplica('replica-a', sam.id, '2026-11-26T15:00:00.000Z')).toBe(false);
-      expect(upgraded.claimReplica('replica-a', dana.id, '2026-11-26T15:00:00.000Z')).toBe(true);
+      expect(upgraded.counts()).toMatchObject({ acks: 3, replicas: 2 });
+      const at = '2026-11-26T15:00:00.000Z';
+      expect(upgraded.claimReplica('replica-a', 'u-sam', at)).toBe(false);
+      expect(upgraded.claimReplica('replica-a', 'u-dana', at)).toBe(true);
+      expect(upgraded.claimReplica('replica-s', 'u-sam', at)).toBe(true);
       upgraded.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
