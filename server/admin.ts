@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DisplayName } from '../shared/sync/names';
 import { hashSecret, newSecret } from './auth/secrets';
 import { DEFAULT_DB_FILE, openSqliteStore } from './store/sqlite';
 import type { SyncStore } from './store/types';
@@ -7,8 +8,8 @@ import type { SyncStore } from './store/types';
 const USAGE = `Usage: tsx server/admin.ts [--data-dir ./data] <command>
   users list              every user, with id
   users add <name>        creates a user and prints their token (shown once)
-  tokens list <user>      a user's tokens (user id or exact name)
-  tokens revoke <id>      revokes a token at once`;
+  tokens list <user>      a user's tokens (user id or exact name), with their last use
+  tokens revoke <id>      revokes a token at once (its event streams end within a second)`;
 
 /** Runs one admin command against the store; returns the exit code. Output goes to `print`. */
 export function runAdmin(store: SyncStore, args: string[], print: (line: string) => void, now = new Date()): number {
@@ -20,7 +21,9 @@ export function runAdmin(store: SyncStore, args: string[], print: (line: string)
     return 0;
   }
   if (group === 'users' && action === 'add' && arg?.trim()) {
-    const user = store.createUser(arg.trim(), now.toISOString());
+    const name = DisplayName.safeParse(arg);
+    if (!name.success) return fail(print, `Not a display name: ${name.error.issues[0]?.message ?? 'invalid'}.`);
+    const user = store.createUser(name.data, now.toISOString());
     const token = newSecret();
     const info = store.addToken(user.id, hashSecret(token), 'admin', now.toISOString());
     print(`user ${user.id}  ${user.name}\ntoken ${info.id}\n\n  ${token}\n\nShown once: give it to ${user.name}.`);
@@ -30,7 +33,8 @@ export function runAdmin(store: SyncStore, args: string[], print: (line: string)
     const user = findUser(arg);
     if (!user) return fail(print, `No user ${arg}.`);
     for (const t of store.listTokens(user.id)) {
-      print(`${t.id}  ${t.label}  created ${t.createdAt}${t.revokedAt ? `  revoked ${t.revokedAt}` : ''}`);
+      const end = t.revokedAt ? `  revoked ${t.revokedAt}` : '';
+      print(`${t.id}  ${t.label}  created ${t.createdAt}  last used ${t.lastUsedAt}${end}`);
     }
     return 0;
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runAdmin } from '../../../server/admin';
 import { change, harness, pushBody } from './helpers';
 import { openStream, pokes, servers } from './streams';
 
@@ -232,6 +233,9 @@ describe('display names', () => {
       expect([bad, res.status, res.json.error]).toEqual([bad, 400, 'bad-request']);
     }
     expect((await rename('é'.repeat(80))).status).toBe(200);
+    const printed: string[] = [];
+    expect(runAdmin(h.store, ['users', 'add', 'Mallory\u202e'], (l) => printed.push(l))).toBe(1);
+    expect(printed.join('\n')).toMatch(/Not a display name/);
     expect((await rename('  <b>Sam</b> 👩‍💻  ')).json.user.name).toBe('<b>Sam</b> 👩‍💻');
   });
 });
