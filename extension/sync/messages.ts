@@ -24,6 +24,8 @@ export function connectMessage(err: unknown, origin: string): string {
       return "This invite code has expired (invites last 72 hours). Ask the space's owner for a new one.";
     case 'not-found':
       return unknownCode(origin);
+    case 'name-taken':
+      return 'Someone in this team already goes by this name, and names tell teammates apart in the history. Set “Your name (shown in history)” in the sidebar to your own name, then connect again.';
     default:
       return syncMessage(err, origin);
   }
@@ -36,6 +38,8 @@ export function syncMessage(err: SyncError, origin: string): string {
       return `${err.message} Check the address and that the server is running.`;
     case 'bad-response':
       return `${origin} does not answer like a Docket sync server (${err.message}) Check the address.`;
+    case 'token-expired':
+      return 'Your sign-in on this server expired after a long time unused. Disconnect, then connect again with a new invite code.';
     case 'token-revoked':
       return 'Your sign-in on this server was revoked. Disconnect, then connect again with a new invite code.';
     case 'unauthorized':

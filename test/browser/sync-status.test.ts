@@ -30,6 +30,10 @@ describe('the sync badge tells the truth', () => {
   const badgeText = (log: Page) => badge(log).textContent();
 
   async function fillConnect(log: Page, where: 'Team sync' | 'Join a team', code: string) {
+    // Names tell teammates apart in a space's history: each profile signs in under its own (the default is "me").
+    const me = log.locator('input[name="my-name"]');
+    await me.fill(log === aliceLog ? 'Alice Martin' : 'Bob Tremblay');
+    await me.blur();
     const form = log.getByRole('region', { name: where }).getByRole('form', { name: 'Connect to a sync server' });
     await form.locator('input[name="server-url"]').fill(server.url);
     await form.locator('input[name="code"]').fill(code);

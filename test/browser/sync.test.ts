@@ -31,6 +31,10 @@ describe('team sync between two Chromium profiles', () => {
 
   /** Signs in from the given part of the page: "Team sync" in client settings, or "Join a team" with no client yet. */
   async function connect(log: Page, code: string, where: 'Team sync' | 'Join a team') {
+    // Names tell teammates apart in a space's history: each profile signs in under its own (the default is "me").
+    const me = log.locator('input[name="my-name"]');
+    await me.fill(log === aliceLog ? 'Alice Martin' : 'Bob Tremblay');
+    await me.blur();
     const form = log.getByRole('region', { name: where }).getByRole('form', { name: 'Connect to a sync server' });
     await form.locator('input[name="server-url"]').fill(server.url);
     await form.locator('input[name="code"]').fill(code);
@@ -52,7 +56,7 @@ describe('team sync between two Chromium profiles', () => {
       aliceLog.waitForEvent('download'),
       aliceLog.getByRole('button', { name: 'Audit trail (.ndjson)' }).click(),
     ]);
-    expect(readFileSync((await audit.path())!, 'utf8')).toMatch(/"author":"me"/);
+    expect(readFileSync((await audit.path())!, 'utf8')).toMatch(/"author":"Alice Martin"/); // the name she signed in under, on the server
     expect(code).toMatch(/^[A-Za-z0-9_-]{20,}$/);
 
     await connect(bobLog, code, 'Join a team');
