@@ -30,11 +30,9 @@ describe('the sync badge tells the truth', () => {
   const badgeText = (log: Page) => badge(log).textContent();
 
   async function fillConnect(log: Page, where: 'Team sync' | 'Join a team', code: string) {
-    // Names tell teammates apart in a space's history: each profile signs in under its own (the default is "me").
-    const me = log.locator('input[name="my-name"]');
-    await me.fill(log === aliceLog ? 'Alice Martin' : 'Bob Tremblay');
-    await me.blur();
     const form = log.getByRole('region', { name: where }).getByRole('form', { name: 'Connect to a sync server' });
+    // Names tell teammates apart in a space's history: the form asks for one ("me" is nobody's name in a team).
+    await form.locator('input[name="connect-name"]').fill(log === aliceLog ? 'Alice Martin' : 'Bob Tremblay');
     await form.locator('input[name="server-url"]').fill(server.url);
     await form.locator('input[name="code"]').fill(code);
     await form.getByRole('button', { name: 'Connect' }).click();
@@ -47,6 +45,18 @@ describe('the sync badge tells the truth', () => {
     await log.getByRole('button', { name: 'Add client' }).click();
     await log.getByRole('button', { name, exact: true }).first().waitFor();
   }
+
+  it('asks for a name teammates will know before signing in, not "me"', async () => {
+    const form = bobLog
+      .getByRole('region', { name: 'Join a team' })
+      .getByRole('form', { name: 'Connect to a sync server' });
+    await form.locator('input[name="server-url"]').fill(server.url);
+    await form.locator('input[name="code"]').fill('A'.repeat(43));
+    await form.locator('input[name="connect-name"]').fill('me');
+    await form.getByRole('button', { name: 'Connect' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/^Give your name as your teammates know it/);
+    expect(await badgeText(bobLog)).toBe('Not shared');
+  });
 
   it('a wrong invite code is called an invite code, not a setup code', async () => {
     const form = await fillConnect(bobLog, 'Join a team', 'A'.repeat(43)); // well formed, issued by nobody

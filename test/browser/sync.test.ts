@@ -31,11 +31,9 @@ describe('team sync between two Chromium profiles', () => {
 
   /** Signs in from the given part of the page: "Team sync" in client settings, or "Join a team" with no client yet. */
   async function connect(log: Page, code: string, where: 'Team sync' | 'Join a team') {
-    // Names tell teammates apart in a space's history: each profile signs in under its own (the default is "me").
-    const me = log.locator('input[name="my-name"]');
-    await me.fill(log === aliceLog ? 'Alice Martin' : 'Bob Tremblay');
-    await me.blur();
     const form = log.getByRole('region', { name: where }).getByRole('form', { name: 'Connect to a sync server' });
+    // Names tell teammates apart in a space's history: the form asks for one ("me" is nobody's name in a team).
+    await form.locator('input[name="connect-name"]').fill(log === aliceLog ? 'Alice Martin' : 'Bob Tremblay');
     await form.locator('input[name="server-url"]').fill(server.url);
     await form.locator('input[name="code"]').fill(code);
     await form.getByRole('button', { name: 'Connect' }).click();

@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { DocketDB } from '../../store/db';
-import { myName } from '../../store/me';
+import { myName, setMyName } from '../../store/me';
 import { connect } from '../../sync/connection';
 import { nudgeSync } from './nudge';
 
@@ -9,11 +9,19 @@ import { nudgeSync } from './nudge';
 export function ConnectForm({ db, say }: { db: DocketDB; say: (text: string) => void }) {
   const [server, setServer] = useState('http://127.0.0.1:8787');
   const [code, setCode] = useState('');
+  const [name, setName] = useState('');
   const [error, setError] = useState('');
+  // Teammates tell each other apart by name, and a space refuses a name already in it: "me" is nobody's name there.
+  useEffect(() => {
+    void myName(db).then((n) => setName((typed) => typed || (n === 'me' ? '' : n)));
+  }, [db]);
 
   async function submit(e: Event) {
     e.preventDefault();
     setError('');
+    const who = name.trim();
+    if (!who || who.toLowerCase() === 'me')
+      return setError('Give your name as your teammates know it: it is how they see your changes in the history.');
     let origin: string;
     try {
       origin = new URL(server).origin;
@@ -24,7 +32,8 @@ export function ConnectForm({ db, say }: { db: DocketDB; say: (text: string) => 
     if (!(await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false)))
       return setError(`Docket needs your permission to talk to ${origin}.`);
     try {
-      await connect(db, origin, code, await myName(db));
+      await setMyName(db, who);
+      await connect(db, origin, code, who);
       nudgeSync(true);
       say('Connected to the sync server.');
     } catch (err) {
@@ -37,6 +46,10 @@ export function ConnectForm({ db, say }: { db: DocketDB; say: (text: string) => 
       <label class="wide">
         Sync server
         <input name="server-url" type="url" value={server} onInput={(e) => setServer(e.currentTarget.value)} />
+      </label>
+      <label class="wide">
+        Your name <small>(as your teammates will see it)</small>
+        <input name="connect-name" value={name} onInput={(e) => setName(e.currentTarget.value)} autoComplete="name" />
       </label>
       <label class="wide">
         Setup or invite code
