@@ -122,8 +122,7 @@ function inTable(text: string, tables: readonly Table[], start: number, end: num
   const kind = columnKind(table.header[column]);
   const label = rowLabel(table, row.cells.slice(0, at.column)) || rowLabel(table, row.cells);
   const own = recurrenceNear(text.slice(cell.start, cell.end), start - cell.start, end - cell.start);
-  const fromColumn =
-    kind === 'one-time' || kind === 'monthly' || kind === 'yearly' || kind === 'quarterly' ? kind : null;
+  const fromColumn = isPeriod(kind) ? (kind as Recurrence) : null;
   const recurrence = own?.recurrence ?? fromColumn ?? recurrenceOfWords(label);
   const header = plainLabel(table.header[column] ?? '');
   // A list of past charges (invoices, payments, each with its date): what was paid, not what is being decided.

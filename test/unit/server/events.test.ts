@@ -2,30 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { change, harness, pushBody } from './helpers';
-
-/** Reads an event stream as text; `until` stops when `done(text)` holds, the stream ends, or `ms` pass. */
-function sseReader(res: Response) {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  const state = { text: '', ended: false };
-  async function until(done: (text: string) => boolean, ms = 3000) {
-    const deadline = Date.now() + ms;
-    while (!state.ended && !done(state.text) && Date.now() < deadline) {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), deadline - Date.now())));
-      const next = await Promise.race([reader.read(), timeout]);
-      clearTimeout(timer);
-      if (next === null) break;
-      if (next.done) state.ended = true;
-      else state.text += decoder.decode(next.value, { stream: true });
-    }
-    return state.text;
-  }
-  return { until, state, cancel: () => reader.cancel() };
-}
-
-const pokes = (text: string) =>
-  [...text.matchAll(/event: poke\ndata: (.*)\n/g)].map((m) => JSON.parse(m[1]!) as { serverSeq: number });
+import { pokes, sseReader } from './streams';
 
 describe('events stream', () => {
   let server: ServerType | null = null;
