@@ -7,6 +7,18 @@ export interface SharedSpace {
   name: string;
   role: Role;
   clientId: string | null;
+  /**
+   * Set when this account lost access to the space (removed by an owner, left, or the space is gone): sync of it
+   * stops for good and the local copy is kept, read-only, with this told to the user.
+   */
+  ended?: SpaceEnded;
+}
+
+export interface SpaceEnded {
+  reason: 'removed' | 'left' | 'gone';
+  /** Who removed this account, by display name, when the server says. */
+  by: string | null;
+  at: string;
 }
 
 export interface Connection {
