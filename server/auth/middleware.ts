@@ -5,14 +5,12 @@ import { ApiError } from '../errors';
 import type { SyncStore, Token } from '../store/types';
 import { hashSecret } from './secrets';
 
-/** The secret a request presents: `Authorization: Bearer …`, or `?token=` where allowed (EventSource cannot set headers). */
-export function presentedToken(c: Context, allowQuery = false): string | null {
+/** The secret a request presents: `Authorization: Bearer …` only (a token in a URL ends up in logs). */
+export function presentedToken(c: Context): string | null {
   const header = c.req.header('authorization');
-  if (header) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return match ? match[1]! : '';
-  }
-  return allowQuery ? (c.req.query('token') ?? null) : null;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1]! : '';
 }
 
 /** The server's clock and token lifetime, put on every request by `createApp` (see `authPolicy`). */
@@ -64,9 +62,9 @@ export function authenticate(store: SyncStore, c: Context<AppEnv>, token: string
   c.set('token', found.token);
 }
 
-export function requireUser(store: SyncStore, options: { allowQuery?: boolean } = {}): MiddlewareHandler<AppEnv> {
+export function requireUser(store: SyncStore): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = presentedToken(c, options.allowQuery);
+    const token = presentedToken(c);
     if (token === null) throw new ApiError('unauthorized', 'Sign in: send `Authorization: Bearer <token>`.');
     authenticate(store, c, token);
     await next();

@@ -22,7 +22,7 @@ export function rateLimit(limit: RateLimit, now: () => number): MiddlewareHandle
     b.at = t;
   };
   return async (c, next) => {
-    const token = presentedToken(c, true);
+    const token = presentedToken(c);
     const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
     const key = token ? `t:${hashSecret(token)}` : `a:${incoming?.socket?.remoteAddress ?? 'local'}`;
     const t = now();

@@ -1,8 +1,9 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { requireRole, requireUser, tokenExpired } from '../auth/middleware';
 import type { Deps } from '../deps';
 import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
 
 /** An open stream as the access guard sees it. */
 type Guarded = { recheck(): boolean; expiresAt: number; close(): void };
@@ -59,17 +60,28 @@ function accessGuard({ store, now, streamCheckMs }: Deps) {
 
 /**
  * `GET /v1/spaces/:space/events`: a server-sent-events stream of `poke` events (`{ serverSeq }`) telling clients to
- * pull, one on connect and one after each push to the space, with keep-alive comments in between. EventSource
- * cannot set headers, so the token may also come as `?token=`; the server never logs query strings. A stream ends
- * within a second when its token is revoked or expires, or its membership is removed or its role changed (the
- * client reconnects and learns where it stands).
+ * pull, one on connect and one after each push to the space, with keep-alive comments in between. The token comes
+ * in the `Authorization` header like everywhere else (clients read the stream with `fetch`); a `?token=` is refused
+ * with `401 unauthorized`, since a URL ends up in proxy and browser logs. A stream ends within a second when its
+ * token is revoked or expires, or its membership is removed or its role changed (the client reconnects and learns
+ * where it stands).
  */
 export function eventRoutes(deps: Deps) {
   const { store, pokes, keepAliveMs, now, tokenMaxIdleMs } = deps;
   const app = new Hono<AppEnv>();
   const guard = accessGuard(deps);
 
-  app.get('/:space/events', requireUser(store, { allowQuery: true }), requireRole(store, 'viewer'), (c) => {
+  const noTokenInUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (c.req.query('token') !== undefined) {
+      throw new ApiError(
+        'unauthorized',
+        'Send the token in the `Authorization: Bearer <token>` header: a token in the URL is refused, since URLs end up in logs.',
+      );
+    }
+    await next();
+  };
+
+  app.get('/:space/events', noTokenInUrl, requireUser(store), requireRole(store, 'viewer'), (c) => {
     const space = c.get('membership').id;
     const userId = c.get('user').id;
     const tokenId = c.get('token').id;

@@ -37,15 +37,16 @@ export function useSyncTriggers(db: DocketDB): void {
     if (pending > 0) nudgeSync();
   }, [pending]);
   const connection = live?.connection;
+  // A space this account lost access to is not listened to: its stream would only be refused.
   const streams = connection
-    ? connection.spaces.map(
-        (s) =>
-          `${connection.serverUrl}/v1/spaces/${encodeURIComponent(s.id)}/events?token=${encodeURIComponent(connection.token)}`,
-      )
+    ? connection.spaces
+        .filter((s) => !s.ended)
+        .map((s) => `${connection.serverUrl}/v1/spaces/${encodeURIComponent(s.id)}/events`)
     : [];
-  const key = streams.join(' ');
+  const token = connection?.token ?? '';
+  const key = `${token} ${streams.join(' ')}`;
   useEffect(() => {
-    const stops = streams.map((url) => listenForPokes(url, () => nudgeSync(true)));
+    const stops = streams.map((url) => listenForPokes(url, token, () => nudgeSync(true)));
     const online = () => nudgeSync(true);
     window.addEventListener('online', online);
     return () => {

@@ -1,30 +1,18 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { change, harness, pushBody } from './helpers';
-import { pokes, sseReader } from './streams';
+import { pokes, serveHarness, servers, sseReader } from './streams';
 
 describe('events stream', () => {
-  let server: ServerType | null = null;
-  afterEach(async () => {
-    (server as import('node:http').Server | null)?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve) ?? resolve(null));
-    server = null;
-  });
+  servers();
+  const listen = serveHarness;
 
-  async function listen(h: ReturnType<typeof harness>) {
-    server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((resolve) => server!.once('listening', resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }
-
-  it('pokes on connect and after each push to the space, authenticated by ?token=', async () => {
+  it('pokes on connect and after each push to the space, authenticated by the Authorization header', async () => {
     const h = harness({ keepAliveMs: 50 });
     const owner = await h.setUp();
     const space = await h.createSpace(owner);
     const base = await listen(h);
 
-    const res = await fetch(`${base}/v1/spaces/${space}/events?token=${owner}`);
+    const res = await fetch(`${base}/v1/spaces/${space}/events`, { headers: { authorization: `Bearer ${owner}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const stream = sseReader(res);
@@ -55,6 +43,21 @@ describe('events stream', () => {
     expect((await fetch(`${base}/v1/spaces/${space}/events`)).status).toBe(401);
     const foreign = await fetch(`${base}/v1/spaces/${space}/events`, { headers: { authorization: `Bearer ${other}` } });
     expect(foreign.status).toBe(404);
+  });
+
+  it('refuses a token in the URL, even with a good header, and says to send the header', async () => {
+    const h = harness();
+    const owner = await h.setUp();
+    const space = await h.createSpace(owner);
+    const base = await listen(h);
+    for (const headers of [{}, { authorization: `Bearer ${owner}` }] as Record<string, string>[]) {
+      const res = await fetch(`${base}/v1/spaces/${space}/events?token=${owner}`, { headers });
+      expect(res.status).toBe(401);
+      const body = await res.json();
+      expect(body).toEqual({ error: 'unauthorized', message: expect.stringContaining('Authorization: Bearer') });
+      expect(body.message).toMatch(/token in the URL is refused/);
+    }
+    expect(h.pokes.listening).toBe(0);
   });
 
   it('ends the stream once its token is revoked, and on shutdown', async () => {

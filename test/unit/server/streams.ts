@@ -28,7 +28,7 @@ export function sseReader(res: Response) {
 export const pokes = (text: string) =>
   [...text.matchAll(/event: poke\ndata: (.*)\n/g)].map((m) => JSON.parse(m[1]!) as { serverSeq: number });
 
-const listening = new Map<Harness, { server: Server; base: string }>();
+const listening = new Map<Pick<Harness, 'app'>, { server: Server; base: string }>();
 
 /** Closes the HTTP servers `openStream` started, after each test of the calling suite. */
 export function servers() {
@@ -41,8 +41,8 @@ export function servers() {
   });
 }
 
-/** Serves the harness's app over HTTP (once) and opens its events stream for `space` with `token`. */
-export async function openStream(h: Harness, space: string, token: string) {
+/** Serves the harness's app over HTTP on a free port (once; `servers()` closes it) and gives its base URL. */
+export async function serveHarness(h: Pick<Harness, 'app'>): Promise<string> {
   let entry = listening.get(h);
   if (!entry) {
     const server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
@@ -50,7 +50,13 @@ export async function openStream(h: Harness, space: string, token: string) {
     entry = { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
     listening.set(h, entry);
   }
-  const res = await fetch(`${entry.base}/v1/spaces/${space}/events`, { headers: { authorization: `Bearer ${token}` } });
+  return entry.base;
+}
+
+/** Serves the harness's app over HTTP (once) and opens its events stream for `space` with `token` in the header. */
+export async function openStream(h: Harness, space: string, token: string) {
+  const base = await serveHarness(h);
+  const res = await fetch(`${base}/v1/spaces/${space}/events`, { headers: { authorization: `Bearer ${token}` } });
   if (res.status !== 200) throw new Error(`stream refused: ${res.status} ${await res.text()}`);
   return sseReader(res);
 }
