@@ -7,7 +7,11 @@ import { queueChanges } from './outbox';
 export interface Actor {
   by: string;
   at: string;
+  /** The account signed in to the sync server, if any: history names members by it. */
+  byId?: string;
 }
+
+const authorOf = (actor: Actor) => (actor.byId ? { byId: actor.byId } : {});
 
 /**
  * Adds one history entry for a write, and queues its field-level changes for sync. Call it inside the write's
@@ -32,6 +36,7 @@ export async function recordChange<T extends { id: string }>(
     action: before ? 'update' : 'create',
     at: actor.at,
     by: actor.by,
+    ...authorOf(actor),
     changes,
   };
   await db.history.add(entry);
@@ -59,6 +64,7 @@ export async function recordDelete<T extends { id: string }>(
     action: 'delete',
     at: actor.at,
     by: actor.by,
+    ...authorOf(actor),
     changes,
   });
   await queueChanges(db, entity, before.id, before, null);

@@ -1,4 +1,5 @@
 import type { DocketDB } from './db';
+import { getConnection } from '../sync/connection-store';
 import type { Actor } from './history';
 
 const ME = 'me';
@@ -13,8 +14,10 @@ export async function setMyName(db: DocketDB, name: string): Promise<void> {
   await db.settings.put({ key: ME, value: name.trim() });
 }
 
+/** Who is writing now: the name, and the sync account when signed in (so teammates see the same member). */
 export async function actorNow(db: DocketDB, now = new Date()): Promise<Actor> {
-  return { by: await myName(db), at: now.toISOString() };
+  const account = (await getConnection(db))?.user.id;
+  return { by: await myName(db), at: now.toISOString(), ...(account ? { byId: account } : {}) };
 }
 
 const LAST_CLIENT = 'lastClientId';

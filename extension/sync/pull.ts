@@ -1,6 +1,7 @@
 import type { LoggedChange, RecordState, SnapshotResponse } from '../../shared/sync/protocol';
 import type { DocketDB } from '../store/db';
 import { applyRemote } from './apply-remote';
+import { refreshDirectory } from './members-directory';
 import type { SyncTransport } from './transport';
 
 const cursorKey = (space: string) => `sync.cursor.${space}`;
@@ -18,6 +19,8 @@ function asChanges(record: RecordState, receivedAt: string): LoggedChange[] {
     base: null,
     seq: 1,
     replicaId: state.hlc.split(':')[2]!,
+    // The snapshot names each field's author by account only: history shows the member's name from the members list.
+    authorId: state.authorId ?? '',
     author: 'sync server (snapshot)',
     receivedAt,
   }));
@@ -43,6 +46,7 @@ export async function pullSpace(
 ): Promise<{ applied: number; conflicts: number }> {
   let applied = 0;
   let conflicts = 0;
+  const authors = new Set<string>();
   let cursor = (await db.settings.get(cursorKey(space)))?.value as string | undefined;
   if (!cursor) {
     let next: Promise<SnapshotResponse> | null = fetchPage(transport, space, null);
@@ -50,11 +54,9 @@ export async function pullSpace(
       const snap: SnapshotResponse = await next;
       // The following page downloads while this one is applied.
       next = snap.next ? fetchPage(transport, space, snap.next) : null;
-      const result = await applyRemote(
-        db,
-        snap.records.flatMap((r) => asChanges(r, now().toISOString())),
-        true,
-      );
+      const changes = snap.records.flatMap((r) => asChanges(r, now().toISOString()));
+      for (const c of changes) authors.add(c.authorId);
+      const result = await applyRemote(db, changes, true);
       applied += result.applied;
       cursor ??= snap.cursor; // the first page's cursor: everything after it is pulled below
     }
@@ -62,11 +64,14 @@ export async function pullSpace(
   }
   for (;;) {
     const res = await transport.pull(space, cursor ?? null, 500);
+    for (const c of res.changes) authors.add(c.authorId);
     const result = await applyRemote(db, res.changes);
     applied += result.applied;
     conflicts += result.conflicts;
     cursor = res.cursor;
     await db.settings.put({ key: cursorKey(space), value: cursor });
-    if (!res.more) return { applied, conflicts };
+    if (!res.more) break;
   }
+  await refreshDirectory(db, transport, space, authors, now());
+  return { applied, conflicts };
 }

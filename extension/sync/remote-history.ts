@@ -17,6 +17,7 @@ const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', 'createdBy', TOMBST
 interface Edit {
   replicaId: string;
   author: string;
+  authorId: string;
   at: string;
   changes: FieldChange[];
 }
@@ -28,13 +29,22 @@ function editsOf(applied: Won[]): Edit[] {
   for (const { change, from } of applied) {
     if (BOOKKEEPING.has(change.field)) continue;
     if (!current || current.replicaId !== change.replicaId || current.changes.some((c) => c.field === change.field)) {
-      current = { replicaId: change.replicaId, author: change.author, at: change.receivedAt, changes: [] };
+      current = {
+        replicaId: change.replicaId,
+        author: change.author,
+        authorId: change.authorId,
+        at: change.receivedAt,
+        changes: [],
+      };
       edits.push(current);
     }
     current.changes.push({ field: change.field, from: from ?? null, to: change.value });
   }
   return edits;
 }
+
+/** The account a change came from, when the server named one. */
+const authorOf = (id: string | undefined): { byId?: string } => (id ? { byId: id } : {});
 
 /** A remote record's story for history: its edits under their authors, its deletion, and any conflict it lost. */
 export function historyOf(
@@ -56,6 +66,7 @@ export function historyOf(
     action: !before && i === 0 ? 'create' : 'update',
     at: edit.at,
     by: edit.author,
+    ...authorOf(edit.authorId),
     changes: edit.changes,
   }));
   if (!row && before && last)
@@ -67,6 +78,7 @@ export function historyOf(
       action: 'delete',
       at: last.receivedAt,
       by: last.author,
+      ...authorOf(last.authorId),
       changes: fieldChanges<object>(before, { id }),
     });
   for (const c of conflicts) {
@@ -79,6 +91,7 @@ export function historyOf(
       action: 'update',
       at: by?.receivedAt ?? new Date().toISOString(),
       by: by?.author ?? 'sync',
+      ...authorOf(by?.authorId),
       conflict: true,
       changes: [{ field: c.field, from: c.lost.value, to: c.kept.value }],
     });

@@ -1,6 +1,7 @@
 import {
   type ErrorCode,
   ErrorBody,
+  MembersResponse,
   PullResponse,
   type PushRequest,
   PushResponse,
@@ -23,6 +24,7 @@ export interface SyncTransport {
   push(space: string, request: PushRequest): Promise<PushResponse>;
   pull(space: string, cursor: string | null, limit?: number): Promise<PullResponse>;
   snapshot(space: string, page: string | null, limit?: number): Promise<SnapshotResponse>;
+  members(space: string): Promise<MembersResponse>;
 }
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -103,5 +105,6 @@ export function httpTransport(
     pull: (space, cursor, limit) => call(`${encodeURIComponent(space)}/pull${q({ cursor, limit })}`, PullResponse),
     snapshot: (space, page, limit) =>
       call(`${encodeURIComponent(space)}/snapshot${q({ page, limit })}`, SnapshotResponse),
+    members: (space) => call(`${encodeURIComponent(space)}/members`, MembersResponse),
   };
 }

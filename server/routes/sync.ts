@@ -47,7 +47,7 @@ export function syncRoutes({ store, now, maxDriftMs, pokes }: Deps) {
       throw new ApiError('bad-cursor', 'That cursor does not belong to this space; start again from a snapshot.');
     const rows = store.readLog(space, from.seq, query.limit + 1);
     const more = rows.length > query.limit;
-    const changes = rows.slice(0, query.limit).map(({ authorId: _authorId, ...change }): LoggedChange => change);
+    const changes: LoggedChange[] = rows.slice(0, query.limit);
     const seq = changes.at(-1)?.seq ?? from.seq;
     const body: PullResponse = { changes, cursor: encodeCursor({ seq, space }), more };
     return c.json(body);

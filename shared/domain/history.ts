@@ -17,6 +17,11 @@ export const HistoryEntry = z.object({
   action: z.enum(['create', 'update', 'delete']),
   at: Instant,
   by: z.string().min(1),
+  /**
+   * The author's account on the sync server, when known (a change pulled from it, or one made while signed in).
+   * History shows the member's current name through it, so a rename does not rewrite history; `by` is the fallback.
+   */
+  byId: z.string().min(1).optional(),
   changes: z.array(FieldChange),
   /** A concurrent edit lost to another on sync: `from` is the losing value, kept here, `to` the one that won. */
   conflict: z.boolean().optional(),

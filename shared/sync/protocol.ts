@@ -73,10 +73,15 @@ export const PushResponse = z.object({
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
-/** A change as the server logged it: its place in the space's log, who sent it and when it arrived. */
+/**
+ * A change as the server logged it: its place in the space's log, who sent it and when it arrived. `authorId` is the
+ * account the server authenticated for the push (never a name a client sent): show history by it, resolved through
+ * the members list, so a rename does not rewrite history. `author` is that account's display name when it pushed.
+ */
 export const LoggedChange = Change.extend({
   seq: z.number().int().positive(),
   replicaId: Id,
+  authorId: Id,
   author: z.string(),
   receivedAt: Instant,
 });
@@ -90,11 +95,14 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
-/** The merged current state of one record: each field's winning value and stamp. */
+/**
+ * The merged current state of one record: each field's winning value, its stamp, and the account that wrote it
+ * (the user its replica belongs to; null only for a write older than replica binding whose replica is unknown).
+ */
 export const RecordState = z.object({
   table: SyncTable,
   id: Id,
-  fields: z.record(z.string(), z.object({ value: z.unknown(), hlc: Hlc })),
+  fields: z.record(z.string(), z.object({ value: z.unknown(), hlc: Hlc, authorId: Id.nullable() })),
 });
 export type RecordState = z.infer<typeof RecordState>;
 
@@ -122,6 +130,7 @@ export const ERROR_STATUS = {
   'token-revoked': 401,
   'token-expired': 401,
   forbidden: 403,
+  removed: 403,
   'replica-not-yours': 403,
   'not-found': 404,
   'last-owner': 409,
@@ -140,5 +149,38 @@ export const ErrorCode = z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...Erro
 export const ErrorBody = z.object({ error: ErrorCode, message: z.string() });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
+/**
+ * What some errors carry besides `{ error, message }`: `removed` says who ended this account's membership and when
+ * (`action` `left` when it left by itself); `token-revoked` when the token was signed out; `token-expired` when it
+ * was last used and the server's idle limit. A client reads them loosely: a missing or odd one is left out.
+ */
+export const ErrorDetails = z.object({
+  removal: z
+    .object({
+      action: z.enum(['removed', 'left']),
+      by: z.object({ id: Id, name: z.string() }),
+      at: Instant,
+    })
+    .optional()
+    .catch(undefined),
+  revokedAt: Instant.optional().catch(undefined),
+  lastUsedAt: Instant.optional().catch(undefined),
+  idleDays: z.number().positive().optional().catch(undefined),
+});
+export type ErrorDetails = z.infer<typeof ErrorDetails>;
+export type Removal = NonNullable<ErrorDetails['removal']>;
+
 export const Role = z.enum(['owner', 'editor', 'viewer']);
 export type Role = z.infer<typeof Role>;
+
+/** A member of a space as `GET /v1/spaces/:space/members` lists them. */
+export const Member = z.object({
+  id: Id,
+  name: z.string(),
+  role: Role,
+  joinedAt: Instant,
+  lastSeenAt: Instant.nullable(),
+});
+export type Member = z.infer<typeof Member>;
+export const MembersResponse = z.object({ members: z.array(Member) });
+export type MembersResponse = z.infer<typeof MembersResponse>;

@@ -4,6 +4,7 @@ import type { DocketDB } from '../../store/db';
 import { itemHistory } from '../../store/history';
 import { type ItemPatch, updateItem } from '../../store/items';
 import { actorNow } from '../../store/me';
+import { byMember, memberNames } from '../../sync/members-directory';
 import { formatMeeting } from '../format';
 import { useLive } from '../use-live';
 import { CaptureView } from './CaptureView';
@@ -25,7 +26,9 @@ interface Props {
 export function ItemDetail({ db, item, client, meetings, vendors, contracts }: Props) {
   const [error, setError] = useState('');
   const captures = useLive(() => db.captures.where('itemId').equals(item.id).sortBy('capturedAt'), [item.id]) ?? [];
-  const history = useLive(() => itemHistory(db, item.id), [item.id]) ?? [];
+  // Members by their current name (found by account), so a rename does not rewrite history.
+  const history =
+    useLive(async () => byMember(await itemHistory(db, item.id), await memberNames(db)), [item.id]) ?? [];
   const others =
     useLive(
       () =>

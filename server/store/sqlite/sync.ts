@@ -44,11 +44,18 @@ const toEntry = (r: ChangeRow): AuditEntry => ({
   authorId: r.author_id,
   receivedAt: r.received_at,
 });
-const toState = (r: { tbl: SyncTable; record_id: string; fields: string }): RecordState => ({
+/** A record as a snapshot shows it; each field's author is the user its writing replica belongs to. */
+const toState = (
+  r: { tbl: SyncTable; record_id: string; fields: string },
+  ownerOf: (replicaId: string) => string | null,
+): RecordState => ({
   table: r.tbl,
   id: r.record_id,
   fields: Object.fromEntries(
-    Object.entries(JSON.parse(r.fields) as RecordFields).map(([k, f]) => [k, { value: f.value, hlc: f.hlc }]),
+    Object.entries(JSON.parse(r.fields) as RecordFields).map(([k, f]) => [
+      k,
+      { value: f.value, hlc: f.hlc, authorId: ownerOf(f.replicaId ?? f.hlc.slice(19)) },
+    ]),
   ),
 });
 
@@ -165,11 +172,18 @@ export function syncPart(db: Database.Database): SyncPart {
     pushBatch: (...args) => pushBatch(...args),
     lastSeq,
     readLog: (spaceId, afterSeq, limit) => q.log(limit).all(spaceId, afterSeq).map(toEntry),
-    readRecords: (spaceId, after, limit) =>
-      q
+    readRecords: (spaceId, after, limit) => {
+      // A page names few replicas: each is looked up once.
+      const owners = new Map<string, string | null>();
+      const ownerOf = (replicaId: string) => {
+        if (!owners.has(replicaId)) owners.set(replicaId, q.replicaOwner.get(replicaId)?.user_id ?? null);
+        return owners.get(replicaId)!;
+      };
+      return q
         .records(limit)
         .all(spaceId, after?.table ?? '', after?.id ?? '')
-        .map(toState),
+        .map((r) => toState(r, ownerOf));
+    },
     listConflicts: (spaceId) =>
       q.conflicts.all(spaceId).map((r): ConflictEntry => ({
         seq: r.seq,

@@ -23,13 +23,17 @@ describe('push', () => {
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ ackedSeq: 1, serverSeq: 3, conflicts: 0 });
     const snapshot = await h.call('GET', `/v1/spaces/${space}/snapshot`, { token: owner });
+    const by = (await h.call('GET', '/v1/me', { token: owner })).json.user.id as string;
     expect(snapshot.json.records).toEqual([
       {
         table: 'items',
         id: 'item-1',
-        fields: { title: { value: 'Renew the firewall contract', hlc: hlc(0) }, urgent: { value: true, hlc: hlc(1) } },
+        fields: {
+          title: { value: 'Renew the firewall contract', hlc: hlc(0), authorId: by },
+          urgent: { value: true, hlc: hlc(1), authorId: by },
+        },
       },
-      { table: 'items', id: 'item-2', fields: { title: { value: 'Switch telecom', hlc: hlc(2) } } },
+      { table: 'items', id: 'item-2', fields: { title: { value: 'Switch telecom', hlc: hlc(2), authorId: by } } },
     ]);
   });
 
@@ -131,6 +135,6 @@ describe('push', () => {
     const { h, owner, space } = await editorSpace();
     await h.push(owner, space, pushBody([change(), change({ field: '_deleted', value: true, hlc: hlc(1) })]));
     const snapshot = await h.call('GET', `/v1/spaces/${space}/snapshot`, { token: owner });
-    expect(snapshot.json.records[0].fields._deleted).toEqual({ value: true, hlc: hlc(1) });
+    expect(snapshot.json.records[0].fields._deleted).toMatchObject({ value: true, hlc: hlc(1) });
   });
 });

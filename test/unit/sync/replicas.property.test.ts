@@ -56,7 +56,7 @@ function faulty(inner: SyncTransport, fault: Step & { kind: 'sync' }): SyncTrans
       }
       return result;
     };
-  return { push: wrap(inner.push), pull: wrap(inner.pull), snapshot: wrap(inner.snapshot) };
+  return { push: wrap(inner.push), pull: wrap(inner.pull), snapshot: wrap(inner.snapshot), members: inner.members };
 }
 
 describe('replicas through a real server, with lost requests and answers and server restarts (property)', () => {
