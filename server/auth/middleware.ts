@@ -47,11 +47,18 @@ export function tokenExpired(token: Token, now: number, maxIdleMs: number): bool
 export function authenticate(store: SyncStore, c: Context<AppEnv>, token: string): void {
   const found = token ? store.findToken(hashSecret(token)) : null;
   if (!found) throw new ApiError('unauthorized', 'Unknown token: sign in again with a setup or invite code.');
-  if (found.token.revokedAt) throw new ApiError('token-revoked', 'This token has been revoked: sign in again.');
+  const { revokedAt, lastUsedAt } = found.token;
+  if (revokedAt) {
+    const message = `This device was signed out on ${revokedAt.slice(0, 10)} (its token was revoked): sign in again.`;
+    throw new ApiError('token-revoked', message, {}, { revokedAt });
+  }
   const { now, tokenMaxIdleMs } = policyOf(c);
   const t = now();
   if (tokenExpired(found.token, t, tokenMaxIdleMs)) {
-    throw new ApiError('token-expired', 'This token expired after going unused too long: sign in again.');
+    const idleDays = Number((tokenMaxIdleMs / 86_400_000).toFixed(3));
+    const message =
+      `This token expired after ${idleDays} days unused (last used ${lastUsedAt.slice(0, 10)}): ` + 'sign in again.';
+    throw new ApiError('token-expired', message, {}, { lastUsedAt, idleDays });
   }
   if (t - Date.parse(found.token.lastUsedAt) >= TOUCH_EVERY_MS) {
     const at = new Date(t).toISOString();
@@ -73,14 +80,30 @@ export function requireUser(store: SyncStore): MiddlewareHandler<AppEnv> {
 
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
+/** Why a former member may no longer use a space: `403 removed`, saying who removed them (or that they left) and when. */
+function removedError(store: SyncStore, spaceId: string, userId: string): ApiError | null {
+  const gone = store.lastRemoval(spaceId, userId);
+  if (!gone) return null;
+  const day = gone.at.slice(0, 10);
+  const message =
+    gone.action === 'left'
+      ? `You left ${gone.spaceName} on ${day}.`
+      : `${gone.actorName} removed you from ${gone.spaceName} on ${day}.`;
+  const removal = { action: gone.action, by: { id: gone.actorId, name: gone.actorName }, at: gone.at };
+  return new ApiError('removed', message, {}, { removal });
+}
+
 /**
  * The caller must be a member of `:space` with at least `min`. A non-member gets the same 404 whether or not the
- * space exists, so a token for one space learns nothing about another.
+ * space exists, so a token for one space learns nothing about another; a former member (removed, or who left) gets
+ * `403 removed` saying by whom and when, which tells them nothing they were not part of.
  */
 export function requireRole(store: SyncStore, min: Role): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const membership = store.membership(c.req.param('space') ?? '', c.get('user').id);
-    if (!membership) throw new ApiError('not-found', 'No such space.');
+    const spaceId = c.req.param('space') ?? '';
+    const membership = store.membership(spaceId, c.get('user').id);
+    if (!membership)
+      throw removedError(store, spaceId, c.get('user').id) ?? new ApiError('not-found', 'No such space.');
     const userId = c.get('user').id;
     const { now, seen } = policyOf(c);
     const t = now();

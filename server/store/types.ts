@@ -71,6 +71,15 @@ export type MembershipEvent = {
   roleAfter: Role | null;
 };
 
+/** A member's removal or leaving, as a former member is told it. */
+export type Departure = {
+  action: 'removed' | 'left';
+  at: string;
+  actorId: string;
+  actorName: string;
+  spaceName: string;
+};
+
 /** A role change or removal: refused when the member is not there or the space would be left without an owner. */
 export type MemberChange =
   { ok: true; before: Role; after: Role | null } | { ok: false; reason: 'not-found' | 'last-owner' };
@@ -122,6 +131,8 @@ export interface SyncStore {
   removeMember(spaceId: string, userId: string, actorId: string, now: string): MemberChange;
   /** The space's membership trail, oldest first. */
   membershipEvents(spaceId: string): MembershipEvent[];
+  /** How the user's membership of the space last ended (removed or left), with the space's name; null if it never did. */
+  lastRemoval(spaceId: string, userId: string): Departure | null;
 
   // Invites: single-use, expiring codes adding a person to one space with a role.
   createInvite(codeHash: string, invite: Omit<Invite, 'usedAt' | 'usedBy'>): Invite;

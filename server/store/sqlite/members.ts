@@ -40,7 +40,7 @@ export function membershipTrail(db: Database.Database) {
 
 type MembersPart = Pick<
   SyncStore,
-  'listMembers' | 'touchMember' | 'setMemberRole' | 'removeMember' | 'membershipEvents' | 'renameUser'
+  'listMembers' | 'touchMember' | 'setMemberRole' | 'removeMember' | 'membershipEvents' | 'lastRemoval' | 'renameUser'
 >;
 
 /** Members of a space: the list, roles, removal and leaving (each in the trail), last seen, and renaming. */
@@ -66,6 +66,14 @@ export function membersPart(db: Database.Database, onAccessChange: () => void): 
               e.role_before, e.role_after
        FROM membership_events e JOIN users a ON a.id = e.actor_id JOIN users s ON s.id = e.subject_id
        WHERE e.space_id = ? ORDER BY e.id`,
+    ),
+    lastRemoval: db.prepare<
+      [string, string],
+      { at: string; action: 'removed' | 'left'; actor_id: string; actor_name: string; space_name: string }
+    >(
+      `SELECT e.at, e.action, e.actor_id, a.name AS actor_name, s.name AS space_name
+       FROM membership_events e JOIN users a ON a.id = e.actor_id JOIN spaces s ON s.id = e.space_id
+       WHERE e.space_id = ? AND e.subject_id = ? AND e.action IN ('removed', 'left') ORDER BY e.id DESC LIMIT 1`,
     ),
     spacesOf: db.prepare<[string], { space_id: string }>('SELECT space_id FROM members WHERE user_id = ?'),
     rename: db.prepare('UPDATE users SET name = ? WHERE id = ?'),
@@ -145,6 +153,12 @@ export function membersPart(db: Database.Database, onAccessChange: () => void): 
         roleBefore: r.role_before,
         roleAfter: r.role_after,
       })),
+    lastRemoval: (spaceId, userId) => {
+      const r = q.lastRemoval.get(spaceId, userId);
+      return r
+        ? { action: r.action, at: r.at, actorId: r.actor_id, actorName: r.actor_name, spaceName: r.space_name }
+        : null;
+    },
     renameUser: (userId, name) => renameUser(userId, name),
   };
 }

@@ -112,13 +112,37 @@ describe('changing a role', () => {
 describe('removing a member and leaving', () => {
   it('the owner removes a member, who is refused from the next request', async () => {
     const { h, owner, space, editor, ids } = await team();
+    h.clock.now = Date.parse('2026-12-04T10:00:00.000Z');
     const res = await h.call('DELETE', `/v1/spaces/${space}/members/${ids.editor}`, { token: owner });
     expect(res.status).toBe(204);
-    expect((await h.call('GET', `/v1/spaces/${space}/pull`, { token: editor })).status).toBe(404);
-    expect((await h.push(editor, space, pushBody([change()]))).status).toBe(404);
+    // Told who removed them and when (from the membership trail), on every request for the space.
+    const refused = await h.call('GET', `/v1/spaces/${space}/pull`, { token: editor });
+    expect([refused.status, refused.json]).toEqual([
+      403,
+      {
+        error: 'removed',
+        message: 'Dana removed you from Acme Manufacturing on 2026-12-04.',
+        removal: { action: 'removed', by: { id: ids.owner, name: 'Dana' }, at: '2026-12-04T10:00:00.000Z' },
+      },
+    ]);
+    expect((await h.push(editor, space, pushBody([change()]))).json.error).toBe('removed');
+    expect((await h.call('GET', `/v1/spaces/${space}/members`, { token: editor })).status).toBe(403);
     expect((await h.call('GET', '/v1/me', { token: editor })).json.spaces).toEqual([]);
     const again = await h.call('DELETE', `/v1/spaces/${space}/members/${ids.editor}`, { token: owner });
     expect(again.status).toBe(404);
+  });
+
+  it('a member who comes back is a member again; removed a second time, is told of the latest removal', async () => {
+    const { h, owner, space, editor, ids } = await team();
+    await h.call('DELETE', `/v1/spaces/${space}/members/${ids.editor}`, { token: owner });
+    const code = await h.invite(owner, space, 'viewer');
+    expect((await h.call('POST', `/v1/invites/${code}/accept`, { token: editor, body: {} })).status).toBe(200);
+    expect((await h.call('GET', `/v1/spaces/${space}/pull`, { token: editor })).status).toBe(200);
+    await h.call('PATCH', `/v1/spaces/${space}/members/${ids.editor}`, { token: owner, body: { role: 'owner' } });
+    h.clock.now += 86_400_000;
+    await h.call('DELETE', `/v1/spaces/${space}/members/${ids.owner}`, { token: editor });
+    const told = await h.call('GET', `/v1/spaces/${space}`, { token: owner });
+    expect([told.status, told.json.message]).toEqual([403, 'Sam removed you from Acme Manufacturing on 2026-11-27.']);
   });
 
   it('others may not remove anyone but themselves', async () => {
@@ -138,7 +162,13 @@ describe('removing a member and leaving', () => {
   it('a member leaves; the last owner cannot', async () => {
     const { h, owner, space, viewer, ids } = await team();
     expect((await h.call('DELETE', `/v1/spaces/${space}/members/${ids.viewer}`, { token: viewer })).status).toBe(204);
-    expect((await h.call('GET', `/v1/spaces/${space}`, { token: viewer })).status).toBe(404);
+    const gone = await h.call('GET', `/v1/spaces/${space}`, { token: viewer });
+    expect([gone.status, gone.json.error, gone.json.message]).toEqual([
+      403,
+      'removed',
+      'You left Acme Manufacturing on 2026-11-26.',
+    ]);
+    expect(gone.json.removal).toMatchObject({ action: 'left', by: { id: ids.viewer } });
     const last = await h.call('DELETE', `/v1/spaces/${space}/members/${ids.owner}`, { token: owner });
     expect([last.status, last.json.error]).toEqual([409, 'last-owner']);
     await h.call('PATCH', `/v1/spaces/${space}/members/${ids.editor}`, { token: owner, body: { role: 'owner' } });

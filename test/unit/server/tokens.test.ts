@@ -67,6 +67,11 @@ describe('one’s own tokens', () => {
     expect((await h.call('DELETE', '/v1/tokens/current', { token: sam })).status).toBe(204);
     const after = await h.call('GET', '/v1/me', { token: sam });
     expect([after.status, after.json.error]).toEqual([401, 'token-revoked']);
+    // When, so the device can say it: "This device was signed out on …".
+    expect(after.json).toMatchObject({
+      revokedAt: '2026-11-26T14:00:00.000Z',
+      message: 'This device was signed out on 2026-11-26 (its token was revoked): sign in again.',
+    });
     expect((await h.call('DELETE', '/v1/tokens/current', { token: sam })).status).toBe(401);
   });
 });
@@ -79,6 +84,8 @@ describe('token expiry', () => {
     h.clock.now = T0 + 90 * DAY + 1;
     const expired = await h.call('GET', '/v1/me', { token: sam });
     expect([expired.status, expired.json.error]).toEqual([401, 'token-expired']);
+    expect(expired.json).toMatchObject({ lastUsedAt: '2026-11-26T14:00:00.000Z', idleDays: 90 });
+    expect(expired.json.message).toBe('This token expired after 90 days unused (last used 2026-11-26): sign in again.');
     expect((await h.call('GET', '/v1/tokens', { token: laptop })).status).toBe(200);
     h.clock.now = T0 + 178 * DAY;
     expect((await h.call('GET', '/v1/me', { token: laptop })).status).toBe(200);
