@@ -1,6 +1,7 @@
 import type { ClientLog, ImportAddition } from '../../shared/export';
 import type { DocketDB } from './db';
 import { StoreError } from './errors';
+import { refuseIfViewOnly } from './view-only';
 
 export type ClientLogData = Omit<ClientLog, 'format' | 'version' | 'exportedAt'>;
 
@@ -59,12 +60,19 @@ export async function applyImport(db: DocketDB, add: readonly ImportAddition[]):
     if (runs.at(-1)?.table !== table) runs.push({ table, records: [] });
     runs.at(-1)!.records.push(record);
   }
-  await db.transaction('rw', Object.values(tables), () =>
-    Promise.all(
+  // The clients the records belong to: one a viewer of its space (or one who lost access) may not import into.
+  const clientIds = new Set(
+    add.flatMap(({ table, record }) =>
+      table === 'client' ? [record.id] : 'clientId' in record ? [record.clientId] : [],
+    ),
+  );
+  await db.transaction('rw', [...Object.values(tables), db.settings], async () => {
+    for (const clientId of clientIds) await refuseIfViewOnly(db, clientId);
+    await Promise.all(
       runs.map(({ table, records }) =>
         (tables[table] as unknown as { bulkAdd: (r: unknown[]) => Promise<unknown> }).bulkAdd(records),
       ),
-    ),
-  );
+    );
+  });
   return add.length;
 }

@@ -102,10 +102,15 @@ export class DocketDB extends Dexie {
 
   /**
    * A write transaction over `tables` plus what every write touches: history, the outbox, the field clocks and
-   * settings (the clock itself). The change, its history and its outbox entries commit together or not at all.
+   * settings (the clock itself, and the connection that says whether a client's log may be changed here), and the
+   * clients (whose name a refusal gives). The change, its history and its outbox entries commit together or not at all.
    */
   write<T>(tables: Table[], work: () => Promise<T>): Promise<T> {
-    return this.transaction('rw', [...tables, this.history, this.outbox, this.clocks, this.settings], work);
+    return this.transaction(
+      'rw',
+      [...new Set([...tables, this.clients, this.history, this.outbox, this.clocks, this.settings])],
+      work,
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export type StoreErrorCode = 'invalid' | 'not-found' | 'conflict';
+/** `view-only`: the client's log may be read here but not changed (a viewer, or a space this account left). */
+export type StoreErrorCode = 'invalid' | 'not-found' | 'conflict' | 'view-only';
 
 /** A write the log refused; nothing was written. `message` is for the user. */
 export class StoreError extends Error {

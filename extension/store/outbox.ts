@@ -4,6 +4,7 @@ import { diffToChanges } from '../../shared/sync/changes';
 import { SYNC_TABLE_OF } from '../../shared/sync/constants';
 import { type Clock, formatHlc, parseHlc, tick } from '../../shared/sync/hlc';
 import type { DocketDB } from './db';
+import { refuseIfViewOnly } from './view-only';
 
 const REPLICA = 'replicaId';
 const CLOCK = 'hlc';
@@ -48,6 +49,8 @@ export async function queueChanges(
   for (const change of changes) fields[change.field] = change.hlc;
   const record = (after ?? before) as { clientId?: string };
   const clientId = table === 'clients' ? id : (record.clientId ?? '');
+  // Every local write comes this way: one that a view-only client's log must not take is refused here, whole.
+  await refuseIfViewOnly(db, clientId);
   await db.outbox.bulkAdd(changes.map((c) => ({ ...c, clientId })));
   await db.clocks.put({ key, fields });
   await db.settings.put({ key: CLOCK, value: formatHlc(clock!) });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { newId } from '../../../shared/ids';
+import { formatHlc } from '../../../shared/sync/hlc';
 import { connect, getConnection, invite, shareClient } from '../../../extension/sync/connection';
 import { readSync } from '../../../extension/sync/pending';
 import { syncAll } from '../../../extension/sync/run';
@@ -57,7 +59,17 @@ describe('pending counts only the changes that will be sent', () => {
       t.fetchApp,
     );
     expect(await syncAll(viewer, t.fetchApp)).toMatchObject({ state: 'synced' });
-    await fileItem(viewer, client.id, 'A note of my own');
+    // A viewer's edit is refused; one queued before (while this account was an editor, say) is never counted.
+    await expect(fileItem(viewer, client.id, 'A note of my own')).rejects.toThrow(/can view .* but not change it/);
+    await viewer.outbox.add({
+      table: 'items',
+      id: newId(),
+      field: 'title',
+      value: 'A note of my own',
+      hlc: formatHlc({ ms: Date.now(), counter: 0, node: newId() }),
+      base: null,
+      clientId: client.id,
+    });
     expect((await readSync(viewer)).pending).toBe(0);
 
     await fileItem(owner, client.id, 'Acme renewal');
