@@ -8,6 +8,8 @@ import type { SyncStore } from './store/types';
 const USAGE = `Usage: tsx server/admin.ts [--data-dir ./data] <command>
   users list              every user, with id
   users add <name>        creates a user and prints their token (shown once)
+  users allow <user>      lets a user (id or exact name) create spaces (under --space-creation allowed)
+  users disallow <user>   stops that; the spaces they made stay theirs
   tokens list <user>      a user's tokens (user id or exact name), with their last use
   tokens revoke <id>      revokes a token at once (its event streams end within a second)`;
 
@@ -16,8 +18,18 @@ export function runAdmin(store: SyncStore, args: string[], print: (line: string)
   const [group, action, arg] = args;
   const findUser = (ref: string) => store.getUser(ref) ?? store.listUsers().find((u) => u.name === ref) ?? null;
   if (group === 'users' && action === 'list') {
-    for (const u of store.listUsers())
-      print(`${u.id}  ${u.name}${u.serverOwner ? '  (server owner)' : ''}  ${u.createdAt}`);
+    for (const u of store.listUsers()) {
+      const mark = u.serverOwner ? '  (server owner)' : u.mayCreateSpaces ? '  (may create spaces)' : '';
+      print(`${u.id}  ${u.name}${mark}  ${u.createdAt}`);
+    }
+    return 0;
+  }
+  if (group === 'users' && (action === 'allow' || action === 'disallow') && arg) {
+    const user = findUser(arg);
+    if (!user) return fail(print, `No user ${arg}.`);
+    if (user.serverOwner) return fail(print, `${user.name} is the server owner, who may always create spaces.`);
+    store.allowSpaceCreation(user.id, action === 'allow');
+    print(`${user.name} ${action === 'allow' ? 'may' : 'may no longer'} create spaces.`);
     return 0;
   }
   if (group === 'users' && action === 'add' && arg?.trim()) {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { SPACE_CREATION } from './auth/space-creation';
 import { DEFAULTS } from './deps';
 import { LOG_LEVELS } from './log';
 
@@ -17,6 +18,8 @@ export const ServerConfig = z.object({
   corsOrigins: z.array(z.string().url()).default([]),
   /** A token unused for this many days expires (`401 token-expired`). */
   tokenIdleDays: z.coerce.number().positive().default(DEFAULTS.tokenIdleDays),
+  /** Who may create spaces: `allowed` (the server owner and users an admin allows) or `anyone`. */
+  spaceCreation: z.enum(SPACE_CREATION).default(DEFAULTS.spaceCreation),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -31,6 +34,7 @@ const OPTIONS = {
   bodyLimitBytes: { env: 'DOCKET_BODY_LIMIT_BYTES', flag: 'body-limit-bytes' },
   corsOrigins: { env: 'DOCKET_CORS_ORIGINS', flag: 'cors-origin' },
   tokenIdleDays: { env: 'DOCKET_TOKEN_IDLE_DAYS', flag: 'token-idle-days' },
+  spaceCreation: { env: 'DOCKET_SPACE_CREATION', flag: 'space-creation' },
 } as const;
 
 export const USAGE = `Usage: tsx server/main.ts [options]   (each also as an environment variable)

@@ -1,3 +1,4 @@
+import type { SpaceCreation } from './auth/space-creation';
 import type { RateLimit } from './edge/rate-limit';
 import { silentLogger, type Logger } from './log';
 import { Pokes } from './pokes';
@@ -22,6 +23,8 @@ export type AppDeps = {
   tokenMaxIdleMs?: number;
   /** How often open event streams look for revoked tokens and changed memberships (default 250 ms). */
   streamCheckMs?: number;
+  /** Who may create spaces: the server owner and users an admin allows (default), or anyone signed in. */
+  spaceCreation?: SpaceCreation;
   pokes?: Pokes;
   log?: Logger;
 };
@@ -35,6 +38,7 @@ export const DEFAULTS = {
   keepAliveMs: 25_000,
   tokenIdleDays: 90,
   streamCheckMs: 250,
+  spaceCreation: 'allowed' as SpaceCreation,
 };
 
 export function resolveDeps(deps: AppDeps): Deps {
@@ -48,6 +52,7 @@ export function resolveDeps(deps: AppDeps): Deps {
     keepAliveMs: deps.keepAliveMs ?? DEFAULTS.keepAliveMs,
     tokenMaxIdleMs: deps.tokenMaxIdleMs ?? DEFAULTS.tokenIdleDays * DAY_MS,
     streamCheckMs: deps.streamCheckMs ?? DEFAULTS.streamCheckMs,
+    spaceCreation: deps.spaceCreation ?? DEFAULTS.spaceCreation,
     pokes: deps.pokes ?? new Pokes(),
     log: deps.log ?? silentLogger,
   };

@@ -34,6 +34,7 @@ const app = createApp({
   rateLimit: rate ? { burst: config.rateBurst, perSecond: config.ratePerSecond } : false,
   corsOrigins: config.corsOrigins,
   tokenMaxIdleMs: config.tokenIdleDays * DAY_MS,
+  spaceCreation: config.spaceCreation,
 });
 
 const code = prepareSetup(store, new Date());

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { DisplayName } from '../../shared/sync/names';
 import { authenticate, presentedToken, requireUser } from '../auth/middleware';
+import { canCreateSpaces } from '../auth/space-creation';
 import { hashSecret, newSecret, SECRET_PATTERN } from '../auth/secrets';
 import { isoAt, type Deps } from '../deps';
 import { readJson } from '../edge/json';
@@ -14,7 +15,7 @@ const AcceptBody = z.object({ name: Name.optional() });
 const RenameBody = z.object({ name: Name }).strict();
 
 /** Signing in: the one-time setup code, invite acceptance, and who am I. */
-export function accountRoutes({ store, now }: Deps) {
+export function accountRoutes({ store, now, spaceCreation }: Deps) {
   const app = new Hono<AppEnv>();
 
   app.post('/setup', async (c) => {
@@ -58,7 +59,11 @@ export function accountRoutes({ store, now }: Deps) {
   app.get('/me', requireUser(store), (c) => {
     const user = c.get('user');
     const spaces = store.listMemberships(user.id).map((m) => ({ id: m.id, name: m.name, role: m.role }));
-    return c.json({ user: { id: user.id, name: user.name }, spaces });
+    return c.json({
+      user: { id: user.id, name: user.name },
+      spaces,
+      canCreateSpaces: canCreateSpaces(user, spaceCreation),
+    });
   });
 
   // Renaming: the name must stay unique in every space the person is in.

@@ -2,10 +2,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { Role } from '../../shared/sync/protocol';
 import { requireRole, requireUser } from '../auth/middleware';
+import { canCreateSpaces, spaceCreationRefused } from '../auth/space-creation';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { isoAt, type Deps } from '../deps';
 import { readJson } from '../edge/json';
 import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
 
 const SpaceBody = z.object({ name: z.string().trim().min(1, 'a space needs a name').max(200) });
 const InviteBody = z.object({
@@ -19,13 +21,15 @@ const InviteBody = z.object({
 });
 
 /** Spaces (one client's shared log) and invites into them. */
-export function spaceRoutes({ store, now }: Deps) {
+export function spaceRoutes({ store, now, spaceCreation }: Deps) {
   const app = new Hono<AppEnv>();
   const signedIn = requireUser(store);
 
   app.post('/', signedIn, async (c) => {
+    const user = c.get('user');
+    if (!canCreateSpaces(user, spaceCreation)) throw new ApiError('forbidden', spaceCreationRefused(user));
     const { name } = await readJson(c, SpaceBody);
-    const space = store.createSpace(name, c.get('user').id, isoAt(now()));
+    const space = store.createSpace(name, user.id, isoAt(now()));
     return c.json({ id: space.id, name: space.name, role: 'owner', createdAt: space.createdAt }, 201);
   });
 

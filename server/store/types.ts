@@ -11,6 +11,8 @@ export type User = {
   name: string;
   createdAt: string;
   /** the person who set the server up */ serverOwner: boolean;
+  /** an admin allowed them to create spaces (the server owner may anyway; see server/auth/space-creation.ts) */
+  mayCreateSpaces: boolean;
 };
 export type Token = {
   id: string;
@@ -94,6 +96,8 @@ export interface SyncStore {
   createUser(name: string, now: string, serverOwner?: boolean): User;
   getUser(id: string): User | null;
   listUsers(): User[];
+  /** Lets a user create spaces, or stops them (spaces they made stay theirs). False when there is no such user. */
+  allowSpaceCreation(userId: string, allowed: boolean): boolean;
   addToken(userId: string, tokenHash: string, label: string, now: string): Token;
   /** The token with this hash and its user, revoked or not (the caller says which error applies). */
   findToken(tokenHash: string): { token: Token; user: User } | null;

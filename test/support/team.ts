@@ -1,3 +1,4 @@
+import { runAdmin } from '../../server/admin';
 import { prepareSetup } from '../../server/auth/setup';
 import { createApp } from '../../server/app';
 import { openSqliteStore } from '../../server/store/sqlite';
@@ -32,8 +33,13 @@ export async function team(file = ':memory:') {
     .code as string;
   const editor = (await call(`/v1/invites/${invite}/accept`, { name: 'Bob Tremblay' })).token as string;
   const fetchApp = (url: string, init?: RequestInit) => Promise.resolve(app.request(url, init));
+  /** What an admin runs so that someone who joined by invite may create spaces (share a client). */
+  const allowSpaces = (name: string) => {
+    if (runAdmin(store, ['users', 'allow', name], () => {}) !== 0) throw new Error(`no user ${name}`);
+  };
   return {
     restart,
+    allowSpaces,
     call,
     owner,
     fetchApp,

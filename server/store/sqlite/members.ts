@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { nameKey } from '../../../shared/sync/names';
 import type { Role } from '../../../shared/sync/protocol';
 import type { Member, MemberChange, MembershipEvent, SyncStore } from '../types';
+import { toUser, type UserRow } from './people';
 
 type EventRow = {
   at: string;
@@ -77,9 +78,7 @@ export function membersPart(db: Database.Database, onAccessChange: () => void): 
     ),
     spacesOf: db.prepare<[string], { space_id: string }>('SELECT space_id FROM members WHERE user_id = ?'),
     rename: db.prepare('UPDATE users SET name = ? WHERE id = ?'),
-    user: db.prepare<[string], { id: string; name: string; created_at: string; server_owner: number }>(
-      'SELECT * FROM users WHERE id = ?',
-    ),
+    user: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
   };
   const lastOwner = (spaceId: string, before: Role, after: Role | null) =>
     before === 'owner' && after !== 'owner' && q.owners.get(spaceId)!.n <= 1;
@@ -116,10 +115,7 @@ export function membersPart(db: Database.Database, onAccessChange: () => void): 
     if (clash) return { ok: false as const, reason: 'name-taken' as const };
     q.rename.run(name, userId);
     const row = q.user.get(userId)!;
-    return {
-      ok: true as const,
-      user: { id: row.id, name: row.name, createdAt: row.created_at, serverOwner: row.server_owner === 1 },
-    };
+    return { ok: true as const, user: toUser(row) };
   });
 
   return {

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { SyncStore, Token, User } from '../types';
 
-type UserRow = { id: string; name: string; created_at: string; server_owner: number };
+export type UserRow = {
+  id: string;
+  name: string;
+  created_at: string;
+  server_owner: number;
+  may_create_spaces: number;
+};
 type TokenRow = {
   id: string;
   user_id: string;
@@ -12,11 +18,12 @@ type TokenRow = {
   last_used_at: string | null;
 };
 
-const toUser = (r: UserRow): User => ({
+export const toUser = (r: UserRow): User => ({
   id: r.id,
   name: r.name,
   createdAt: r.created_at,
   serverOwner: r.server_owner === 1,
+  mayCreateSpaces: r.may_create_spaces === 1,
 });
 const toToken = (r: TokenRow): Token => ({
   id: r.id,
@@ -32,6 +39,7 @@ export type PeoplePart = Pick<
   | 'createUser'
   | 'getUser'
   | 'listUsers'
+  | 'allowSpaceCreation'
   | 'addToken'
   | 'findToken'
   | 'listTokens'
@@ -49,13 +57,18 @@ export function peoplePart(db: Database.Database): PeoplePart {
     user: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
     users: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at, id'),
     renameUser: db.prepare('UPDATE users SET name = ? WHERE id = ?'),
+    allowSpaces: db.prepare('UPDATE users SET may_create_spaces = ? WHERE id = ?'),
     insertToken: db.prepare(
       'INSERT INTO tokens (id, user_id, hash, label, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?'),
     // One query for the token and its user: every authenticated request runs it.
-    tokenByHash: db.prepare<[string], TokenRow & { name: string; user_created_at: string; server_owner: number }>(
-      `SELECT t.id, t.user_id, t.label, t.created_at, t.revoked_at, t.last_used_at, u.name, u.created_at AS user_created_at, u.server_owner
+    tokenByHash: db.prepare<
+      [string],
+      TokenRow & { name: string; user_created_at: string; server_owner: number; may_create_spaces: number }
+    >(
+      `SELECT t.id, t.user_id, t.label, t.created_at, t.revoked_at, t.last_used_at, u.name, u.created_at AS user_created_at,
+              u.server_owner, u.may_create_spaces
        FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?`,
     ),
     tokens: db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE user_id = ? ORDER BY created_at, id'),
@@ -71,7 +84,7 @@ export function peoplePart(db: Database.Database): PeoplePart {
   const createUser = (name: string, now: string, serverOwner = false): User => {
     const id = randomUUID();
     q.insertUser.run(id, name, now, serverOwner ? 1 : 0);
-    return { id, name, createdAt: now, serverOwner };
+    return { id, name, createdAt: now, serverOwner, mayCreateSpaces: false };
   };
   const addToken = (userId: string, tokenHash: string, label: string, now: string): Token => {
     const id = randomUUID();
@@ -87,11 +100,18 @@ export function peoplePart(db: Database.Database): PeoplePart {
     createUser,
     getUser,
     listUsers: () => q.users.all().map(toUser),
+    allowSpaceCreation: (userId, allowed) => q.allowSpaces.run(allowed ? 1 : 0, userId).changes === 1,
     addToken,
     findToken: (tokenHash) => {
       const row = q.tokenByHash.get(tokenHash);
       if (!row) return null;
-      const user = { id: row.user_id, name: row.name, created_at: row.user_created_at, server_owner: row.server_owner };
+      const user = {
+        id: row.user_id,
+        name: row.name,
+        created_at: row.user_created_at,
+        server_owner: row.server_owner,
+        may_create_spaces: row.may_create_spaces,
+      };
       return { token: toToken(row), user: toUser(user) };
     },
     listTokens: (userId) => q.tokens.all(userId).map(toToken),

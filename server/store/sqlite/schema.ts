@@ -72,6 +72,11 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX membership_events_by_space ON membership_events(space_id, id);
   `,
+  // 4: who may create spaces besides the server owner (an admin allows them with server/admin.ts). Nobody is
+  // allowed by the upgrade itself: an admin decides.
+  `
+  ALTER TABLE users ADD COLUMN may_create_spaces INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -29,7 +29,7 @@ describe('first-start setup', () => {
     expect(prepareSetup(h.store, new Date())).toBeNull();
 
     const me = await h.call('GET', '/v1/me', { token: first.json.token });
-    expect(me.json).toEqual({ user: { id: first.json.user.id, name: 'Dana' }, spaces: [] });
+    expect(me.json).toEqual({ user: { id: first.json.user.id, name: 'Dana' }, spaces: [], canCreateSpaces: true });
   });
 
   it('stores only the SHA-256 of a token, never the token itself', async () => {

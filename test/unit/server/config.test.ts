@@ -14,6 +14,7 @@ describe('server configuration', () => {
       bodyLimitBytes: 5 * 1024 * 1024,
       corsOrigins: [],
       tokenIdleDays: 90,
+      spaceCreation: 'allowed',
     });
   });
 

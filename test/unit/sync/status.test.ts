@@ -11,12 +11,16 @@ import { team } from '../../support/team';
 const at = (iso: string) => () => new Date(iso);
 const down = () => Promise.reject(new TypeError('fetch failed'));
 
-/** A fresh browser signed in to the team's space as an editor, its space's client not yet pulled. */
+/**
+ * A fresh browser signed in to the team's space as an editor, its space's client not yet pulled; an admin allowed
+ * its user to create spaces, so it can share clients.
+ */
 async function editorBrowser(t: Awaited<ReturnType<typeof team>>) {
   const db = freshDb();
   const code = (await t.call(`/v1/spaces/${t.space}/invites`, { role: 'editor', expiresInHours: 1 }, t.owner))
     .code as string;
   await connect(db, 'http://docket.test', code, 'Bob', t.fetchApp);
+  t.allowSpaces('Bob');
   return db;
 }
 
