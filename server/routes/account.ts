@@ -46,6 +46,12 @@ export function accountRoutes({ store, now, spaceCreation }: Deps) {
         throw new ApiError('invite-used', 'This invite has already been used; ask for a new one.');
       if (result.reason === 'expired')
         throw new ApiError('invite-expired', 'This invite has expired; ask for a new one.');
+      if (result.reason === 'inviter-gone') {
+        throw new ApiError(
+          'invite-expired',
+          'The person who made this invite is no longer an owner of the space, so it no longer holds; ask an owner for a new one.',
+        );
+      }
       if (result.reason === 'name-taken') {
         throw new ApiError('name-taken', 'Someone in this space already goes by that name: choose another one.');
       }

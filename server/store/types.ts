@@ -89,7 +89,7 @@ export type MemberChange =
 export type AcceptInvite = { userId: string } | { name: string; tokenHash: string; tokenLabel: string };
 export type AcceptResult =
   | { ok: true; user: User; token: Token | null; space: Space; role: Role }
-  | { ok: false; reason: 'not-found' | 'expired' | 'used' | 'name-taken' };
+  | { ok: false; reason: 'not-found' | 'expired' | 'used' | 'name-taken' | 'inviter-gone' };
 
 export interface SyncStore {
   // People and their personal access tokens.

@@ -67,6 +67,10 @@ export function spacesPart(db: Database.Database, people: PeoplePart): SpacesPar
       if (!invite) return { ok: false, reason: 'not-found' };
       if (invite.used_at) return { ok: false, reason: 'used' };
       if (Date.parse(invite.expires_at) <= Date.parse(now)) return { ok: false, reason: 'expired' };
+      // An invite speaks for the owner who made it: once they are removed, demoted or gone, it no longer holds.
+      if (q.membership.get(invite.space_id, invite.created_by)?.role !== 'owner') {
+        return { ok: false, reason: 'inviter-gone' };
+      }
       const existing = 'userId' in who ? people.getUser(who.userId) : null;
       if ('userId' in who && !existing) return { ok: false, reason: 'not-found' };
       const name = existing?.name ?? ('name' in who ? who.name : '');

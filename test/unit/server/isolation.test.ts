@@ -79,6 +79,32 @@ describe('invites', () => {
     expect(h.store.counts()).toEqual(before);
   });
 
+  it('an invite made by an owner who was since demoted or removed no longer holds, and changes nothing', async () => {
+    const h = harness();
+    const owner = await h.setUp();
+    const space = await h.createSpace(owner);
+    const second = await h.join(owner, space, 'owner', 'Olivia Owner');
+    const secondId = (await h.call('GET', '/v1/me', { token: second })).json.user.id as string;
+    const demotedCode = await h.invite(second, space, 'editor');
+    const removedCode = await h.invite(second, space, 'viewer');
+    const keptCode = await h.invite(owner, space, 'editor');
+    const demote = { token: owner, body: { role: 'editor' } };
+    expect((await h.call('PATCH', `/v1/spaces/${space}/members/${secondId}`, demote)).status).toBe(200);
+    let before = h.store.counts();
+    const refused = await h.call('POST', `/v1/invites/${demotedCode}/accept`, { body: { name: 'Eve Editor' } });
+    expect([refused.status, refused.json.error]).toEqual([410, 'invite-expired']);
+    expect(refused.json.message).toMatch(/no longer an owner/);
+    expect(h.store.counts()).toEqual(before);
+
+    expect((await h.call('DELETE', `/v1/spaces/${space}/members/${secondId}`, { token: owner })).status).toBe(204);
+    before = h.store.counts();
+    const gone = await h.call('POST', `/v1/invites/${removedCode}/accept`, { body: { name: 'Vic Viewer' } });
+    expect([gone.status, gone.json.error]).toEqual([410, 'invite-expired']);
+    expect(h.store.counts()).toEqual(before);
+    // The remaining owner's invite still holds.
+    expect((await h.call('POST', `/v1/invites/${keptCode}/accept`, { body: { name: 'Eve Editor' } })).status).toBe(200);
+  });
+
   it('refuses a used invite and changes nothing', async () => {
     const h = harness();
     const owner = await h.setUp();
