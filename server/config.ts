@@ -20,6 +20,9 @@ export const ServerConfig = z.object({
   tokenIdleDays: z.coerce.number().positive().default(DEFAULTS.tokenIdleDays),
   /** Who may create spaces: `allowed` (the server owner and users an admin allows) or `anyone`. */
   spaceCreation: z.enum(SPACE_CREATION).default(DEFAULTS.spaceCreation),
+  /** Per-space quotas (`413 quota-exceeded`); 0 turns one off. */
+  maxRecordsPerSpace: z.coerce.number().int().min(0).default(DEFAULTS.maxRecordsPerSpace),
+  maxBytesPerSpace: z.coerce.number().int().min(0).default(DEFAULTS.maxBytesPerSpace),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -35,13 +38,16 @@ const OPTIONS = {
   corsOrigins: { env: 'DOCKET_CORS_ORIGINS', flag: 'cors-origin' },
   tokenIdleDays: { env: 'DOCKET_TOKEN_IDLE_DAYS', flag: 'token-idle-days' },
   spaceCreation: { env: 'DOCKET_SPACE_CREATION', flag: 'space-creation' },
+  maxRecordsPerSpace: { env: 'DOCKET_MAX_RECORDS_PER_SPACE', flag: 'max-records-per-space' },
+  maxBytesPerSpace: { env: 'DOCKET_MAX_BYTES_PER_SPACE', flag: 'max-bytes-per-space' },
 } as const;
 
 export const USAGE = `Usage: tsx server/main.ts [options]   (each also as an environment variable)
 ${Object.values(OPTIONS)
-  .map((o) => `  --${o.flag.padEnd(18)} ${o.env}`)
+  .map((o) => `  --${o.flag.padEnd(22)} ${o.env}`)
   .join('\n')}
-  (--cors-origin may repeat; DOCKET_CORS_ORIGINS is comma-separated. A rate of 0 turns the limit off.)`;
+  (--cors-origin may repeat; DOCKET_CORS_ORIGINS is comma-separated. A rate or a per-space maximum of 0 turns that
+  limit off. --space-creation is "allowed" (the server owner and users an admin allows) or "anyone".)`;
 
 export function loadConfig(argv: string[], env: Record<string, string | undefined>): ServerConfig {
   const { values } = parseArgs({

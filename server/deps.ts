@@ -2,6 +2,7 @@ import type { SpaceCreation } from './auth/space-creation';
 import type { RateLimit } from './edge/rate-limit';
 import { silentLogger, type Logger } from './log';
 import { Pokes } from './pokes';
+import { QUOTA_DEFAULTS } from './sync/quota';
 import type { SyncStore } from './store/types';
 
 /** What `createApp` is built from; everything but the store has a default. */
@@ -25,6 +26,10 @@ export type AppDeps = {
   streamCheckMs?: number;
   /** Who may create spaces: the server owner and users an admin allows (default), or anyone signed in. */
   spaceCreation?: SpaceCreation;
+  /** Most records a space may hold, deleted ones included (default 200,000; 0: no limit). */
+  maxRecordsPerSpace?: number;
+  /** Most bytes a space's records may take as stored JSON (default 1 GiB; 0: no limit). */
+  maxBytesPerSpace?: number;
   pokes?: Pokes;
   log?: Logger;
 };
@@ -39,6 +44,7 @@ export const DEFAULTS = {
   tokenIdleDays: 90,
   streamCheckMs: 250,
   spaceCreation: 'allowed' as SpaceCreation,
+  ...QUOTA_DEFAULTS,
 };
 
 export function resolveDeps(deps: AppDeps): Deps {
@@ -53,6 +59,8 @@ export function resolveDeps(deps: AppDeps): Deps {
     tokenMaxIdleMs: deps.tokenMaxIdleMs ?? DEFAULTS.tokenIdleDays * DAY_MS,
     streamCheckMs: deps.streamCheckMs ?? DEFAULTS.streamCheckMs,
     spaceCreation: deps.spaceCreation ?? DEFAULTS.spaceCreation,
+    maxRecordsPerSpace: deps.maxRecordsPerSpace ?? DEFAULTS.maxRecordsPerSpace,
+    maxBytesPerSpace: deps.maxBytesPerSpace ?? DEFAULTS.maxBytesPerSpace,
     pokes: deps.pokes ?? new Pokes(),
     log: deps.log ?? silentLogger,
   };

@@ -35,6 +35,8 @@ const app = createApp({
   corsOrigins: config.corsOrigins,
   tokenMaxIdleMs: config.tokenIdleDays * DAY_MS,
   spaceCreation: config.spaceCreation,
+  maxRecordsPerSpace: config.maxRecordsPerSpace,
+  maxBytesPerSpace: config.maxBytesPerSpace,
 });
 
 const code = prepareSetup(store, new Date());

@@ -8,6 +8,7 @@ import { parseWith, readJsonValue } from '../edge/json';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 import { checkPush } from '../sync/check-push';
+import { quotaGuard } from '../sync/quota';
 import { decodePage, encodePage } from '../sync/snapshot-page';
 
 const Limit = (fallback: number) => z.coerce.number().int().min(1).max(1000).default(fallback);
@@ -15,9 +16,10 @@ const PullQuery = z.object({ cursor: z.string().optional(), limit: Limit(500) })
 const SnapshotQuery = z.object({ page: z.string().optional(), limit: Limit(500) });
 
 /** Push, pull and snapshot for one space. */
-export function syncRoutes({ store, now, maxDriftMs, pokes }: Deps) {
+export function syncRoutes({ store, now, maxDriftMs, pokes, maxRecordsPerSpace, maxBytesPerSpace }: Deps) {
   const app = new Hono<AppEnv>();
   const signedIn = requireUser(store);
+  const quota = quotaGuard({ maxRecordsPerSpace, maxBytesPerSpace });
 
   app.post('/:space/push', signedIn, requireRole(store, 'editor'), async (c) => {
     const push = checkPush(await readJsonValue(c), now(), maxDriftMs);
@@ -29,7 +31,7 @@ export function syncRoutes({ store, now, maxDriftMs, pokes }: Deps) {
         `Replica ${push.replicaId} belongs to another user: each Docket install pushes as the person who first synced it.`,
       );
     }
-    const outcome = store.pushBatch(space, push.replicaId, push.seq, user, push.changes, isoAt(now()));
+    const outcome = store.pushBatch(space, push.replicaId, push.seq, user, push.changes, isoAt(now()), quota);
     if (outcome.applied) pokes.publish(space, outcome.serverSeq);
     const ack: PushResponse = {
       ackedSeq: outcome.ackedSeq,

@@ -51,6 +51,16 @@ export type ConflictEntry = {
   detectedAt: string;
 };
 
+/** What a space holds: its records (deleted ones too: a tombstone stays) and their stored size in bytes. */
+export type SpaceUsage = { records: number; bytes: number };
+
+/**
+ * Called by `pushBatch` inside its transaction, once the batch's effect is known and before it is committed, with
+ * the space's use before and after the batch. Throwing refuses the whole batch: nothing of it is applied, and the
+ * error reaches the caller.
+ */
+export type UsageGuard = (after: SpaceUsage, before: SpaceUsage) => void;
+
 export type PushOutcome = PushResponse & {
   /** false when the batch was a retry and nothing changed */ applied: boolean;
 };
@@ -146,7 +156,8 @@ export interface SyncStore {
   // The per-space change log and the merged current state.
   /**
    * Applies a whole batch in one transaction or nothing. A batch seq at or below the last one acked for this
-   * (space, replica, author) is a retry: it changes nothing and gets that batch's ack again.
+   * (space, replica, author) is a retry: it changes nothing and gets that batch's ack again (the guard is not asked).
+   * The space's use is kept as a running total, so the guard costs O(batch).
    */
   pushBatch(
     spaceId: string,
@@ -155,7 +166,13 @@ export interface SyncStore {
     author: Author,
     changes: Change[],
     receivedAt: string,
+    guard?: UsageGuard,
   ): PushOutcome;
+  /**
+   * The space's records and their stored size: each record's merged state (every field's value and stamp) as the
+   * UTF-8 bytes of its JSON. Zero for a space without records.
+   */
+  spaceUsage(spaceId: string): SpaceUsage;
   /** The server seq of the last change logged in the space (0 when none). */
   lastSeq(spaceId: string): number;
   /** Logged changes with seq > afterSeq, in order, at most `limit`. */

@@ -138,6 +138,7 @@ export const ERROR_STATUS = {
   'invite-expired': 410,
   'invite-used': 410,
   'too-large': 413,
+  'quota-exceeded': 413,
   'unsupported-media-type': 415,
   'upgrade-required': 426,
   'rate-limited': 429,

@@ -77,6 +77,15 @@ export const MIGRATIONS: string[] = [
   `
   ALTER TABLE users ADD COLUMN may_create_spaces INTEGER NOT NULL DEFAULT 0;
   `,
+  // 5: each space's use, for its quotas: its records and their stored size (UTF-8 bytes of their JSON), kept as a
+  // running total by every push; counted here once for the spaces that exist.
+  `
+  ALTER TABLE spaces ADD COLUMN record_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE spaces ADD COLUMN stored_bytes INTEGER NOT NULL DEFAULT 0;
+  UPDATE spaces SET
+    record_count = (SELECT COUNT(*) FROM records r WHERE r.space_id = spaces.id),
+    stored_bytes = (SELECT COALESCE(SUM(LENGTH(CAST(r.fields AS BLOB))), 0) FROM records r WHERE r.space_id = spaces.id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { applyChange, type RecordFields } from '../../../shared/sync/merge';
 import type { Change, PushResponse, RecordState, SyncTable } from '../../../shared/sync/protocol';
-import type { AuditEntry, Author, ConflictEntry, PushOutcome, SyncStore } from '../types';
+import type { AuditEntry, Author, ConflictEntry, PushOutcome, SpaceUsage, SyncStore, UsageGuard } from '../types';
 
 type ChangeRow = {
   seq: number;
@@ -75,7 +75,7 @@ function limited<P extends unknown[], R>(db: Database.Database, sql: string) {
 
 type SyncPart = Pick<
   SyncStore,
-  'pushBatch' | 'lastSeq' | 'readLog' | 'readRecords' | 'listConflicts' | 'lastAck' | 'claimReplica'
+  'pushBatch' | 'lastSeq' | 'readLog' | 'readRecords' | 'listConflicts' | 'lastAck' | 'claimReplica' | 'spaceUsage'
 >;
 
 /** The change log, the merged records, acks, conflicts and who each replica belongs to. */
@@ -117,21 +117,34 @@ export function syncPart(db: Database.Database): SyncPart {
     conflicts: db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE space_id = ? ORDER BY seq, rowid'),
     bindReplica: db.prepare('INSERT OR IGNORE INTO replicas (replica_id, user_id, bound_at) VALUES (?, ?, ?)'),
     replicaOwner: db.prepare<[string], { user_id: string }>('SELECT user_id FROM replicas WHERE replica_id = ?'),
+    usage: db.prepare<[string], SpaceUsage>(
+      'SELECT record_count AS records, stored_bytes AS bytes FROM spaces WHERE id = ?',
+    ),
+    setUsage: db.prepare('UPDATE spaces SET record_count = ?, stored_bytes = ? WHERE id = ?'),
   };
   const lastSeq = (spaceId: string) => q.lastSeq.get(spaceId)!.seq;
+  const spaceUsage = (spaceId: string): SpaceUsage => q.usage.get(spaceId) ?? { records: 0, bytes: 0 };
 
   const pushBatch = db.transaction(
-    (spaceId: string, replicaId: string, seq: number, author: Author, changes: Change[], receivedAt: string) => {
+    (
+      spaceId: string,
+      replicaId: string,
+      seq: number,
+      author: Author,
+      changes: Change[],
+      receivedAt: string,
+      guard?: UsageGuard,
+    ) => {
       const last = q.lastAck.get(spaceId, replicaId, author.id);
       if (last && seq <= last.seq) {
         return { ...toAck(q.ack.get(spaceId, replicaId, author.id, seq) ?? last), applied: false };
       }
       let serverSeq = lastSeq(spaceId);
       let conflicts = 0;
-      // Records touched by this batch, read once and written once.
+      // Records touched by this batch, read once and written once; `bytes` is the stored size before the batch.
       const touched = new Map<
         string,
-        { table: string; id: string; fields: RecordFields | undefined; dirty: boolean }
+        { table: string; id: string; fields: RecordFields | undefined; bytes: number; dirty: boolean }
       >();
       for (const change of changes) {
         serverSeq += 1;
@@ -143,7 +156,8 @@ export function syncPart(db: Database.Database): SyncPart {
         let entry = touched.get(key);
         if (!entry) {
           const row = q.record.get(spaceId, change.table, change.id);
-          entry = { table: change.table, id: change.id, fields: row && JSON.parse(row.fields), dirty: false };
+          const bytes = row ? Buffer.byteLength(row.fields) : 0;
+          entry = { table: change.table, id: change.id, fields: row && JSON.parse(row.fields), bytes, dirty: false };
           touched.set(key, entry);
         }
         const result = applyChange(entry.fields, { ...change, replicaId });
@@ -160,9 +174,20 @@ export function syncPart(db: Database.Database): SyncPart {
           entry.dirty = true;
         }
       }
+      // The space's use after the batch, from the running total and the touched records only.
+      const before = spaceUsage(spaceId);
+      const after = { ...before };
+      const writes: [string, string, string][] = [];
       for (const entry of touched.values()) {
-        if (entry.dirty) q.upsertRecord.run(spaceId, entry.table, entry.id, JSON.stringify(entry.fields));
+        if (!entry.dirty) continue;
+        const stored = JSON.stringify(entry.fields);
+        if (entry.bytes === 0) after.records += 1; // a stored record is at least `{}`: 0 means it is new
+        after.bytes += Buffer.byteLength(stored) - entry.bytes;
+        writes.push([entry.table, entry.id, stored]);
       }
+      guard?.(after, before);
+      for (const [table, id, stored] of writes) q.upsertRecord.run(spaceId, table, id, stored);
+      q.setUsage.run(after.records, after.bytes, spaceId);
       q.insertAck.run(spaceId, replicaId, author.id, seq, serverSeq, conflicts, receivedAt);
       return { ackedSeq: seq, serverSeq, conflicts, applied: true } satisfies PushOutcome;
     },
@@ -171,6 +196,7 @@ export function syncPart(db: Database.Database): SyncPart {
   return {
     pushBatch: (...args) => pushBatch(...args),
     lastSeq,
+    spaceUsage,
     readLog: (spaceId, afterSeq, limit) => q.log(limit).all(spaceId, afterSeq).map(toEntry),
     readRecords: (spaceId, after, limit) => {
       // A page names few replicas: each is looked up once.

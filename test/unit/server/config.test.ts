@@ -15,6 +15,8 @@ describe('server configuration', () => {
       corsOrigins: [],
       tokenIdleDays: 90,
       spaceCreation: 'allowed',
+      maxRecordsPerSpace: 200_000,
+      maxBytesPerSpace: 1024 ** 3,
     });
   });
 

@@ -306,6 +306,43 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       expect(store.readLog(other.id, 0, 10).map((e) => e.value)).toEqual(['other']);
     });
 
+    it("keeps each space's use as a running total, and lets a guard refuse a batch whole", () => {
+      const store = fresh();
+      const { owner, space, author } = people(store);
+      const other = store.createSpace('Beta', owner.id, NOW);
+      expect(store.spaceUsage(space.id)).toEqual({ records: 0, bytes: 0 });
+      store.pushBatch(space.id, 'r1', 1, author, [titleChange('A', 1), titleChange('B', 2, 'r1', null, 'item-2')], NOW);
+      const two = store.spaceUsage(space.id);
+      expect(two.records).toBe(2);
+      expect(two.bytes).toBeGreaterThan(0);
+      // A longer value of an existing record: more bytes (its UTF-8 length, é is two), no more records.
+      store.pushBatch(space.id, 'r1', 2, author, [titleChange('A longer titlé', 3)], NOW);
+      expect(store.spaceUsage(space.id)).toEqual({ records: 2, bytes: two.bytes + 14 });
+
+      const counts = store.counts();
+      const asked: unknown[] = [];
+      const refuse = (after: unknown, before: unknown) => {
+        asked.push({ after, before });
+        throw new Error('over the limit');
+      };
+      const third = [titleChange('C', 4, 'r1', null, 'item-3')];
+      expect(() => store.pushBatch(space.id, 'r1', 3, author, third, NOW, refuse)).toThrow('over the limit');
+      expect(asked).toEqual([
+        {
+          after: { records: 3, bytes: expect.any(Number) },
+          before: { records: 2, bytes: two.bytes + 14 },
+        },
+      ]);
+      expect(store.counts()).toEqual(counts);
+      expect(store.spaceUsage(space.id)).toEqual({ records: 2, bytes: two.bytes + 14 });
+      expect(store.lastAck(space.id, 'r1', author.id)?.ackedSeq).toBe(2);
+      // A retry is acked without asking the guard.
+      const retry = store.pushBatch(space.id, 'r1', 2, author, [titleChange('A longer titlé', 3)], NOW, refuse);
+      expect(retry).toMatchObject({ ackedSeq: 2, applied: false });
+      expect(asked).toHaveLength(1);
+      expect(store.spaceUsage(other.id)).toEqual({ records: 0, bytes: 0 });
+    });
+
     // Registered only for durable stores, so an in-memory run has no skipped test.
     if (options.durable)
       it('keeps everything across close and reopen', () => {
