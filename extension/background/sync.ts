@@ -12,15 +12,19 @@ const NUDGE_DELAY_MS = 250;
 
 /**
  * The background runs every sync, one at a time: on a page's nudge after a change (debounced), on an SSE poke
- * relayed by an open Docket page, every minute by alarm, and again after a failure with exponential backoff.
+ * relayed by an open Docket page, every minute by alarm, and again after a failure with exponential backoff. While
+ * the server refuses this browser's sign-in, rounds try nothing (and are not retried) until the user signs in
+ * again; the user's own "Sync now" (`manual`) still tries.
  */
 export function setUpSync(): void {
   const db = openDb();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
   let again = false;
+  let manual = false;
 
-  const schedule = (delayMs: number) => {
+  const schedule = (delayMs: number, asked = false) => {
+    manual ||= asked;
     clearTimeout(timer);
     timer = setTimeout(() => void run(), delayMs);
   };
@@ -30,9 +34,11 @@ export function setUpSync(): void {
       return;
     }
     running = true;
+    const asked = manual;
+    manual = false;
     try {
-      const status = await syncAll(db);
-      if (status.failures) schedule(backoffMs(status.failures));
+      const status = await syncAll(db, undefined, undefined, { manual: asked });
+      if (status.failures && status.state !== 'sign-in-needed') schedule(backoffMs(status.failures));
     } finally {
       running = false;
       if (again) {
@@ -50,7 +56,7 @@ export function setUpSync(): void {
   browser.alarms.onAlarm.addListener((alarm) => alarm.name === ALARM && schedule(0));
   browser.runtime.onStartup.addListener(() => schedule(0));
   browser.runtime.onMessage.addListener((message: unknown) => {
-    if ((message as { type?: string })?.type === SYNC_MESSAGE)
-      schedule((message as { now?: boolean }).now ? 0 : NUDGE_DELAY_MS);
+    const nudge = message as { type?: string; now?: boolean; manual?: boolean } | null;
+    if (nudge?.type === SYNC_MESSAGE) schedule(nudge.now || nudge.manual ? 0 : NUDGE_DELAY_MS, nudge.manual === true);
   });
 }

@@ -26,6 +26,20 @@ export interface Connection {
   token: string;
   user: { id: string; name: string };
   spaces: SharedSpace[];
+  /**
+   * Set when the server stopped accepting this browser's token (signed out here or from another device, expired,
+   * unknown): scheduled rounds stop until the user signs in again. The server, the user and the local log are kept.
+   */
+  signInNeeded?: SignInNeeded;
+}
+
+export interface SignInNeeded {
+  /** `signed-out`: from this browser; `revoked`: from another device or by the administrator. */
+  reason: 'signed-out' | 'revoked' | 'expired' | 'unknown';
+  /** When it was signed out, as the server says; otherwise when this browser found out. */
+  at: string;
+  /** For an expired sign-in: how many days unused the server allows. */
+  idleDays?: number;
 }
 
 const KEY = 'sync.connection';

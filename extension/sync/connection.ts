@@ -57,11 +57,18 @@ export async function connect(
   } catch (e) {
     throw e instanceof SyncError ? new SyncError(e.code, connectMessage(e, url), e.status) : e;
   }
+  // Signing in again on the same server: a space this browser already held keeps its local client, and the spaces
+  // this account lost access to stay marked (their local copies stay read-only, and say why).
+  const before = await getConnection(db);
+  const kept = before?.serverUrl === url ? before.spaces : [];
+  const joined = answer.space
+    ? [{ ...answer.space, clientId: kept.find((s) => s.id === answer.space!.id)?.clientId ?? null }]
+    : [];
   const connection: Connection = {
     serverUrl: url,
     token: answer.token,
     user: answer.user,
-    spaces: answer.space ? [{ ...answer.space, clientId: null }] : [],
+    spaces: [...joined, ...kept.filter((s) => s.ended && !joined.some((j) => j.id === s.id))],
   };
   await saveConnection(db, connection);
   return connection;

@@ -1,3 +1,4 @@
+import type { SharedSpace, SignInNeeded } from './connection-store';
 import { SyncError } from './transport';
 
 /** What a code entered to connect looks like (the server's own rule): anything else is a typo, said before asking. */
@@ -39,11 +40,11 @@ export function syncMessage(err: SyncError, origin: string): string {
     case 'bad-response':
       return `${origin} does not answer like a Docket sync server (${err.message}) Check the address.`;
     case 'token-expired':
-      return 'Your sign-in on this server expired after a long time unused. Disconnect, then connect again with a new invite code.';
     case 'token-revoked':
-      return 'Your sign-in on this server was revoked. Disconnect, then connect again with a new invite code.';
     case 'unauthorized':
-      return 'The server no longer knows this browser. Disconnect, then connect again with a new invite code.';
+      return signInMessage(signInNeededFrom(err, new Date())!);
+    case 'removed':
+      return `${err.message} Your local copy is kept.`;
     case 'not-found':
       return `A shared space is no longer on the server (deleted, or you were removed from it): ${err.message}`;
     case 'forbidden':
@@ -58,5 +59,84 @@ export function syncMessage(err: SyncError, origin: string): string {
       return `The sync server had a problem: ${err.message} Docket will try again.`;
     default:
       return err.message;
+  }
+}
+
+/** "4 Dec 2026", in the user's time zone (tests pin one). */
+export function formatDay(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(
+    new Date(iso),
+  );
+}
+
+/** The state a refused token puts the connection in (dated by the server where it says); null for other errors. */
+export function signInNeededFrom(err: SyncError, now: Date): SignInNeeded | null {
+  switch (err.code) {
+    case 'token-revoked':
+      return { reason: 'revoked', at: err.details.revokedAt ?? now.toISOString() };
+    case 'token-expired':
+      return {
+        reason: 'expired',
+        at: now.toISOString(),
+        ...(err.details.idleDays ? { idleDays: err.details.idleDays } : {}),
+      };
+    case 'unauthorized':
+      return { reason: 'unknown', at: now.toISOString() };
+    default:
+      return null;
+  }
+}
+
+const KEPT = ' Sign in again to sync: your local log, and any changes not sent yet, are kept.';
+
+/** Why this browser must sign in again, and that nothing local is lost. */
+export function signInMessage(needed: SignInNeeded, timeZone?: string): string {
+  const on = formatDay(needed.at, timeZone);
+  switch (needed.reason) {
+    case 'signed-out':
+      return `You signed this device out on ${on}.${KEPT}`;
+    case 'revoked':
+      return `This device was signed out on ${on} (from another device, or by the server's administrator).${KEPT}`;
+    case 'expired':
+      return `Your sign-in expired after ${needed.idleDays ?? 90} days unused.${KEPT}`;
+    case 'unknown':
+      return `The sync server no longer knows this device (found on ${on}; it may have been reset).${KEPT}`;
+  }
+}
+
+/** What a space this account lost access to says, in place of the team's actions. */
+export function endedMessage(space: Pick<SharedSpace, 'name' | 'ended'>, timeZone?: string): string {
+  const ended = space.ended;
+  if (!ended) return '';
+  const on = formatDay(ended.at, timeZone);
+  switch (ended.reason) {
+    case 'removed':
+      return `Removed from ${space.name}${ended.by ? ` by ${ended.by}` : ''} on ${on}; your local copy is kept.`;
+    case 'left':
+      return `You left ${space.name} on ${on}; your local copy is kept.`;
+    case 'gone':
+      return `${space.name} is no longer on the sync server (found on ${on}); your local copy is kept.`;
+  }
+}
+
+/** A Team panel action, for the words of its refusals. */
+export type TeamAction = 'role' | 'remove' | 'leave' | 'device';
+
+/** Why a Team panel action was refused, in the user's words; `space` is the space's name. */
+export function teamMessage(err: unknown, action: TeamAction, space: string, origin: string): string {
+  if (!(err instanceof SyncError)) return err instanceof Error ? err.message : String(err);
+  switch (err.code) {
+    case 'last-owner':
+      return action === 'leave'
+        ? `${space} needs another owner before you can leave: make someone else owner first.`
+        : `${space} needs another owner first: make someone else owner, then try again.`;
+    case 'forbidden':
+      return `Only an owner of ${space} can change roles or remove members.`;
+    case 'not-found':
+      return action === 'device'
+        ? 'That device is already signed out.'
+        : `That person is no longer a member of ${space}; the list is now up to date.`;
+    default:
+      return syncMessage(err, origin);
   }
 }

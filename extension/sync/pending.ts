@@ -5,10 +5,11 @@ import { getStatus } from './status';
 /**
  * The local clients whose changes go to the server: shared, in a space where this user may write. Every local
  * write lands in the outbox, so a client kept on this browser (or one a viewer edits) has entries that will never
- * be sent: counting them said "12 pending" for ever.
+ * be sent: counting them said "12 pending" for ever. Nor are a space's that this account lost access to (removed,
+ * left): they stay in the outbox, never sent.
  */
 export function sentClients(connection: Connection | null): string[] {
-  return (connection?.spaces ?? []).flatMap((s) => (s.clientId && s.role !== 'viewer' ? [s.clientId] : []));
+  return (connection?.spaces ?? []).flatMap((s) => (s.clientId && s.role !== 'viewer' && !s.ended ? [s.clientId] : []));
 }
 
 /** Changes waiting to go to the server, and only those. */

@@ -1,6 +1,9 @@
+import { z } from 'zod';
+import { Role } from '../../shared/sync/protocol';
 import type { DocketDB } from '../store/db';
-import { getConnection, saveConnection } from './connection';
-import { syncMessage } from './messages';
+import { type Connection, getConnection, type SharedSpace, type SpaceEnded } from './connection-store';
+import { endedFrom, type Learned, saveLearned } from './lost-access';
+import { signInMessage, signInNeededFrom, syncMessage } from './messages';
 import { countPending } from './pending';
 import { pullSpace } from './pull';
 import { pushClient } from './push';
@@ -14,16 +17,31 @@ export function backoffMs(failures: number): number {
   return failures <= 0 ? 0 : Math.min(5 * 60_000, 5_000 * 2 ** (failures - 1));
 }
 
+const Me = z.object({
+  user: z.object({ id: z.string(), name: z.string() }),
+  spaces: z.array(z.object({ id: z.string(), name: z.string(), role: Role })),
+});
+const SpaceAnswer = z.object({ name: z.string(), role: Role });
+
+export interface RoundOptions {
+  /** The user asked ("Sync now"): tried even while sign-in is needed, in case it came back. */
+  manual?: boolean;
+}
+
 /**
- * One sync round for every shared space: push then pull (a viewer only pulls: the server refuses a viewer's
- * changes). A space joined by invite learns which local client it holds from its first pull. With nothing shared
- * the round still asks the server who we are, so "Synced" always means the server answered. The outcome is saved
- * as the status the popup and log page show.
+ * One sync round for every shared space: first who we are and our role in each space (`GET /v1/me`, so a role an
+ * owner changed holds from the next round), then push and pull each space (a viewer only pulls: the server refuses
+ * a viewer's changes). A space joined by invite learns which local client it holds from its first pull. A space
+ * this account lost access to (removed, left, gone) is marked ended and skipped from then on, its local copy and
+ * unsent changes kept; the other spaces go on. A token the server refuses (signed out, expired) marks the whole
+ * connection as needing sign-in, and scheduled rounds stop trying until the user signs in again. The outcome is
+ * saved as the status the popup and log page show.
  */
 export async function syncAll(
   db: DocketDB,
   fetchImpl: Fetch = (u, i) => fetch(u, i),
   now = () => new Date(),
+  { manual = false }: RoundOptions = {},
 ): Promise<SyncStatus> {
   const connection = await getConnection(db);
   const previous = await getStatus(db);
@@ -37,40 +55,52 @@ export async function syncAll(
       failures: 0,
       lastSyncedAt: null,
     };
+  else if (connection.signInNeeded && !manual)
+    // Every call would be refused: nothing is tried until the user signs in again (or asks).
+    status = {
+      state: 'sign-in-needed',
+      at: now().toISOString(),
+      pending: await countPending(db, connection),
+      message: signInMessage(connection.signInNeeded),
+      failures: previous?.failures ?? 0,
+      lastSyncedAt: lastSynced(previous),
+    };
   else {
-    const transport = httpTransport(connection.serverUrl, connection.token, fetchImpl);
+    const learned: Learned = { spaces: new Map() };
     try {
-      const spaces = [...connection.spaces];
-      if (!spaces.length)
-        await requestJson(fetchImpl, `${connection.serverUrl}/v1/me`, {
-          headers: { authorization: `Bearer ${connection.token}` },
-        });
-      for (const [i, space] of spaces.entries()) {
-        if (space.clientId && space.role !== 'viewer') await pushClient(db, transport, space.clientId, space.id);
-        const before = space.clientId ? null : new Set(await db.clients.toCollection().primaryKeys());
-        await pullSpace(db, transport, space.id);
-        const found = before && (await db.clients.toCollection().primaryKeys()).find((id) => !before.has(id));
-        if (found) spaces[i] = { ...space, clientId: found };
+      const spaces = await refreshSpaces(connection, fetchImpl, now, learned);
+      const transport = httpTransport(connection.serverUrl, connection.token, fetchImpl);
+      for (const space of spaces) {
+        if (space.ended) continue;
+        try {
+          if (space.clientId && space.role !== 'viewer') await pushClient(db, transport, space.clientId, space.id);
+          const before = space.clientId ? null : new Set(await db.clients.toCollection().primaryKeys());
+          await pullSpace(db, transport, space.id);
+          const found = before && (await db.clients.toCollection().primaryKeys()).find((id) => !before.has(id));
+          if (found) learn(learned, space.id, { clientId: found });
+        } catch (e) {
+          const ended = endedFrom(e, now());
+          if (!ended) throw e;
+          learn(learned, space.id, { ended });
+        }
       }
-      const saved = { ...connection, spaces };
-      await saveConnection(db, saved);
+      const saved = await saveLearned(db, connection.token, learned, { cleared: connection.signInNeeded });
       const pending = await countPending(db, saved);
       const at = now().toISOString();
       status = { state: pending ? 'pending' : 'synced', at, pending, message: '', failures: 0, lastSyncedAt: at };
     } catch (e) {
       const err =
         e instanceof SyncError ? e : new SyncError('server-error', e instanceof Error ? e.message : String(e));
-      const state: SyncState =
-        err.code === 'offline'
-          ? 'offline'
-          : err.code === 'unauthorized' || err.code === 'token-revoked'
-            ? 'sign-in-needed'
-            : 'error';
+      // A manual retry keeps the reason found first (a sign-out here stays one).
+      const refused = signInNeededFrom(err, now());
+      const signIn = refused ? (connection.signInNeeded ?? refused) : null;
+      const saved = await saveLearned(db, connection.token, learned, { signIn });
+      const state: SyncState = err.code === 'offline' ? 'offline' : signIn ? 'sign-in-needed' : 'error';
       status = {
         state,
         at: now().toISOString(),
-        pending: await countPending(db, connection),
-        message: syncMessage(err, connection.serverUrl),
+        pending: await countPending(db, saved ?? connection),
+        message: signIn ? signInMessage(signIn) : syncMessage(err, connection.serverUrl),
         failures: (previous?.failures ?? 0) + 1,
         lastSyncedAt: lastSynced(previous),
       };
@@ -78,4 +108,48 @@ export async function syncAll(
   }
   await db.settings.put({ key: STATUS_KEY, value: status });
   return status;
+}
+
+function learn(learned: Learned, id: string, what: Partial<SharedSpace>): void {
+  learned.spaces.set(id, { ...learned.spaces.get(id), ...what });
+}
+
+/**
+ * The connection's spaces as the server has them now: each listed space's role and name from `GET /v1/me`. A space
+ * no longer listed is asked about once (`GET /v1/spaces/:space`), which says who removed this account and when
+ * (`403 removed`), or that it is gone (`404`); it is marked ended. Also the user's name, renamed elsewhere.
+ */
+async function refreshSpaces(
+  connection: Connection,
+  fetchImpl: Fetch,
+  now: () => Date,
+  learned: Learned,
+): Promise<SharedSpace[]> {
+  const headers = { authorization: `Bearer ${connection.token}` };
+  const answer = await requestJson(fetchImpl, `${connection.serverUrl}/v1/me`, { headers });
+  const me = Me.safeParse(answer.body);
+  if (!me.success) throw new SyncError('bad-response', 'The sync server sent an answer Docket does not understand.');
+  const spaces: SharedSpace[] = [];
+  for (const space of connection.spaces) {
+    if (space.ended) {
+      spaces.push(space);
+      continue;
+    }
+    let listed: { name: string; role: Role } | undefined = me.data.spaces.find((s) => s.id === space.id);
+    let ended: SpaceEnded | null = null;
+    if (!listed) {
+      try {
+        const url = `${connection.serverUrl}/v1/spaces/${encodeURIComponent(space.id)}`;
+        listed = SpaceAnswer.parse((await requestJson(fetchImpl, url, { headers })).body);
+      } catch (e) {
+        ended = endedFrom(e, now());
+        if (!ended) throw e;
+      }
+    }
+    const what: Partial<SharedSpace> = ended ? { ended } : { name: listed!.name, role: listed!.role };
+    if (ended || listed!.name !== space.name || listed!.role !== space.role) learn(learned, space.id, what);
+    spaces.push({ ...space, ...what });
+  }
+  if (me.data.user.name !== connection.user.name) learned.userName = me.data.user.name;
+  return spaces;
 }

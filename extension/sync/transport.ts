@@ -1,6 +1,7 @@
 import {
   type ErrorCode,
   ErrorBody,
+  ErrorDetails,
   MembersResponse,
   PullResponse,
   type PushRequest,
@@ -8,12 +9,16 @@ import {
   SnapshotResponse,
 } from '../../shared/sync/protocol';
 
-/** A refusal from the server, with its stable code (`token-revoked`, `upgrade-required`, …) or `offline`. */
+/**
+ * A refusal from the server, with its stable code (`token-revoked`, `upgrade-required`, …) or `offline`, and what
+ * some codes say besides (who removed this account and when, when a token was signed out).
+ */
 export class SyncError extends Error {
   constructor(
     readonly code: ErrorCode | 'offline' | 'bad-response',
     message: string,
     readonly status = 0,
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = 'SyncError';
@@ -69,7 +74,10 @@ export async function requestJson(
   }
   if (res.ok) return { body, status: res.status };
   const err = ErrorBody.safeParse(body);
-  if (err.success) throw new SyncError(err.data.error, err.data.message, res.status);
+  if (err.success) {
+    const details = ErrorDetails.safeParse(body);
+    throw new SyncError(err.data.error, err.data.message, res.status, details.success ? details.data : {});
+  }
   throw new SyncError('bad-response', `The sync server answered ${res.status}.`, res.status);
 }
 

@@ -4,3 +4,8 @@ import { browser } from 'wxt/browser';
 export function nudgeSync(now = false): void {
   void browser.runtime.sendMessage({ type: 'docket:sync', now }).catch(() => undefined);
 }
+
+/** The user's "Sync now": at once, and tried even while the server wants this browser to sign in again. */
+export function syncNow(): void {
+  void browser.runtime.sendMessage({ type: 'docket:sync', now: true, manual: true }).catch(() => undefined);
+}

@@ -37,12 +37,14 @@ export function useSyncTriggers(db: DocketDB): void {
     if (pending > 0) nudgeSync();
   }, [pending]);
   const connection = live?.connection;
-  // A space this account lost access to is not listened to: its stream would only be refused.
-  const streams = connection
-    ? connection.spaces
-        .filter((s) => !s.ended)
-        .map((s) => `${connection.serverUrl}/v1/spaces/${encodeURIComponent(s.id)}/events`)
-    : [];
+  // A space this account lost access to is not listened to, nor any while the server wants a new sign-in: the
+  // streams would only be refused.
+  const streams =
+    connection && !connection.signInNeeded
+      ? connection.spaces
+          .filter((s) => !s.ended)
+          .map((s) => `${connection.serverUrl}/v1/spaces/${encodeURIComponent(s.id)}/events`)
+      : [];
   const token = connection?.token ?? '';
   const key = `${token} ${streams.join(' ')}`;
   useEffect(() => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { connectMessage, syncMessage } from '../../../extension/sync/messages';
+import type { SpaceEnded } from '../../../extension/sync/connection-store';
+import {
+  connectMessage,
+  endedMessage,
+  signInMessage,
+  signInNeededFrom,
+  syncMessage,
+  teamMessage,
+} from '../../../extension/sync/messages';
 import { SyncError } from '../../../extension/sync/transport';
 
 describe('what a sign-in or sync failure tells the user', () => {
@@ -8,9 +16,49 @@ describe('what a sign-in or sync failure tells the user', () => {
     expect(text).toMatch(/already goes by this name/);
     expect(text).toMatch(/Your name \(shown in history\)/);
   });
-  it('an expired sign-in says it expired and how to come back', () => {
-    const text = syncMessage(new SyncError('token-expired', 'expired', 401), 'http://x');
-    expect(text).toMatch(/expired after a long time unused/);
-    expect(text).toMatch(/connect again with a new invite code/);
+  it('an expired sign-in says after how long, and how to come back', () => {
+    const text = syncMessage(new SyncError('token-expired', 'expired', 401, { idleDays: 30 }), 'http://x');
+    expect(text).toBe(
+      'Your sign-in expired after 30 days unused. Sign in again to sync: your local log, and any changes not sent ' +
+        'yet, are kept.',
+    );
+  });
+  it('a device signed out says when, from where, and that nothing local is lost', () => {
+    const at = '2026-12-04T10:00:00.000Z';
+    expect(signInMessage({ reason: 'signed-out', at }, 'UTC')).toMatch(/^You signed this device out on 4 Dec 2026\. /);
+    expect(signInMessage({ reason: 'revoked', at }, 'America/Toronto')).toMatch(
+      /^This device was signed out on 4 Dec 2026 \(from another device, or by the server's administrator\)\. /,
+    );
+    const revoked = new SyncError('token-revoked', 'revoked', 401, { revokedAt: at });
+    expect(signInNeededFrom(revoked, new Date())).toEqual({ reason: 'revoked', at });
+    expect(signInNeededFrom(new SyncError('forbidden', 'no', 403), new Date())).toBeNull();
+  });
+  it('a space this account lost access to says who, when, and that the local copy is kept', () => {
+    const at = '2026-12-04T10:00:00.000Z';
+    const space = (ended: SpaceEnded) => ({ name: 'Acme', ended });
+    expect(endedMessage(space({ reason: 'removed', by: 'Dana Owner', at }), 'UTC')).toBe(
+      'Removed from Acme by Dana Owner on 4 Dec 2026; your local copy is kept.',
+    );
+    expect(endedMessage(space({ reason: 'removed', by: null, at }), 'UTC')).toBe(
+      'Removed from Acme on 4 Dec 2026; your local copy is kept.',
+    );
+    expect(endedMessage(space({ reason: 'left', by: null, at }), 'Pacific/Auckland')).toBe(
+      'You left Acme on 4 Dec 2026; your local copy is kept.',
+    );
+    expect(endedMessage({ name: 'Acme' })).toBe('');
+    const removed = new SyncError('removed', 'Dana Owner removed you from Acme on 2026-12-04.', 403);
+    expect(syncMessage(removed, 'http://x')).toBe(
+      'Dana Owner removed you from Acme on 2026-12-04. Your local copy is kept.',
+    );
+  });
+  it('a Team panel refusal is said in the user’s words', () => {
+    const lastOwner = new SyncError('last-owner', 'A space always keeps an owner.', 409);
+    expect(teamMessage(lastOwner, 'leave', 'Acme', 'http://x')).toBe(
+      'Acme needs another owner before you can leave: make someone else owner first.',
+    );
+    expect(teamMessage(lastOwner, 'role', 'Acme', 'http://x')).toBe(
+      'Acme needs another owner first: make someone else owner, then try again.',
+    );
+    expect(teamMessage(new Error('disk full'), 'leave', 'Acme', 'http://x')).toBe('disk full');
   });
 });

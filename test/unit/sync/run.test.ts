@@ -46,9 +46,12 @@ describe('connecting and syncing a browser', () => {
       );
     expect(await syncAll(db, revoked)).toMatchObject({
       state: 'sign-in-needed',
-      message: expect.stringMatching(/^Your sign-in on this server was revoked\. Disconnect, then connect again/),
+      message: expect.stringMatching(/^This device was signed out on .*\. Sign in again to sync/),
     });
-    expect(await syncAll(db, t.fetchApp)).toMatchObject({ state: 'synced', failures: 0 });
+    // Scheduled rounds wait for a sign-in; the user's "Sync now" tries, and a token good again lifts the mark.
+    expect(await syncAll(db, t.fetchApp)).toMatchObject({ state: 'sign-in-needed', failures: 3 });
+    expect(await syncAll(db, t.fetchApp, undefined, { manual: true })).toMatchObject({ state: 'synced', failures: 0 });
+    expect((await getConnection(db))!.signInNeeded).toBeUndefined();
     expect([1, 2, 3, 10, 100].map(backoffMs)).toEqual([5_000, 10_000, 20_000, 300_000, 300_000]);
   });
 });
