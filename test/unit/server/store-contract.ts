@@ -208,13 +208,19 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
         [2, 'urgent', true, 'Dana', author.id, 'r1', NOW],
       ]);
       expect(store.readLog(space.id, 1, 10).map((e) => e.seq)).toEqual([2]);
+      // Each field's author is the user its replica is bound to; an unbound replica's is unknown.
       expect(store.readRecords(space.id, null, 10)).toEqual([
         {
           table: 'items',
           id: 'item-1',
-          fields: { title: { value: 'A', hlc: stamp(1, 'r1') }, urgent: { value: true, hlc: stamp(2, 'r1') } },
+          fields: {
+            title: { value: 'A', hlc: stamp(1, 'r1'), authorId: null },
+            urgent: { value: true, hlc: stamp(2, 'r1'), authorId: null },
+          },
         },
       ]);
+      expect(store.claimReplica('r1', author.id, NOW)).toBe(true);
+      expect(store.readRecords(space.id, null, 10)[0]!.fields.title!.authorId).toBe(author.id);
       expect(store.lastSeq(space.id)).toBe(2);
       expect(store.lastAck(space.id, 'r1', author.id)).toEqual({ ackedSeq: 1, serverSeq: 2, conflicts: 0 });
     });
@@ -280,6 +286,7 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       expect(store.readRecords(space.id, null, 10)[0]!.fields.title).toEqual({
         value: 'From r1',
         hlc: stamp(10, 'r1'),
+        authorId: null,
       });
       expect(store.readLog(space.id, 0, 10)).toHaveLength(2);
     });
