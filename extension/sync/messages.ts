@@ -119,8 +119,8 @@ export function endedMessage(space: Pick<SharedSpace, 'name' | 'ended'>, timeZon
   }
 }
 
-/** A Team panel action, for the words of its refusals. */
-export type TeamAction = 'role' | 'remove' | 'leave' | 'device';
+/** A Team panel action, for the words of its refusals (`other`: inviting, the audit trail). */
+export type TeamAction = 'role' | 'remove' | 'leave' | 'device' | 'other';
 
 /** Why a Team panel action was refused, in the user's words; `space` is the space's name. */
 export function teamMessage(err: unknown, action: TeamAction, space: string, origin: string): string {
@@ -131,12 +131,25 @@ export function teamMessage(err: unknown, action: TeamAction, space: string, ori
         ? `${space} needs another owner before you can leave: make someone else owner first.`
         : `${space} needs another owner first: make someone else owner, then try again.`;
     case 'forbidden':
-      return `Only an owner of ${space} can change roles or remove members.`;
+      return `Only an owner of ${space} can do that.`;
     case 'not-found':
-      return action === 'device'
-        ? 'That device is already signed out.'
-        : `That person is no longer a member of ${space}; the list is now up to date.`;
+      if (action === 'device') return 'That device is already signed out.';
+      if (action === 'role' || action === 'remove')
+        return `That person is no longer a member of ${space}; the list is now up to date.`;
+      return syncMessage(err, origin);
     default:
       return syncMessage(err, origin);
   }
+}
+
+/** "seen 3 h ago", for a member's last request in the space (or a device's last use); `never` when there is none. */
+export function seenAgo(iso: string | null, now: Date, timeZone?: string, verb = 'seen'): string {
+  if (!iso) return `never ${verb}`;
+  const minutes = Math.floor((now.getTime() - Date.parse(iso)) / 60_000);
+  if (minutes < 1) return `${verb} just now`;
+  if (minutes < 60) return `${verb} ${minutes} min ago`;
+  if (minutes < 24 * 60) return `${verb} ${Math.floor(minutes / 60)} h ago`;
+  const days = Math.floor(minutes / (24 * 60));
+  if (days < 30) return `${verb} ${days} day${days === 1 ? '' : 's'} ago`;
+  return `${verb} on ${formatDay(iso, timeZone)}`;
 }

@@ -5,9 +5,12 @@ import { myName, setMyName } from '../../store/me';
 import { connect } from '../../sync/connection';
 import { nudgeSync } from './nudge';
 
-/** Sign in to the team's sync server with the setup code (first user) or an invite code. */
-export function ConnectForm({ db, say }: { db: DocketDB; say: (text: string) => void }) {
-  const [server, setServer] = useState('http://127.0.0.1:8787');
+/**
+ * Sign in to the team's sync server with the setup code (first user) or an invite code; `serverUrl` fills in the
+ * server when signing in again.
+ */
+export function ConnectForm({ db, say, serverUrl }: { db: DocketDB; say: (text: string) => void; serverUrl?: string }) {
+  const [server, setServer] = useState(serverUrl ?? 'http://127.0.0.1:8787');
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [error, setError] = useState('');

@@ -4,6 +4,7 @@ import {
   connectMessage,
   endedMessage,
   signInMessage,
+  seenAgo,
   signInNeededFrom,
   syncMessage,
   teamMessage,
@@ -60,5 +61,17 @@ describe('what a sign-in or sync failure tells the user', () => {
       'Acme needs another owner first: make someone else owner, then try again.',
     );
     expect(teamMessage(new Error('disk full'), 'leave', 'Acme', 'http://x')).toBe('disk full');
+  });
+  it('says when a member was last seen in words', () => {
+    const now = new Date('2026-12-04T16:00:00Z');
+    const ago = (iso: string | null) => seenAgo(iso, now, 'UTC');
+    expect(ago(null)).toBe('never seen');
+    expect(ago('2026-12-04T15:59:30Z')).toBe('seen just now');
+    expect(ago('2026-12-04T15:18:00Z')).toBe('seen 42 min ago');
+    expect(ago('2026-12-04T12:30:00Z')).toBe('seen 3 h ago');
+    expect(ago('2026-12-03T15:00:00Z')).toBe('seen 1 day ago');
+    expect(ago('2026-11-20T15:00:00Z')).toBe('seen 14 days ago');
+    expect(ago('2026-10-01T15:00:00Z')).toBe('seen on 1 Oct 2026');
+    expect(seenAgo('2026-12-04T12:30:00Z', now, 'UTC', 'used')).toBe('used 3 h ago');
   });
 });
