@@ -16,7 +16,7 @@ const describe = (d: Device) => `${LABELS[d.label] ?? d.label}, ${formatDay(d.cr
 
 /**
  * The user's own signed-in devices (tokens in force): how and when each signed in, when it was last used, which
- * one is this browser. Another device is signed out with its "Sign out" button (named "Sign out <how>, <day>");
+ * one is this browser. Another device is signed out with its "Sign out" button (named "Sign out device: <how>, <day>");
  * this one with "Sign out this device", confirmed: the connection then keeps the server and the user, and waits for
  * a new sign-in; the local log stays.
  */
@@ -57,7 +57,7 @@ export function Devices(props: { db: DocketDB; serverUrl: string; say: (text: st
                 <button
                   type="button"
                   class="link"
-                  aria-label={`Sign out ${describe(d)}`}
+                  aria-label={`Sign out device: ${describe(d)}`}
                   disabled={busy}
                   onClick={() => void signOut(d)}
                 >
