@@ -7,11 +7,14 @@ import { AmountHints } from './AmountHints';
 import { DateHints } from './DateHints';
 import { Evidence } from './Evidence';
 import {
+  canFileInto,
   type CaptureContext,
   type FormState,
   forClient,
   initialForm,
   meetingOptions,
+  NOWHERE_TO_FILE,
+  nowhereToFile,
   placementFor,
   toFileTo,
   vendorsOf,
@@ -46,6 +49,8 @@ export function CaptureForm(props: {
   const client = ctx.clients.find((c) => c.id === form.clientId);
   const meetings = useMemo(() => meetingOptions(ctx, form.clientId), [ctx, form.clientId]);
   const placement = placementFor(form, ctx);
+  // With every client a shared log this account may only view, there is nowhere to file: said up front.
+  const nowhere = !form.clientId && nowhereToFile(ctx);
   const knownVendor = vendorsOf(ctx, form.clientId).some(
     (v) => v.name.toLowerCase() === form.vendorName.trim().toLowerCase(),
   );
@@ -98,18 +103,22 @@ export function CaptureForm(props: {
             Already captured {duplicates[0]!.by === 'message-id' ? '(same e-mail)' : '(same page)'} in “
             {duplicates[0]!.item.title}”.
           </p>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() =>
-              void save(
-                { to: 'existing-item', itemId: duplicates[0]!.item.id },
-                `Attached to “${duplicates[0]!.item.title}”`,
-              )
-            }
-          >
-            Attach to that item
-          </button>
+          {canFileInto(ctx, duplicates[0]!.item.clientId) ? (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() =>
+                void save(
+                  { to: 'existing-item', itemId: duplicates[0]!.item.id },
+                  `Attached to “${duplicates[0]!.item.title}”`,
+                )
+              }
+            >
+              Attach to that item
+            </button>
+          ) : (
+            <p class="muted">That log is shared with you to view only: nothing can be attached to it.</p>
+          )}
         </div>
       )}
       <Evidence draft={draft} />
@@ -126,7 +135,10 @@ export function CaptureForm(props: {
             onChange={(e) => setForm(forClient(form, draft, ctx, e.currentTarget.value))}
           >
             {ctx.clients.map((c) => (
-              <option value={c.id}>{c.name}</option>
+              <option value={c.id} disabled={!canFileInto(ctx, c.id)}>
+                {c.name}
+                {canFileInto(ctx, c.id) ? '' : ' (view only)'}
+              </option>
             ))}
           </select>
           {hints.clientId === form.clientId && hints.clientWhy && <small class="hint">{hints.clientWhy}</small>}
@@ -284,12 +296,17 @@ export function CaptureForm(props: {
         Tags <small>(comma-separated)</small>
         <input name="tags" value={form.tags} onInput={(e) => set('tags', e.currentTarget.value)} />
       </label>
+      {nowhere && (
+        <p class="notice" role="status" data-testid="nowhere-to-file">
+          {NOWHERE_TO_FILE}
+        </p>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      <button type="submit" class="primary" disabled={busy}>
+      <button type="submit" class="primary" disabled={busy || nowhere}>
         Save to log <kbd>Enter</kbd>
       </button>
     </form>

@@ -7,6 +7,7 @@ import { type NextMeeting, upcomingMeetings } from '../../../shared/rules/next-m
 import { defaultPlacement, type Placement } from '../../../shared/rules/placement';
 import { statusOfNewItem } from '../../../shared/rules/filing';
 import type { FileTo, VendorChoice } from '../../store/save-capture';
+import { viewOnlyMessage } from '../../sync/access';
 import { parseMoney } from '../money';
 
 export interface CaptureContext {
@@ -15,6 +16,8 @@ export interface CaptureContext {
   meetings: Meeting[];
   lastClientId: string | null;
   now: Date;
+  /** Clients whose log this account may only view (a viewer, or access lost): offered, but never filed into. */
+  viewOnly?: readonly string[];
 }
 
 /** The quick-capture form as the user sees it: plain strings, turned into an item only on save. */
@@ -39,6 +42,25 @@ export interface FormState {
 }
 
 export class FormError extends Error {}
+
+/** Whether captures may be filed under this client here. */
+export function canFileInto(ctx: CaptureContext, clientId: string): boolean {
+  return !ctx.viewOnly?.includes(clientId);
+}
+
+/** Every client here is one this account may only view: there is nowhere to file a capture. */
+export function nowhereToFile(ctx: CaptureContext): boolean {
+  return ctx.clients.length > 0 && ctx.clients.every((c) => !canFileInto(ctx, c.id));
+}
+export const NOWHERE_TO_FILE =
+  'Every client here is a shared log you can view but not change: add a client of your own in the log to file this capture.';
+
+/** Why a capture may not be filed under this client; null when it may. */
+export function viewOnlyReason(ctx: CaptureContext, clientId: string): string | null {
+  if (canFileInto(ctx, clientId)) return null;
+  const name = ctx.clients.find((c) => c.id === clientId)?.name ?? 'this client';
+  return `${viewOnlyMessage(name)} File this capture under another client.`;
+}
 
 export function vendorsOf(ctx: CaptureContext, clientId: string): Vendor[] {
   return ctx.vendors.filter((v) => v.clientId === clientId);
@@ -85,8 +107,10 @@ export function withPlacement(form: FormState, ctx: CaptureContext): FormState {
 }
 
 export function initialForm(draft: CaptureDraft, hints: Hints, ctx: CaptureContext): FormState {
-  const known = (id: string | null) => (id && ctx.clients.some((c) => c.id === id) ? id : null);
-  const clientId = known(hints.clientId) ?? known(ctx.lastClientId) ?? ctx.clients[0]?.id ?? '';
+  // Only a client this account may file into is proposed; with none, the form says so when saved.
+  const known = (id: string | null) => (id && ctx.clients.some((c) => c.id === id) && canFileInto(ctx, id) ? id : null);
+  const clientId =
+    known(hints.clientId) ?? known(ctx.lastClientId) ?? ctx.clients.find((c) => canFileInto(ctx, c.id))?.id ?? '';
   const today = ctx.now.toISOString().slice(0, 10);
   const decideBy = proposedDecideBy(hints.dates, today)?.date ?? '';
   const top = headline(hints.amounts, hints.kind);
@@ -140,7 +164,10 @@ function vendorChoice(form: FormState, draft: CaptureDraft, ctx: CaptureContext)
 
 /** Turns the form into a filing instruction for the store, or explains what is missing. */
 export function toFileTo(form: FormState, draft: CaptureDraft, ctx: CaptureContext): FileTo {
-  if (!form.clientId) throw new FormError('Choose the client this capture belongs to.');
+  if (!form.clientId)
+    throw new FormError(nowhereToFile(ctx) ? NOWHERE_TO_FILE : 'Choose the client this capture belongs to.');
+  const refused = viewOnlyReason(ctx, form.clientId);
+  if (refused) throw new FormError(refused);
   if (!form.title.trim()) throw new FormError('Give the item a title.');
   const meeting = meetingOptions(ctx, form.clientId).find((m) => m.id === form.meetingId) ?? null;
   const placement = placementFor(form, ctx);

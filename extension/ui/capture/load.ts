@@ -4,16 +4,20 @@ import { contextHints } from '../../../shared/hints/context-hints';
 import type { DocketDB } from '../../store/db';
 import { type Duplicate, findDuplicates } from '../../store/duplicates';
 import { lastClientId } from '../../store/me';
+import { accessOf, isViewOnly } from '../../sync/access';
+import { getConnection } from '../../sync/connection-store';
 import type { CaptureContext } from './form-state';
 
 export async function loadContext(db: DocketDB, now = new Date()): Promise<CaptureContext> {
-  const [clients, vendors, meetings, last] = await Promise.all([
+  const [clients, vendors, meetings, last, connection] = await Promise.all([
     db.clients.orderBy('name').toArray(),
     db.vendors.toArray(),
     db.meetings.toArray(),
     lastClientId(db),
+    getConnection(db),
   ]);
-  return { clients, vendors, meetings, lastClientId: last, now };
+  const viewOnly = clients.filter((c) => isViewOnly(accessOf(connection, c.id))).map((c) => c.id);
+  return { clients, vendors, meetings, lastClientId: last, now, viewOnly };
 }
 
 export interface Prepared extends Captured {

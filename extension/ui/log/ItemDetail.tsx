@@ -4,9 +4,11 @@ import type { DocketDB } from '../../store/db';
 import { itemHistory } from '../../store/history';
 import { type ItemPatch, updateItem } from '../../store/items';
 import { actorNow } from '../../store/me';
+import { type Access, isViewOnly } from '../../sync/access';
 import { byMember, memberNames } from '../../sync/members-directory';
 import { formatMeeting } from '../format';
 import { useLive } from '../use-live';
+import { Locked, ViewOnlyMark } from '../ViewOnly';
 import { CaptureView } from './CaptureView';
 import { HistoryMinutes } from './item/HistoryMinutes';
 import { ActionsEditor } from './item/ActionsEditor';
@@ -20,15 +22,17 @@ interface Props {
   meetings: Meeting[];
   vendors: Vendor[];
   contracts: Contract[];
+  /** What this account may do with the client's log; a view-only one shows the item without edit controls. */
+  access?: Access;
 }
 
 /** One item: its fields, its decision record and follow-ups, its evidence readable, its history visible. */
-export function ItemDetail({ db, item, client, meetings, vendors, contracts }: Props) {
+export function ItemDetail({ db, item, client, meetings, vendors, contracts, access = 'local' }: Props) {
+  const readOnly = isViewOnly(access);
   const [error, setError] = useState('');
   const captures = useLive(() => db.captures.where('itemId').equals(item.id).sortBy('capturedAt'), [item.id]) ?? [];
   // Members by their current name (found by account), so a rename does not rewrite history.
-  const history =
-    useLive(async () => byMember(await itemHistory(db, item.id), await memberNames(db)), [item.id]) ?? [];
+  const history = useLive(async () => byMember(await itemHistory(db, item.id), await memberNames(db)), [item.id]) ?? [];
   const others =
     useLive(
       () =>
@@ -53,6 +57,7 @@ export function ItemDetail({ db, item, client, meetings, vendors, contracts }: P
 
   return (
     <div data-testid="item-detail">
+      <ViewOnlyMark access={access} name={client.name} />
       <div class="toolbar">
         <h2>{item.title}</h2>
         <button type="button" onClick={() => window.open(`/print.html#brief=${encodeURIComponent(item.id)}`)}>
@@ -60,24 +65,38 @@ export function ItemDetail({ db, item, client, meetings, vendors, contracts }: P
         </button>
       </div>
       {item.slips.length > 0 && <p class="notice">{item.slips.map((s) => s.note).join(' · ')}</p>}
-      <ItemFields
-        item={item}
-        client={client}
-        meetings={meetings}
-        vendors={vendors}
-        contracts={contracts}
-        edit={edit}
-        fail={setError}
-      />
+      <Locked locked={readOnly}>
+        <ItemFields
+          item={item}
+          client={client}
+          meetings={meetings}
+          vendors={vendors}
+          contracts={contracts}
+          edit={edit}
+          fail={setError}
+        />
+      </Locked>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
       <h3>Decision</h3>
-      <DecisionEditor item={item} others={others} save={(decision) => save({ decision })} />
+      {readOnly && !item.decision ? (
+        <p class="muted">No decision recorded.</p>
+      ) : (
+        <Locked locked={readOnly}>
+          <DecisionEditor item={item} others={others} save={(decision) => save({ decision })} readOnly={readOnly} />
+        </Locked>
+      )}
       <h3>Follow-up actions</h3>
-      <ActionsEditor actions={item.actions} save={(actions) => save({ actions })} />
+      {readOnly && !item.actions.length ? (
+        <p class="muted">No follow-up action.</p>
+      ) : (
+        <Locked locked={readOnly}>
+          <ActionsEditor actions={item.actions} save={(actions) => save({ actions })} readOnly={readOnly} />
+        </Locked>
+      )}
       <h3>Evidence ({captures.length})</h3>
       {captures.map((c) => (
         <CaptureView capture={c} />

@@ -1,4 +1,5 @@
 import type { DocketDB } from '../../store/db';
+import { useAccess } from '../use-access';
 import { useLive } from '../use-live';
 import { ItemDetail } from './ItemDetail';
 
@@ -15,14 +16,15 @@ export function ItemPanel({ db, itemId, close }: { db: DocketDB; itemId: string;
     ]);
     return client ? { item, client, meetings, vendors, contracts } : null;
   }, [itemId]);
-  if (data === undefined) return null;
+  const access = useAccess(db, data?.item.clientId);
+  if (data === undefined || access === undefined) return null;
   if (data === null) return <p class="empty">This item no longer exists.</p>;
   return (
     <>
       <button type="button" class="link back" onClick={close}>
         ← Back
       </button>
-      <ItemDetail db={db} {...data} />
+      <ItemDetail db={db} {...data} access={access} />
     </>
   );
 }

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { DocketDB } from '../../store/db';
 import { lastClientId, myName } from '../../store/me';
 import { useLogKeys } from '../keys';
+import { accessOf } from '../../sync/access';
 import { useSyncTriggers } from '../sync/use-sync';
+import { useConnection } from '../use-access';
 import { useLive } from '../use-live';
 import { DroppedFile, useFileDrop } from './DroppedFiles';
 import { ItemPanel } from './ItemPanel';
@@ -18,6 +20,8 @@ export function LogApp({ db }: { db: DocketDB }) {
   const search = useRef<HTMLInputElement | null>(null);
   const clients = useLive(() => db.clients.orderBy('name').toArray(), []);
   const me = useLive(() => myName(db), []);
+  // Whether each client's log may be changed here: read before anything is drawn.
+  const connection = useConnection(db);
   const inboxCount =
     useLive(
       // The [clientId+status] index: a count of index entries, no item read.
@@ -57,7 +61,7 @@ export function LogApp({ db }: { db: DocketDB }) {
     })();
   }, [clients, route.client, route.item, route.view, db, go]);
 
-  if (!clients || me === undefined) return <p class="empty">Opening the log…</p>;
+  if (!clients || me === undefined || connection === undefined) return <p class="empty">Opening the log…</p>;
   const client = clients.find((c) => c.id === route.client) ?? null;
   return (
     <div class={`log${route.item ? ' has-item' : ''}`}>
@@ -66,12 +70,22 @@ export function LogApp({ db }: { db: DocketDB }) {
         clients={clients}
         route={route}
         me={me}
+        connection={connection}
         inboxCount={inboxCount}
         go={go}
         searchRef={(el) => (search.current = el)}
       />
       <main aria-label="Workspace" class="list">
-        <ViewSwitch db={db} client={client} clients={clients} route={route} go={go} say={say} onFiles={drop.add} />
+        <ViewSwitch
+          db={db}
+          client={client}
+          clients={clients}
+          route={route}
+          go={go}
+          say={say}
+          onFiles={drop.add}
+          access={client ? accessOf(connection, client.id) : 'local'}
+        />
       </main>
       <aside class="detail" aria-label="Item">
         {route.item ? (

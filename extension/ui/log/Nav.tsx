@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import type { Client } from '../../../shared/domain';
 import type { DocketDB } from '../../store/db';
 import { setMyName } from '../../store/me';
+import { accessOf, isViewOnly, viewOnlyMark } from '../../sync/access';
+import type { Connection } from '../../sync/connection-store';
 import { SyncBadge } from '../sync/SyncBadge';
 import { CLIENT_VIEWS, type Route, VIEW_LABEL } from './route';
 
@@ -10,6 +12,8 @@ interface Props {
   clients: Client[];
   route: Route;
   me: string;
+  /** The sync connection: which clients' logs are view-only here. */
+  connection: Connection | null;
   inboxCount: number;
   go: (patch: Partial<Route>) => void;
   searchRef: (el: HTMLInputElement | null) => void;
@@ -19,7 +23,7 @@ interface Props {
  * Clients and, for the chosen one, its views; the search box on top (`/` focuses it). A new client is added in the
  * main pane, where its form has room; the button hides while that form is open.
  */
-export function Nav({ db, clients, route, me, inboxCount, go, searchRef }: Props) {
+export function Nav({ db, clients, route, me, connection, inboxCount, go, searchRef }: Props) {
   const [name, setName] = useState(me);
   return (
     <nav aria-label="Clients">
@@ -51,6 +55,12 @@ export function Nav({ db, clients, route, me, inboxCount, go, searchRef }: Props
               }
             >
               {c.name}
+              {isViewOnly(accessOf(connection, c.id)) && (
+                // Out of the button's name (it stays the client's name); the view's own mark says it in words.
+                <span class="badge" aria-hidden="true" title={viewOnlyMark(accessOf(connection, c.id), c.name)!}>
+                  view only
+                </span>
+              )}
             </button>
             {c.id === route.client && (
               <ul class="views">

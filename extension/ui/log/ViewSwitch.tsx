@@ -1,5 +1,8 @@
 import { type Client, isTimeZone } from '../../../shared/domain';
 import type { DocketDB } from '../../store/db';
+import { type Access, isViewOnly } from '../../sync/access';
+import { useAccess } from '../use-access';
+import { ViewOnlyMark } from '../ViewOnly';
 import { ConnectForm } from '../sync/ConnectForm';
 import { AgendaView } from '../workspace/AgendaView';
 import { BudgetView } from '../workspace/BudgetView';
@@ -18,17 +21,25 @@ export interface ViewProps {
   route: Route;
   go: (patch: Partial<Route>) => void;
   say: (text: string) => void;
+  /** The client's log may be read but not changed here (a viewer, or access lost): no edit controls. */
+  readOnly?: boolean;
 }
 
 type SwitchProps = Omit<ViewProps, 'client'> & {
   client: Client | null;
   clients: Client[];
   onFiles: (files: File[]) => void;
+  /** What this account may do with the client's log, as the page has read it; without it, read here. */
+  access?: Access;
 };
 
 /** The main pane: the route's view, each behind a boundary so bad stored data costs that view, not the page. */
 export function ViewSwitch(props: SwitchProps) {
   const { client, route } = props;
+  // The log page reads it before drawing anything (no edit control shown, then taken back); drawn on its own, the
+  // view reads it and, until then, shows the log as it would a local one.
+  const read = useAccess(props.db, client?.id);
+  const access = props.access ?? read ?? 'local';
   const what = route.view === 'log' ? 'all items' : VIEW_LABEL[route.view].toLowerCase();
   // Keyed on what is shown: a fixed client (new updatedAt) or another view draws afresh.
   const key = `${route.view}|${client?.id}|${client?.updatedAt}`;
@@ -43,12 +54,15 @@ export function ViewSwitch(props: SwitchProps) {
       : undefined;
   return (
     <ViewBoundary key={key} what={`the ${what}`} openSettings={openSettings} problem={problem}>
-      <View {...props} />
+      {client && props.clients.length > 0 && CLIENT_VIEWS.includes(route.view) && (
+        <ViewOnlyMark access={access} name={client.name} />
+      )}
+      <View {...props} readOnly={isViewOnly(access)} />
     </ViewBoundary>
   );
 }
 
-function View(props: SwitchProps) {
+function View(props: SwitchProps & { readOnly: boolean }) {
   const { client, route } = props;
   if (route.view === 'search') return <SearchView db={props.db} clients={props.clients} route={route} go={props.go} />;
   if (route.view === 'new-client' || !props.clients.length)
@@ -66,7 +80,7 @@ function View(props: SwitchProps) {
     );
   // Clients exist but none is chosen yet: the log page picks one in a moment.
   if (!client) return null;
-  const p: ViewProps = { db: props.db, client, route, go: props.go, say: props.say };
+  const p: ViewProps = { db: props.db, client, route, go: props.go, say: props.say, readOnly: props.readOnly };
   switch (route.view) {
     case 'inbox':
       return <InboxView {...p} />;
@@ -75,7 +89,7 @@ function View(props: SwitchProps) {
     case 'decisions':
       return <DecisionsView {...p} />;
     case 'vendors':
-      return <VendorsView db={props.db} client={client} now={new Date()} />;
+      return <VendorsView db={props.db} client={client} now={new Date()} readOnly={props.readOnly} />;
     case 'budget':
       return <BudgetView {...p} />;
     case 'settings':

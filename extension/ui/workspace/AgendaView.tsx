@@ -10,7 +10,15 @@ import { MeetingHeader } from './agenda/MeetingHeader';
 import { PlannedAgenda } from './agenda/PlannedAgenda';
 
 /** One meeting's agenda: the four sections, the deadlines the data says come before the next meeting, and the record once held. */
-export function AgendaView({ db, client, route, go, say, now = new Date() }: ViewProps & { now?: Date }) {
+export function AgendaView({
+  db,
+  client,
+  route,
+  go,
+  say,
+  readOnly = false,
+  now = new Date(),
+}: ViewProps & { now?: Date }) {
   const data = useLive(async () => {
     const [meetings, items, vendors, contracts] = await Promise.all([
       db.meetings.where('clientId').equals(client.id).toArray(),
@@ -29,7 +37,9 @@ export function AgendaView({ db, client, route, go, say, now = new Date() }: Vie
   if (!chosen)
     return (
       <EmptyState title="No meeting planned.">
-        Set the client’s cadence, weekday and time under Client settings: its next meetings are planned from them.
+        {readOnly
+          ? 'Its meetings are planned from the client’s cadence, which the people who edit this log set.'
+          : 'Set the client’s cadence, weekday and time under Client settings: its next meetings are planned from them.'}
       </EmptyState>
     );
   const ref = { id: chosen.id, startsAt: chosen.startsAt, fromCadence: chosen.fromCadence };
@@ -88,12 +98,21 @@ export function AgendaView({ db, client, route, go, say, now = new Date() }: Vie
         deadlines={deadlines}
         go={go}
         say={say}
+        readOnly={readOnly}
       />
       {chosen.status === 'held' ? (
         <HeldAgenda meeting={chosen} go={go} />
       ) : (
         <>
-          <PlannedAgenda db={db} items={onAgenda} vendors={data.vendors} selected={route.item} go={go} say={say} />
+          <PlannedAgenda
+            db={db}
+            items={onAgenda}
+            vendors={data.vendors}
+            selected={route.item}
+            go={go}
+            say={say}
+            readOnly={readOnly}
+          />
           <Deadlines deadlines={deadlines} go={go} />
         </>
       )}

@@ -5,6 +5,7 @@ import type { DocketDB } from '../../store/db';
 import { actorNow } from '../../store/me';
 import type { Route } from '../log/route';
 import type { ViewProps } from '../log/ViewSwitch';
+import { Locked } from '../ViewOnly';
 import { LogTransfer } from './settings/LogTransfer';
 import { TeamSync } from './settings/TeamSync';
 
@@ -72,6 +73,8 @@ function ClientForm(props: {
   version: string;
   isNew: boolean;
   onSave: (draft: Draft) => Promise<void>;
+  /** A view-only client's settings: shown in disabled fields, with nothing to save. */
+  readOnly?: boolean;
 }) {
   const [draft, setDraft] = useState<Draft>(props.initial);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -244,29 +247,34 @@ function ClientForm(props: {
           {failure || 'Nothing was saved: fix the fields marked above.'}
         </p>
       )}
-      <div class="wide form-actions">
-        <button type="submit" class="primary">
-          {props.isNew ? 'Add client' : 'Save client'}
-        </button>
-      </div>
+      {!props.readOnly && (
+        <div class="wide form-actions">
+          <button type="submit" class="primary">
+            {props.isNew ? 'Add client' : 'Save client'}
+          </button>
+        </div>
+      )}
     </form>
   );
 }
 
 /** Everything the meeting rules need about a client, editable; and its log's export, import and handoff. */
-export function ClientSettings({ db, client, say }: ViewProps) {
+export function ClientSettings({ db, client, say, readOnly = false }: ViewProps) {
   return (
     <section aria-label="Client settings" class="settings">
       <h2>{client.name}</h2>
-      <ClientForm
-        initial={toDraft(client)}
-        version={`${client.id}|${client.updatedAt}`}
-        isNew={false}
-        onSave={async ({ domains, ...rest }) => {
-          await updateClient(db, await actorNow(db), client.id, { ...rest, domains: splitDomains(domains) });
-          say('Client saved.');
-        }}
-      />
+      <Locked locked={readOnly}>
+        <ClientForm
+          initial={toDraft(client)}
+          version={`${client.id}|${client.updatedAt}`}
+          isNew={false}
+          readOnly={readOnly}
+          onSave={async ({ domains, ...rest }) => {
+            await updateClient(db, await actorNow(db), client.id, { ...rest, domains: splitDomains(domains) });
+            say('Client saved.');
+          }}
+        />
+      </Locked>
       <TeamSync db={db} client={client} say={say} />
       <LogTransfer db={db} client={client} say={say} />
     </section>

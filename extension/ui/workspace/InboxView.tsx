@@ -8,7 +8,7 @@ import type { ViewProps } from '../log/ViewSwitch';
 import { useLive } from '../use-live';
 
 /** Captures not yet triaged: each becomes an item on the next meeting's agenda, or is filed into an existing item. */
-export function InboxView({ db, client, go, say }: ViewProps) {
+export function InboxView({ db, client, go, say, readOnly = false }: ViewProps) {
   const [target, setTarget] = useState<Record<string, string>>({});
   const data = useLive(
     async () => ({
@@ -49,42 +49,44 @@ export function InboxView({ db, client, go, say }: ViewProps) {
                 clipped {formatInstant(item.createdAt)} by {item.createdBy}
               </span>
             </button>
-            <div class="triage">
-              <button
-                type="button"
-                class="primary"
-                onClick={() =>
-                  void act(
-                    async () => putOnAgenda(db, await actorNow(db), item.id, item.meetingId ? null : next),
-                    'On the agenda, to prepare.',
-                  )
-                }
-              >
-                {item.meetingId ? 'Prepare it' : `Put on ${formatMeetingShort(next.startsAt, client.timeZone)}`}
-              </button>
-              <select
-                aria-label={`File “${item.title}” into`}
-                value={target[item.id] ?? ''}
-                onChange={(e) => setTarget({ ...target, [item.id]: e.currentTarget.value })}
-              >
-                <option value="">File into an existing item…</option>
-                {others.map((o) => (
-                  <option value={o.id}>{o.title}</option>
-                ))}
-              </select>
-              <button
-                type="button"
-                disabled={!target[item.id]}
-                onClick={() =>
-                  void act(
-                    async () => fileInto(db, await actorNow(db), item.id, target[item.id]!),
-                    'Filed into the existing item.',
-                  )
-                }
-              >
-                File
-              </button>
-            </div>
+            {!readOnly && (
+              <div class="triage">
+                <button
+                  type="button"
+                  class="primary"
+                  onClick={() =>
+                    void act(
+                      async () => putOnAgenda(db, await actorNow(db), item.id, item.meetingId ? null : next),
+                      'On the agenda, to prepare.',
+                    )
+                  }
+                >
+                  {item.meetingId ? 'Prepare it' : `Put on ${formatMeetingShort(next.startsAt, client.timeZone)}`}
+                </button>
+                <select
+                  aria-label={`File “${item.title}” into`}
+                  value={target[item.id] ?? ''}
+                  onChange={(e) => setTarget({ ...target, [item.id]: e.currentTarget.value })}
+                >
+                  <option value="">File into an existing item…</option>
+                  {others.map((o) => (
+                    <option value={o.id}>{o.title}</option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  disabled={!target[item.id]}
+                  onClick={() =>
+                    void act(
+                      async () => fileInto(db, await actorNow(db), item.id, target[item.id]!),
+                      'Filed into the existing item.',
+                    )
+                  }
+                >
+                  File
+                </button>
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import type { Client } from '../../../shared/domain';
 import { zonedDate } from '../../../shared/rules';
 import type { DocketDB } from '../../store/db';
 import { useLive } from '../use-live';
+import { Locked } from '../ViewOnly';
 import { ContractForm } from './vendors/ContractForm';
 import { ContractList } from './vendors/ContractList';
 import type { CaptureRef } from './vendors/DocumentPicker';
@@ -12,7 +13,18 @@ import { VendorList } from './vendors/VendorList';
 import './vendors/vendors.css';
 
 /** A client's vendor registry and contracts: what to prepare before each renewal, and what to hand over. */
-export function VendorsView({ db, client, now }: { db: DocketDB; client: Client; now: Date }) {
+export function VendorsView({
+  db,
+  client,
+  now,
+  readOnly = false,
+}: {
+  db: DocketDB;
+  client: Client;
+  now: Date;
+  /** A view-only client's registry: read, nothing added, edited or deleted. */
+  readOnly?: boolean;
+}) {
   const today = zonedDate(now, client.timeZone); // the client's calendar day, not the browser's
   const [selected, setSelected] = useState<string | null>(null);
   useEffect(() => setSelected(null), [client.id]);
@@ -56,14 +68,19 @@ export function VendorsView({ db, client, now }: { db: DocketDB; client: Client;
           notices={notices}
           selected={selected}
           onSelect={select}
+          readOnly={readOnly}
         />
         <div class="vendor-detail" ref={detail}>
           {vendor ? (
             <>
-              <VendorEditor key={vendor.id} db={db} vendor={vendor} />
+              <Locked locked={readOnly}>
+                <VendorEditor key={vendor.id} db={db} vendor={vendor} readOnly={readOnly} />
+              </Locked>
               <h3>Contracts ({theirs.length})</h3>
-              <ContractList db={db} contracts={theirs} notices={notices} captures={captures} />
-              <ContractForm key={vendor.id} db={db} clientId={client.id} vendorId={vendor.id} captures={captures} />
+              <ContractList db={db} contracts={theirs} notices={notices} captures={captures} readOnly={readOnly} />
+              {!readOnly && (
+                <ContractForm key={vendor.id} db={db} clientId={client.id} vendorId={vendor.id} captures={captures} />
+              )}
             </>
           ) : (
             <p class="empty">

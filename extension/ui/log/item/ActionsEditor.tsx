@@ -3,7 +3,16 @@ import type { Action } from '../../../../shared/domain';
 import { newId } from '../../../../shared/ids';
 
 /** Follow-ups with an owner and a due date; ticking one done keeps it in the record. */
-export function ActionsEditor({ actions, save }: { actions: Action[]; save: (actions: Action[]) => Promise<void> }) {
+export function ActionsEditor({
+  actions,
+  save,
+  readOnly = false,
+}: {
+  actions: Action[];
+  save: (actions: Action[]) => Promise<void>;
+  /** Shown, not changed: no remove or add buttons (the caller disables the fields). */
+  readOnly?: boolean;
+}) {
   const [list, setList] = useState(actions);
   const [error, setError] = useState('');
   // Follows the stored list only when its content changes, so a save of another field does not reset one being typed.
@@ -53,21 +62,25 @@ export function ActionsEditor({ actions, save }: { actions: Action[]; save: (act
               void commit(list.map((x) => (x.id === a.id ? { ...x, due: e.currentTarget.value || null } : x)))
             }
           />
-          <button
-            type="button"
-            aria-label={`Remove action ${a.title}`}
-            onClick={() => void commit(list.filter((x) => x.id !== a.id))}
-          >
-            ✕
-          </button>
+          {!readOnly && (
+            <button
+              type="button"
+              aria-label={`Remove action ${a.title}`}
+              onClick={() => void commit(list.filter((x) => x.id !== a.id))}
+            >
+              ✕
+            </button>
+          )}
         </div>
       ))}
-      <button
-        type="button"
-        onClick={() => setList([...list, { id: newId(), title: 'New action', owner: '', due: null, done: false }])}
-      >
-        + Add action
-      </button>
+      {!readOnly && (
+        <button
+          type="button"
+          onClick={() => setList([...list, { id: newId(), title: 'New action', owner: '', due: null, done: false }])}
+        >
+          + Add action
+        </button>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}

@@ -25,10 +25,12 @@ interface Props {
   item: Item;
   others: Item[];
   save: (decision: Decision) => Promise<void>;
+  /** Shown, not changed: no add or remove buttons (the caller disables the fields). */
+  readOnly?: boolean;
 }
 
 /** The board-paper fields of a decision: context, options with cost and risk, recommendation, decision, rationale, who and when. */
-export function DecisionEditor({ item, others, save }: Props) {
+export function DecisionEditor({ item, others, save, readOnly = false }: Props) {
   const [d, setD] = useState<Decision>(item.decision ?? EMPTY);
   const [error, setError] = useState('');
   // The editor's copy is the truth while it is open: every commit writes all of it, so a save finishing mid-typing
@@ -105,36 +107,40 @@ export function DecisionEditor({ item, others, save }: Props) {
                 <option value={r}>{RISK_LABEL[r]}</option>
               ))}
             </select>
-            <button
-              type="button"
-              aria-label={`Remove option ${i + 1}`}
-              onClick={() => void commit({ ...d, options: d.options.filter((x) => x.id !== o.id) })}
-            >
-              ✕
-            </button>
+            {!readOnly && (
+              <button
+                type="button"
+                aria-label={`Remove option ${i + 1}`}
+                onClick={() => void commit({ ...d, options: d.options.filter((x) => x.id !== o.id) })}
+              >
+                ✕
+              </button>
+            )}
           </div>
         ))}
-        <button
-          type="button"
-          onClick={() =>
-            setD({
-              ...d,
-              options: [
-                ...d.options,
-                {
-                  id: newId(),
-                  title: `Option ${d.options.length + 1}`,
-                  oneTime: null,
-                  recurring: null,
-                  risk: 'medium',
-                  notes: '',
-                },
-              ],
-            })
-          }
-        >
-          + Add option
-        </button>
+        {!readOnly && (
+          <button
+            type="button"
+            onClick={() =>
+              setD({
+                ...d,
+                options: [
+                  ...d.options,
+                  {
+                    id: newId(),
+                    title: `Option ${d.options.length + 1}`,
+                    oneTime: null,
+                    recurring: null,
+                    risk: 'medium',
+                    notes: '',
+                  },
+                ],
+              })
+            }
+          >
+            + Add option
+          </button>
+        )}
       </fieldset>
       {text('recommendation', 'Recommendation')}
       {text('decision', 'Decision', 2)}

@@ -21,11 +21,14 @@ interface Props {
   deadlines: Deadline[];
   go: (patch: Partial<Route>) => void;
   say: (text: string) => void;
+  /** A view-only client's meeting: its exports and print only, nothing that changes it. */
+  readOnly?: boolean;
 }
 
 type Mode = null | 'move' | 'add' | 'hold';
 
-export function MeetingHeader({ db, client, meeting, meetingRef, items, vendors, deadlines, go, say }: Props) {
+export function MeetingHeader(props: Props) {
+  const { db, client, meeting, meetingRef, items, vendors, deadlines, go, say, readOnly = false } = props;
   const [mode, setMode] = useState<Mode>(null);
   const local = zonedParts(new Date(meeting.startsAt), client.timeZone);
   const [when, setWhen] = useState(`${local.date}T${local.time}`);
@@ -59,7 +62,7 @@ export function MeetingHeader({ db, client, meeting, meetingRef, items, vendors,
         </span>
       </h2>
       <div class="actions">
-        {meeting.status === 'planned' && (
+        {meeting.status === 'planned' && !readOnly && (
           <>
             <button type="button" class="primary" onClick={() => setMode(mode === 'hold' ? null : 'hold')}>
               Mark held…
@@ -77,9 +80,11 @@ export function MeetingHeader({ db, client, meeting, meetingRef, items, vendors,
             </button>
           </>
         )}
-        <button type="button" onClick={() => setMode(mode === 'add' ? null : 'add')}>
-          Add ad-hoc meeting…
-        </button>
+        {!readOnly && (
+          <button type="button" onClick={() => setMode(mode === 'add' ? null : 'add')}>
+            Add ad-hoc meeting…
+          </button>
+        )}
         <span class="spacer" />
         {meeting.status === 'held' ? (
           <>

@@ -13,12 +13,14 @@ interface Props {
   selected: string | null;
   go: (patch: Partial<Route>) => void;
   say: (text: string) => void;
+  /** A view-only client's agenda: read as it stands, nothing moved or marked. */
+  readOnly?: boolean;
 }
 
 const DRAG_TYPE = 'application/x-docket-item';
 
 /** The four sections of a planned meeting. Items move by drag and drop, or with Alt+arrows on the focused item. */
-export function PlannedAgenda({ db, items, vendors, selected, go, say }: Props) {
+export function PlannedAgenda({ db, items, vendors, selected, go, say, readOnly = false }: Props) {
   const agenda = orderedAgenda(items);
   const vendorName = new Map(vendors.map((v) => [v.id, v.name]));
 
@@ -54,7 +56,7 @@ export function PlannedAgenda({ db, items, vendors, selected, go, say }: Props) 
   }
 
   function onKey(e: KeyboardEvent, item: Item, index: number) {
-    if (!e.altKey || !['ArrowUp', 'ArrowDown'].includes(e.key)) return;
+    if (readOnly || !e.altKey || !['ArrowUp', 'ArrowDown'].includes(e.key)) return;
     e.preventDefault();
     const s = SECTIONS.indexOf(item.section);
     const up = e.key === 'ArrowUp';
@@ -67,16 +69,19 @@ export function PlannedAgenda({ db, items, vendors, selected, go, say }: Props) 
 
   return (
     <div class="sections">
-      <p class="muted small">
-        Drag items to reorder or change section; or focus one and press Alt+↑/↓ (Alt+Shift+↑/↓ for the section).
-      </p>
+      {!readOnly && (
+        <p class="muted small">
+          Drag items to reorder or change section; or focus one and press Alt+↑/↓ (Alt+Shift+↑/↓ for the section).
+        </p>
+      )}
       {SECTIONS.map((section) => (
         <section
           class="agenda-section"
           aria-label={SECTION_LABEL[section]}
           data-section={section}
-          onDragOver={(e) => e.dataTransfer?.types.includes(DRAG_TYPE) && e.preventDefault()}
+          onDragOver={(e) => !readOnly && e.dataTransfer?.types.includes(DRAG_TYPE) && e.preventDefault()}
           onDrop={(e) => {
+            if (readOnly) return;
             const id = e.dataTransfer?.getData(DRAG_TYPE);
             if (!id) return;
             e.preventDefault();
@@ -86,10 +91,12 @@ export function PlannedAgenda({ db, items, vendors, selected, go, say }: Props) 
           }}
         >
           <div class="section-title">{SECTION_LABEL[section]}</div>
-          {agenda[section].length === 0 && <p class="muted small drop-hint">Nothing here. Drop an item to add it.</p>}
+          {agenda[section].length === 0 && (
+            <p class="muted small drop-hint">{readOnly ? 'Nothing here.' : 'Nothing here. Drop an item to add it.'}</p>
+          )}
           <ul class="items">
             {agenda[section].map((item, index) => (
-              <li draggable onDragStart={(e) => e.dataTransfer?.setData(DRAG_TYPE, item.id)}>
+              <li draggable={!readOnly} onDragStart={(e) => !readOnly && e.dataTransfer?.setData(DRAG_TYPE, item.id)}>
                 <button
                   type="button"
                   data-agenda-item={item.id}
@@ -117,15 +124,19 @@ export function PlannedAgenda({ db, items, vendors, selected, go, say }: Props) 
                       .join(' · ')}
                   </span>
                 </button>
-                <label class="check discussed">
-                  <input
-                    type="checkbox"
-                    checked={item.discussed}
-                    aria-label={`Discussed: ${item.title}`}
-                    onChange={(e) => void markDiscussed(item.id, e.currentTarget.checked)}
-                  />
-                  discussed
-                </label>
+                {readOnly ? (
+                  item.discussed && <span class="badge discussed">discussed</span>
+                ) : (
+                  <label class="check discussed">
+                    <input
+                      type="checkbox"
+                      checked={item.discussed}
+                      aria-label={`Discussed: ${item.title}`}
+                      onChange={(e) => void markDiscussed(item.id, e.currentTarget.checked)}
+                    />
+                    discussed
+                  </label>
+                )}
               </li>
             ))}
           </ul>

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { parseClientLog, planImport } from '../../../../shared/export';
 import { applyImport, readClientLog } from '../../../store/client-log';
 import type { DocketDB } from '../../../store/db';
+import { accessOf, isViewOnly, viewOnlyMessage } from '../../../sync/access';
+import { getConnection } from '../../../sync/connection-store';
 
 type Plan = ReturnType<typeof planImport>;
 type State = { errors: string[] } | { name: string; plan: Plan } | null;
@@ -14,6 +16,9 @@ export function ImportLog({ db, say }: { db: DocketDB; say: (text: string) => vo
     const parsed = parseClientLog(await file.text());
     if (!parsed.ok) return setState({ errors: parsed.errors });
     const exists = await db.clients.get(parsed.log.client.id);
+    // A client whose shared log this account may only view takes no import (the store would refuse it too).
+    if (isViewOnly(accessOf(await getConnection(db), parsed.log.client.id)))
+      return setState({ errors: [viewOnlyMessage(exists?.name ?? parsed.log.client.name)] });
     const existing = exists ? await readClientLog(db, exists.id) : null;
     setState({ name: parsed.log.client.name, plan: planImport(parsed.log, existing) });
   }

@@ -14,7 +14,16 @@ const isEmpty = (c: Contact) => !c.name.trim() && !c.email.trim() && !c.phone.tr
  * The people to call at a vendor. Rows are edited locally and saved when a field is left; a row left entirely
  * blank is dropped rather than refused, so "Add contact" then changing one's mind costs nothing.
  */
-export function ContactsEditor({ vendor, onSave }: { vendor: Vendor; onSave: (contacts: Contact[]) => Promise<void> }) {
+export function ContactsEditor({
+  vendor,
+  onSave,
+  readOnly = false,
+}: {
+  vendor: Vendor;
+  onSave: (contacts: Contact[]) => Promise<void>;
+  /** Shown, not changed: no add or remove buttons (the caller disables the fields). */
+  readOnly?: boolean;
+}) {
   const [rows, setRows] = useState<Contact[]>(vendor.contacts);
   useEffect(() => setRows(vendor.contacts), [vendor.id, vendor.updatedAt]);
 
@@ -42,22 +51,26 @@ export function ContactsEditor({ vendor, onSave }: { vendor: Vendor; onSave: (co
               />
             </label>
           ))}
-          <button
-            type="button"
-            aria-label={`Remove contact ${row.name || i + 1}`}
-            onClick={() => {
-              const next = rows.filter((_, j) => j !== i);
-              setRows(next);
-              save(next);
-            }}
-          >
-            Remove
-          </button>
+          {!readOnly && (
+            <button
+              type="button"
+              aria-label={`Remove contact ${row.name || i + 1}`}
+              onClick={() => {
+                const next = rows.filter((_, j) => j !== i);
+                setRows(next);
+                save(next);
+              }}
+            >
+              Remove
+            </button>
+          )}
         </fieldset>
       ))}
-      <button type="button" onClick={() => setRows([...rows, blank()])}>
-        Add contact
-      </button>
+      {!readOnly && (
+        <button type="button" onClick={() => setRows([...rows, blank()])}>
+          Add contact
+        </button>
+      )}
     </fieldset>
   );
 }

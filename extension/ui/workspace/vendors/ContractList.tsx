@@ -14,10 +14,12 @@ interface Props {
   contracts: Contract[];
   notices: Map<string, NextNotice>;
   captures: CaptureRef[];
+  /** A view-only client's contracts: read, never edited or deleted. */
+  readOnly?: boolean;
 }
 
 /** A vendor's contracts, the one ending soonest first, each with its next notice deadline and its documents. */
-export function ContractList({ db, contracts, notices, captures }: Props) {
+export function ContractList({ db, contracts, notices, captures, readOnly = false }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState('');
@@ -110,42 +112,44 @@ export function ContractList({ db, contracts, notices, captures }: Props) {
                 </dd>
               </dl>
               {c.notes && <p class="contract-notes">{c.notes}</p>}
-              <div class="form-actions">
-                {confirming === c.id ? (
-                  <>
-                    <span>Delete this contract?</span>
-                    <button type="button" class="danger" onClick={() => void remove(c.id)}>
-                      Delete contract
-                    </button>
-                    <button
-                      type="button"
-                      data-keep={c.id}
-                      onClick={() => mode(() => setConfirming(null), `[data-delete="${c.id}"]`)}
-                    >
-                      Keep it
-                    </button>
-                  </>
-                ) : (
-                  <>
-                    <button
-                      type="button"
-                      data-edit={c.id}
-                      aria-label={`Edit ${c.title}`}
-                      onClick={() => mode(() => setEditing(c.id), `[data-edit-form="${c.id}"] [name=title]`)}
-                    >
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      data-delete={c.id}
-                      aria-label={`Delete ${c.title}`}
-                      onClick={() => mode(() => setConfirming(c.id), `[data-keep="${c.id}"]`)}
-                    >
-                      Delete
-                    </button>
-                  </>
-                )}
-              </div>
+              {!readOnly && (
+                <div class="form-actions">
+                  {confirming === c.id ? (
+                    <>
+                      <span>Delete this contract?</span>
+                      <button type="button" class="danger" onClick={() => void remove(c.id)}>
+                        Delete contract
+                      </button>
+                      <button
+                        type="button"
+                        data-keep={c.id}
+                        onClick={() => mode(() => setConfirming(null), `[data-delete="${c.id}"]`)}
+                      >
+                        Keep it
+                      </button>
+                    </>
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        data-edit={c.id}
+                        aria-label={`Edit ${c.title}`}
+                        onClick={() => mode(() => setEditing(c.id), `[data-edit-form="${c.id}"] [name=title]`)}
+                      >
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        data-delete={c.id}
+                        aria-label={`Delete ${c.title}`}
+                        onClick={() => mode(() => setConfirming(c.id), `[data-keep="${c.id}"]`)}
+                      >
+                        Delete
+                      </button>
+                    </>
+                  )}
+                </div>
+              )}
             </li>
           );
         })}

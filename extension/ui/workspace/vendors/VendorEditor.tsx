@@ -7,8 +7,8 @@ import { ContactsEditor } from './ContactsEditor';
 import { splitDomains } from './form-values';
 import { ROLE_LABEL } from './roles';
 
-/** A vendor's own fields, edited in place and saved when a field is left. */
-export function VendorEditor({ db, vendor }: { db: DocketDB; vendor: Vendor }) {
+/** A vendor's own fields, edited in place and saved when a field is left (the caller disables them when read-only). */
+export function VendorEditor({ db, vendor, readOnly = false }: { db: DocketDB; vendor: Vendor; readOnly?: boolean }) {
   const [error, setError] = useState('');
   const [name, setName] = useState(vendor.name);
   const [domains, setDomains] = useState(vendor.domains.join(', '));
@@ -67,7 +67,11 @@ export function VendorEditor({ db, vendor }: { db: DocketDB; vendor: Vendor }) {
           {error}
         </p>
       )}
-      <ContactsEditor vendor={vendor} onSave={(contacts) => edit({ contacts })} />
+      {readOnly && !vendor.contacts.length ? (
+        <p class="muted">No contact recorded.</p>
+      ) : (
+        <ContactsEditor vendor={vendor} onSave={(contacts) => edit({ contacts })} readOnly={readOnly} />
+      )}
     </div>
   );
 }

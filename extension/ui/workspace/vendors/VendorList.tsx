@@ -15,10 +15,11 @@ interface Props {
   notices: Map<string, NextNotice>;
   selected: string | null;
   onSelect: (id: string) => void;
+  readOnly?: boolean;
 }
 
 /** The registry: every vendor with its role, domains, contracts and the next notice deadline to watch. */
-export function VendorList({ db, client, vendors, contracts, notices, selected, onSelect }: Props) {
+export function VendorList({ db, client, vendors, contracts, notices, selected, onSelect, readOnly = false }: Props) {
   const [name, setName] = useState('');
   const [error, setError] = useState('');
 
@@ -37,15 +38,17 @@ export function VendorList({ db, client, vendors, contracts, notices, selected, 
   return (
     <div class="vendor-list">
       <h2>Vendors ({vendors.length})</h2>
-      <form class="vendor-add" aria-label="Add vendor" onSubmit={add}>
-        <label>
-          New vendor name
-          <input name="vendorName" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-        </label>
-        <button type="submit" class="primary">
-          Add vendor
-        </button>
-      </form>
+      {!readOnly && (
+        <form class="vendor-add" aria-label="Add vendor" onSubmit={add}>
+          <label>
+            New vendor name
+            <input name="vendorName" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          </label>
+          <button type="submit" class="primary">
+            Add vendor
+          </button>
+        </form>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}
