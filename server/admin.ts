@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DisplayName } from '../shared/sync/names';
+import { DEVICE_CODE_LABEL, issueDeviceCode } from './auth/device-codes';
 import { hashSecret, newSecret } from './auth/secrets';
 import { DEFAULT_DB_FILE, openSqliteStore } from './store/sqlite';
 import type { SyncStore } from './store/types';
@@ -11,7 +12,9 @@ const USAGE = `Usage: tsx server/admin.ts [--data-dir ./data] <command>
   users allow <user>      lets a user (id or exact name) create spaces (under --space-creation allowed)
   users disallow <user>   stops that; the spaces they made stay theirs
   tokens list <user>      a user's tokens (user id or exact name), with their last use
-  tokens revoke <id>      revokes a token at once (its event streams end within a second)`;
+  tokens revoke <id>      revokes a token at once (its event streams end within a second)
+  tokens code <user>      a device sign-in code for a user (id or exact name) who lost every device: single use,
+                          15 minutes; Docket's "Connect" takes it and signs in to their own account`;
 
 /** Runs one admin command against the store; returns the exit code. Output goes to `print`. */
 export function runAdmin(store: SyncStore, args: string[], print: (line: string) => void, now = new Date()): number {
@@ -48,6 +51,27 @@ export function runAdmin(store: SyncStore, args: string[], print: (line: string)
       const end = t.revokedAt ? `  revoked ${t.revokedAt}` : '';
       print(`${t.id}  ${t.label}  created ${t.createdAt}  last used ${t.lastUsedAt}${end}`);
     }
+    return 0;
+  }
+  if (group === 'tokens' && action === 'code' && arg) {
+    // Names are unique within a space, not on the server: a code for the wrong person of that name would sign in
+    // as them, so a name two people share is refused.
+    const named = store.getUser(arg) ? [] : store.listUsers().filter((u) => u.name === arg);
+    if (named.length > 1) {
+      return fail(print, `${named.length} users are named ${arg}: give the user id instead (see users list).`);
+    }
+    const user = findUser(arg);
+    if (!user) return fail(print, `No user ${arg}.`);
+    const { code, expiresAt } = issueDeviceCode(store, user.id, {
+      label: DEVICE_CODE_LABEL.admin,
+      createdBy: null,
+      now: now.getTime(),
+    });
+    print(
+      `Device sign-in code for ${user.name} (single use, until ${expiresAt}):\n\n  ${code}\n\n` +
+        `Shown once: give it to ${user.name}, who enters it in Docket (Team sync › Connect, with the server's ` +
+        'address) to sign in to their own account.',
+    );
     return 0;
   }
   if (group === 'tokens' && action === 'revoke' && arg) {

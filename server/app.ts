@@ -30,8 +30,8 @@ export function createApp(input: AppDeps) {
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    // The path only, with invite codes masked: a query string may carry a token, an invite path carries a code.
-    const path = c.req.path.replace(/\/invites\/[^/]+\//, '/invites/…/');
+    // The path only, with codes masked: a query string may carry a token, an invite or device-code path a code.
+    const path = c.req.path.replace(/\/(invites|device-codes)\/[^/]+\//, '/$1/…/');
     log.debug(
       `${c.get('requestId')} ${c.req.method} ${path} ${c.res.status} ${Math.round(performance.now() - started)} ms`,
     );

@@ -12,8 +12,15 @@ type Bucket = { tokens: number; at: number };
 const MAX_BUCKETS = 10_000;
 
 /**
- * A token bucket per access token (per client address for unauthenticated calls such as setup and invite
- * acceptance, so codes cannot be guessed quickly). In memory: a restart forgives everyone, which is acceptable here.
+ * Routes where a code is the only credential and a bearer token sent along is ignored: they count by client address
+ * whatever `Authorization` says, or made-up tokens would buy fresh buckets for guessing codes.
+ */
+const CODE_ONLY = /^\/v1\/(setup|device-codes\/[^/]+\/accept)\/?$/;
+
+/**
+ * A token bucket per access token (per client address for unauthenticated calls such as setup, invite and device
+ * code acceptance, so codes cannot be guessed quickly). In memory: a restart forgives everyone, which is acceptable
+ * here.
  */
 export function rateLimit(limit: RateLimit, now: () => number): MiddlewareHandler {
   const buckets = new Map<string, Bucket>();
@@ -22,7 +29,7 @@ export function rateLimit(limit: RateLimit, now: () => number): MiddlewareHandle
     b.at = t;
   };
   return async (c, next) => {
-    const token = presentedToken(c);
+    const token = CODE_ONLY.test(c.req.path) ? null : presentedToken(c);
     const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
     const key = token ? `t:${hashSecret(token)}` : `a:${incoming?.socket?.remoteAddress ?? 'local'}`;
     const t = now();

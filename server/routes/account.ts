@@ -8,13 +8,15 @@ import { isoAt, type Deps } from '../deps';
 import { readJson } from '../edge/json';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
+import { DeviceLabel } from './tokens';
 
 const Name = DisplayName;
 const SetupBody = z.object({ code: z.string().regex(SECRET_PATTERN, 'not a setup code'), name: Name });
 const AcceptBody = z.object({ name: Name.optional() });
 const RenameBody = z.object({ name: Name }).strict();
+const DeviceBody = z.object({ label: DeviceLabel.optional() });
 
-/** Signing in: the one-time setup code, invite acceptance, and who am I. */
+/** Signing in: the one-time setup code, invite acceptance, device sign-in codes, and who am I. */
 export function accountRoutes({ store, now, spaceCreation }: Deps) {
   const app = new Hono<AppEnv>();
 
@@ -60,6 +62,36 @@ export function accountRoutes({ store, now, spaceCreation }: Deps) {
     const space = { id: result.space.id, name: result.space.name, role: result.role };
     const user = { id: result.user.id, name: result.user.name };
     return c.json(token ? { user, space, token, tokenId: result.token!.id } : { user, space });
+  });
+
+  // A device sign-in code (made by another of the person's devices, or by the admin) signs this device in to that
+  // person's own account: a new token, shown once. The code is the only credential: a bearer token sent along is
+  // ignored (a signed-out device may still hold its old one), and the rate limit counts these by client address.
+  // Used, expired and unknown codes answer as invites do (`410 invite-used`, `410 invite-expired`, `404 not-found`).
+  app.post('/device-codes/:code/accept', async (c) => {
+    const code = c.req.param('code');
+    const { label } = await readJson(c, DeviceBody);
+    const token = newSecret();
+    const result = SECRET_PATTERN.test(code)
+      ? store.acceptDeviceCode(hashSecret(code), hashSecret(token), label ?? null, isoAt(now()))
+      : ({ ok: false, reason: 'not-found' } as const);
+    if (!result.ok) {
+      if (result.reason === 'used') {
+        throw new ApiError('invite-used', 'This device code has already been used; make a new one on your device.');
+      }
+      if (result.reason === 'expired') {
+        throw new ApiError('invite-expired', 'This device code has expired; make a new one on your device.');
+      }
+      if (result.reason === 'creator-signed-out') {
+        throw new ApiError(
+          'invite-expired',
+          'The device that made this code has been signed out since, so the code no longer holds; make a new one on a device that is signed in.',
+        );
+      }
+      throw new ApiError('not-found', 'No such device code.');
+    }
+    const user = { id: result.user.id, name: result.user.name };
+    return c.json({ user, token, tokenId: result.token.id });
   });
 
   app.get('/me', requireUser(store), (c) => {

@@ -21,6 +21,7 @@ const COUNTED = [
   'acks',
   'conflicts',
   'replicas',
+  'device_codes',
 ] as const;
 
 /**

@@ -34,6 +34,28 @@ export type Invite = {
   usedBy: string | null;
 };
 
+/**
+ * A device sign-in code: single use and short-lived, it signs a new device in to one person's own account (a new
+ * token for `userId`). Made by one of their signed-in devices (`createdBy`, that device's token id) or by the admin
+ * command line (`createdBy` null). `label` is the label the new token gets unless the device names itself.
+ */
+export type DeviceCode = {
+  userId: string;
+  label: string;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  tokenId: string | null;
+};
+/**
+ * Using a device code: the person it signs in and their new token, or why not (`creator-signed-out`: the device that
+ * made it has been signed out since, so the code no longer holds).
+ */
+export type DeviceCodeResult =
+  | { ok: true; user: User; token: Token }
+  | { ok: false; reason: 'not-found' | 'expired' | 'used' | 'creator-signed-out' };
+
 /** Who sent a batch: the user's id, and their name as it was then (the log is append-only). */
 export type Author = { id: string; name: string };
 
@@ -152,6 +174,11 @@ export interface SyncStore {
   createInvite(codeHash: string, invite: Omit<Invite, 'usedAt' | 'usedBy'>): Invite;
   /** Atomically checks and uses the code; either adds an existing user or creates one with a token. */
   acceptInvite(codeHash: string, who: AcceptInvite, now: string): AcceptResult;
+
+  // Device sign-in codes: single-use, expiring codes giving a new token for one person's own account.
+  createDeviceCode(codeHash: string, code: Omit<DeviceCode, 'usedAt' | 'tokenId'>): DeviceCode;
+  /** Atomically checks and uses the code: a new token for its person, labelled `label` or else the code's label. */
+  acceptDeviceCode(codeHash: string, tokenHash: string, label: string | null, now: string): DeviceCodeResult;
 
   // The per-space change log and the merged current state.
   /**

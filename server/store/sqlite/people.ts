@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { SyncStore, Token, User } from '../types';
+import type { DeviceCodeResult, SyncStore, Token, User } from '../types';
 
 export type UserRow = {
   id: string;
@@ -48,6 +48,8 @@ export type PeoplePart = Pick<
   | 'setupPending'
   | 'startSetup'
   | 'completeSetup'
+  | 'createDeviceCode'
+  | 'acceptDeviceCode'
 >;
 
 /** Users, their tokens (by hash), and the one-time setup of the server owner. */
@@ -79,6 +81,16 @@ export function peoplePart(db: Database.Database): PeoplePart {
     insertSetup: db.prepare('INSERT INTO setup (id, owner_id, code_hash, created_at) VALUES (1, ?, ?, ?)'),
     setCode: db.prepare('UPDATE setup SET code_hash = ? WHERE id = 1'),
     finishSetup: db.prepare('UPDATE setup SET code_hash = NULL, completed_at = ? WHERE id = 1'),
+    insertDeviceCode: db.prepare(
+      `INSERT INTO device_codes (code_hash, user_id, label, created_by, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    deviceCode: db.prepare<
+      [string],
+      { user_id: string; label: string; created_by: string | null; expires_at: string; used_at: string | null }
+    >('SELECT user_id, label, created_by, expires_at, used_at FROM device_codes WHERE code_hash = ?'),
+    useDeviceCode: db.prepare('UPDATE device_codes SET used_at = ?, token_id = ? WHERE code_hash = ?'),
+    tokenRevoked: db.prepare<[string], { revoked_at: string | null }>('SELECT revoked_at FROM tokens WHERE id = ?'),
   };
 
   const createUser = (name: string, now: string, serverOwner = false): User => {
@@ -95,6 +107,22 @@ export function peoplePart(db: Database.Database): PeoplePart {
     const row = q.user.get(id);
     return row ? toUser(row) : null;
   };
+
+  const acceptDeviceCode = db.transaction(
+    (codeHash: string, tokenHash: string, label: string | null, now: string): DeviceCodeResult => {
+      const code = q.deviceCode.get(codeHash);
+      if (!code) return { ok: false, reason: 'not-found' };
+      if (code.used_at) return { ok: false, reason: 'used' };
+      if (Date.parse(code.expires_at) <= Date.parse(now)) return { ok: false, reason: 'expired' };
+      // A code speaks for the device that made it: once that device is signed out, the code no longer holds.
+      if (code.created_by !== null && q.tokenRevoked.get(code.created_by)?.revoked_at !== null) {
+        return { ok: false, reason: 'creator-signed-out' };
+      }
+      const token = addToken(code.user_id, tokenHash, label ?? code.label, now);
+      q.useDeviceCode.run(now, token.id, codeHash);
+      return { ok: true, user: getUser(code.user_id)!, token };
+    },
+  );
 
   return {
     createUser,
@@ -138,5 +166,11 @@ export function peoplePart(db: Database.Database): PeoplePart {
       const token = addToken(row.owner_id, tokenHash, 'setup', now);
       return { user: getUser(row.owner_id)!, token };
     }),
+
+    createDeviceCode: (codeHash, code) => {
+      q.insertDeviceCode.run(codeHash, code.userId, code.label, code.createdBy, code.createdAt, code.expiresAt);
+      return { ...code, usedAt: null, tokenId: null };
+    },
+    acceptDeviceCode,
   };
 }

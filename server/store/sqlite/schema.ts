@@ -86,6 +86,17 @@ export const MIGRATIONS: string[] = [
     record_count = (SELECT COUNT(*) FROM records r WHERE r.space_id = spaces.id),
     stored_bytes = (SELECT COALESCE(SUM(LENGTH(CAST(r.fields AS BLOB))), 0) FROM records r WHERE r.space_id = spaces.id);
   `,
+  // 6: device sign-in codes: single use, short-lived, each signs a new device in to one person's own account (made
+  // by one of their signed-in devices, `created_by` its token, or by the admin command line, `created_by` null).
+  // Only the code's SHA-256 is kept; `token_id` is the token it gave.
+  `
+  CREATE TABLE device_codes (
+    code_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), label TEXT NOT NULL,
+    created_by TEXT REFERENCES tokens(id), created_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+    used_at TEXT, token_id TEXT REFERENCES tokens(id)
+  ) WITHOUT ROWID;
+  CREATE INDEX device_codes_by_user ON device_codes(user_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -39,6 +39,8 @@ const MATRIX = `
   GET    /v1/tokens                                       200   200    200    200     401     401    200   401
   DELETE /v1/tokens/:id                                   204   204    204    204     401     401    204   401
   DELETE /v1/tokens/current                               204   204    204    204     401     401    204   401
+  POST   /v1/tokens/codes                                 201   201    201    201     401     401    201   401
+  POST   /v1/device-codes/:code/accept                    200   200    200    200     200     200    200   200
   POST   /v1/spaces                                       201   403    403    403     401     401    403   401
   GET    /v1/spaces/:space                                200   200    200    403     401     401    404   401
   POST   /v1/spaces/:space/invites                        201   403    403    403     401     401    404   401
@@ -58,6 +60,9 @@ const MATRIX = `
 //   invite never demotes), a removed member comes back, a non-member joins; without one a new person is created.
 //   A revoked or expired token is refused, never treated as "no token".
 // - tokens/:id: each caller revokes a token of their own (their current one, by id); "none" names the owner's.
+// - tokens/codes: each caller makes a device sign-in code for their own account (a removed member is still a user).
+// - device-codes accept: like setup, the code (Sam's, made by the admin command line) is the only credential: any
+//   bearer token sent along, even a revoked or expired one, is ignored, and the new token is always Sam's.
 // - spaces (create): who may create spaces is a server setting (`spaceCreation`); this is the default, `allowed`:
 //   the server owner and users an admin allows. Olga owns a space (Dana made it and invited her as owner) but was
 //   never allowed to create one.
@@ -165,7 +170,15 @@ async function world(setup: 'done' | 'pending' = 'done') {
     expired: eve,
     other: olga,
   };
-  return { h, space, people, tia, inviteCode: invite(space, 'viewer'), setupCode };
+  const deviceCode = newSecret();
+  h.store.createDeviceCode(hashSecret(deviceCode), {
+    userId: sam.id,
+    label: 'admin-code',
+    createdBy: null,
+    createdAt: at(),
+    expiresAt: new Date(h.clock.now + 15 * 60_000).toISOString(),
+  });
+  return { h, space, people, tia, inviteCode: invite(space, 'viewer'), setupCode, deviceCode };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -193,6 +206,10 @@ function requestFor(row: Row, w: World, caller: Caller): Request {
       return { method: 'DELETE', path: `/v1/tokens/${(me ?? w.people.owner).tokenId}` };
     case 'DELETE /v1/tokens/current':
       return { method: 'DELETE', path: '/v1/tokens/current' };
+    case 'POST /v1/tokens/codes':
+      return { method: 'POST', path: '/v1/tokens/codes', body: {} };
+    case 'POST /v1/device-codes/:code/accept':
+      return { method: 'POST', path: `/v1/device-codes/${w.deviceCode}/accept`, body: {} };
     case 'POST /v1/spaces':
       return { method: 'POST', path: '/v1/spaces', body: { name: 'Gamma' } };
     case 'GET /v1/spaces/:space':

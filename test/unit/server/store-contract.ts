@@ -108,6 +108,37 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       });
     });
 
+    it('uses a device code once for its own person, refuses an expired one and one whose device signed out', () => {
+      const store = fresh();
+      const dana = store.createUser('Dana', NOW);
+      const laptop = store.addToken(dana.id, 'laptop-hash', 'setup', NOW);
+      const base = { userId: dana.id, label: 'device-code', createdBy: laptop.id, createdAt: NOW };
+      expect(store.createDeviceCode('dc-1', { ...base, expiresAt: LATER })).toEqual({
+        ...base,
+        expiresAt: LATER,
+        usedAt: null,
+        tokenId: null,
+      });
+      store.createDeviceCode('dc-old', { ...base, expiresAt: NOW });
+      store.createDeviceCode('dc-admin', { ...base, createdBy: null, label: 'admin-code', expiresAt: LATER });
+      store.createDeviceCode('dc-orphan', { ...base, expiresAt: LATER });
+      const used = store.acceptDeviceCode('dc-1', 'phone-hash', null, NOW);
+      expect(used).toMatchObject({ ok: true, user: { id: dana.id }, token: { userId: dana.id, label: 'device-code' } });
+      expect(store.findToken('phone-hash')?.user.id).toBe(dana.id);
+      const before = store.counts();
+      expect(store.acceptDeviceCode('dc-1', 'x', null, NOW)).toEqual({ ok: false, reason: 'used' });
+      expect(store.acceptDeviceCode('dc-old', 'x', null, NOW)).toEqual({ ok: false, reason: 'expired' });
+      expect(store.acceptDeviceCode('nope', 'x', null, NOW)).toEqual({ ok: false, reason: 'not-found' });
+      store.revokeToken(laptop.id, NOW);
+      expect(store.acceptDeviceCode('dc-orphan', 'x', null, NOW)).toEqual({ ok: false, reason: 'creator-signed-out' });
+      expect(store.counts()).toEqual(before);
+      // The admin's code was made by no device: it holds, and the device may name itself.
+      expect(store.acceptDeviceCode('dc-admin', 'tablet-hash', 'Tablet', NOW)).toMatchObject({
+        ok: true,
+        token: { label: 'Tablet' },
+      });
+    });
+
     it('manages members: roles and removal keep an owner, each change in the trail, names unique per space', () => {
       const store = fresh();
       const { owner, space } = people(store);
