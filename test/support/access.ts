@@ -14,7 +14,7 @@ export async function holdAs(db: DocketDB, clientId: string, role: Role, ended?:
         name: 'Shared log',
         role,
         clientId,
-        ...(ended ? { ended: { reason: ended, by: null, at: '2026-11-26T15:00:00.000Z' } } : {}),
+        ...(ended ? { ended: { reason: ended, by: 'Dana Owner', at: '2026-11-26T15:00:00.000Z' } } : {}),
       },
     ],
   });

@@ -57,7 +57,7 @@ export function ItemDetail({ db, item, client, meetings, vendors, contracts, acc
 
   return (
     <div data-testid="item-detail">
-      <ViewOnlyMark access={access} name={client.name} />
+      <ViewOnlyMark db={db} access={access} client={client} />
       <div class="toolbar">
         <h2>{item.title}</h2>
         <button type="button" onClick={() => window.open(`/print.html#brief=${encodeURIComponent(item.id)}`)}>

@@ -55,7 +55,7 @@ export function ViewSwitch(props: SwitchProps) {
   return (
     <ViewBoundary key={key} what={`the ${what}`} openSettings={openSettings} problem={problem}>
       {client && props.clients.length > 0 && CLIENT_VIEWS.includes(route.view) && (
-        <ViewOnlyMark access={access} name={client.name} />
+        <ViewOnlyMark db={props.db} access={access} client={client} />
       )}
       <View {...props} readOnly={isViewOnly(access)} />
     </ViewBoundary>

@@ -19,7 +19,8 @@ import { alice, fileItem, freshDb, makeClient } from '../../support/store';
 // The log page's panes over a fake IndexedDB, as a viewer, as an account that lost access, and as an editor.
 const NOW = new Date(alice.at);
 const VIEWER_MARK = 'View only — you are a viewer of Acme Dental’s shared log.';
-const ENDED_MARK = 'No longer shared — read-only local copy of Acme Dental’s log.';
+const ENDED_MARK =
+  'Removed from Shared log by Dana Owner on 26 Nov 2026; your local copy is kept. It is read-only here.';
 const until = (check: () => unknown) => vi.waitFor(() => expect(check()).toBeTruthy(), { timeout: 3000 });
 const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
 
