@@ -27,6 +27,11 @@ export interface Connection {
   user: { id: string; name: string };
   spaces: SharedSpace[];
   /**
+   * Whether the server lets this user create spaces (share a client), as `GET /v1/me` says at sign-in and each round;
+   * unknown (undefined) until it has said, or on a server that does not say.
+   */
+  canCreateSpaces?: boolean;
+  /**
    * Set when the server stopped accepting this browser's token (signed out here or from another device, expired,
    * unknown): scheduled rounds stop until the user signs in again. The server, the user and the local log are kept.
    */

@@ -1,7 +1,8 @@
 import type { Role } from '../../shared/sync/protocol';
 import { type Connection, getConnection, type SharedSpace, saveConnection } from './connection-store';
 import type { DocketDB } from '../store/db';
-import { CODE_PATTERN, connectMessage, NOT_A_CODE, unknownCode } from './messages';
+import { type CodeKind, CODE_PATTERN, connectMessage, NOT_A_CODE, unknownCode } from './messages';
+import { Me } from './run';
 import { type Fetch, requestJson, SyncError } from './transport';
 
 export { type Connection, getConnection, type SharedSpace, saveConnection };
@@ -21,9 +22,23 @@ async function post<T>(
   return answer.body as T;
 }
 
+type Accepted = {
+  user: { id: string; name: string };
+  token: string;
+  space?: { id: string; name: string; role: Role };
+};
+
 /**
- * Signs this browser in with a code: an invite code (joins its space) or the server's one-time setup code (the
- * owner's first sign-in). The token is kept in this profile's storage, never shown again.
+ * Signs this browser in with a code: an invite code (joins its space, as a new person), a device code (made on
+ * another of the person's devices, or by the server's admin: signs in to that existing account), or the server's
+ * one-time setup code (the owner's first sign-in). They look alike, so each is tried in that order while the server
+ * says "no such code"; a refusal of any other kind (used, expired) is told in the words of the code it was. The token
+ * is kept in this profile's storage, never shown again.
+ *
+ * Signing in again on the same server keeps what this browser knows: as the same user (a device code), every space
+ * it held, with its local client, its replica and its outbox, the account's other spaces added; as someone new (an
+ * invite), the joined space's local client and the spaces the old account lost access to. A space the account is a
+ * member of again is no longer marked ended, and the sign-in-needed mark goes.
  */
 export async function connect(
   db: DocketDB,
@@ -33,42 +48,72 @@ export async function connect(
   fetchImpl: Fetch = (u, i) => fetch(u, i),
 ): Promise<Connection> {
   const url = new URL(serverUrl).origin;
-  type Accepted = {
-    user: { id: string; name: string };
-    token: string;
-    space?: { id: string; name: string; role: Role };
-  };
   const typed = code.trim();
   if (!CODE_PATTERN.test(typed)) throw new SyncError('bad-request', NOT_A_CODE);
-  let answer: Accepted;
+  const said = (e: unknown, kind: CodeKind) =>
+    e instanceof SyncError ? new SyncError(e.code, connectMessage(e, url, kind), e.status, e.details) : e;
+  const noSuchCode = (e: unknown) => e instanceof SyncError && e.code === 'not-found';
+  const path = (route: string) => `/${route}/${encodeURIComponent(typed)}/accept`;
+
+  let answer: Accepted | null = null;
   try {
-    try {
-      answer = await post<Accepted>(url, `/invites/${encodeURIComponent(typed)}/accept`, { name }, null, fetchImpl);
-    } catch (e) {
-      if (!(e instanceof SyncError) || e.code !== 'not-found') throw e;
-      // Not an invite: perhaps the setup code. If not that either, the user mistyped an invite (or has an old one):
-      // the setup route's own "setup code is wrong" would blame the wrong code.
-      answer = await post<Accepted>(url, '/setup', { code: typed, name }, null, fetchImpl).catch((err: unknown) => {
-        if (err instanceof SyncError && (err.code === 'unauthorized' || err.code === 'bad-request'))
-          throw new SyncError('not-found', unknownCode(url), err.status);
-        throw err;
-      });
-    }
+    answer = await post<Accepted>(url, path('invites'), { name }, null, fetchImpl);
   } catch (e) {
-    throw e instanceof SyncError ? new SyncError(e.code, connectMessage(e, url), e.status) : e;
+    if (!noSuchCode(e)) throw said(e, 'invite');
   }
-  // Signing in again on the same server: a space this browser already held keeps its local client, and the spaces
-  // this account lost access to stay marked (their local copies stay read-only, and say why).
+  if (!answer) {
+    try {
+      answer = await post<Accepted>(url, path('device-codes'), {}, null, fetchImpl);
+    } catch (e) {
+      if (!noSuchCode(e)) throw said(e, 'device');
+    }
+  }
+  if (!answer) {
+    // Not an invite nor a device code: perhaps the setup code. If not that either, the user mistyped a code (or has
+    // an old one): the setup route's own "setup code is wrong" would blame the wrong code.
+    answer = await post<Accepted>(url, '/setup', { code: typed, name }, null, fetchImpl).catch((err: unknown) => {
+      if (err instanceof SyncError && (err.code === 'unauthorized' || err.code === 'bad-request'))
+        throw new SyncError('not-found', unknownCode(url), err.status);
+      throw said(err, 'setup');
+    });
+  }
+
+  // Where the account stands now (its spaces, whether it may share a client); the next round asks again if this fails.
+  const me = await requestJson(fetchImpl, `${url}/v1/me`, { headers: { authorization: `Bearer ${answer.token}` } })
+    .then(({ body }) => Me.parse(body))
+    .catch(() => null);
   const before = await getConnection(db);
   const kept = before?.serverUrl === url ? before.spaces : [];
-  const joined = answer.space
-    ? [{ ...answer.space, clientId: kept.find((s) => s.id === answer.space!.id)?.clientId ?? null }]
-    : [];
+  const sameUser = before?.serverUrl === url && before.user.id === answer.user.id;
+  const listed = me?.spaces ?? (answer.space ? [answer.space] : []);
+  const current = (had: SharedSpace, now: { name: string; role: Role }): SharedSpace => {
+    const { ended: _ended, ...space } = had;
+    return { ...space, name: now.name, role: now.role };
+  };
+  const added = listed
+    .filter((s) => !kept.some((k) => k.id === s.id))
+    .map((s): SharedSpace => ({ id: s.id, name: s.name, role: s.role, clientId: null }));
+  const spaces = sameUser
+    ? [
+        ...kept.map((k) => {
+          const now = listed.find((s) => s.id === k.id);
+          return now ? current(k, now) : k;
+        }),
+        ...added,
+      ]
+    : [
+        ...listed.map((s) => {
+          const had = kept.find((k) => k.id === s.id);
+          return had ? current(had, s) : { id: s.id, name: s.name, role: s.role, clientId: null };
+        }),
+        ...kept.filter((k) => k.ended && !listed.some((s) => s.id === k.id)),
+      ];
   const connection: Connection = {
     serverUrl: url,
     token: answer.token,
-    user: answer.user,
-    spaces: [...joined, ...kept.filter((s) => s.ended && !joined.some((j) => j.id === s.id))],
+    user: me?.user ?? answer.user,
+    spaces,
+    ...(me?.canCreateSpaces !== undefined ? { canCreateSpaces: me.canCreateSpaces } : {}),
   };
   await saveConnection(db, connection);
   return connection;

@@ -30,6 +30,8 @@ export interface Learned {
   spaces: Map<string, Partial<SharedSpace>>;
   /** The user's display name, when it was changed (from another device). */
   userName?: string;
+  /** Whether the server lets this user create spaces, when it said. */
+  canCreateSpaces?: boolean;
 }
 
 const sameSignIn = (a?: SignInNeeded, b?: SignInNeeded) => !!a && !!b && a.reason === b.reason && a.at === b.at;
@@ -68,6 +70,8 @@ export async function saveLearned(
       user: learned.userName ? { ...current.user, name: learned.userName } : current.user,
       spaces,
     };
+    const canCreateSpaces = learned.canCreateSpaces ?? current.canCreateSpaces;
+    if (canCreateSpaces !== undefined) next.canCreateSpaces = canCreateSpaces;
     const needed = signIn
       ? (current.signInNeeded ?? signIn)
       : sameSignIn(current.signInNeeded, cleared)

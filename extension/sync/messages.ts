@@ -7,21 +7,36 @@ export const CODE_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 export const NOT_A_CODE =
   'That is not a Docket code: a code is one long run of letters, digits, "-" and "_". Check that it was copied whole.';
 
-/** Neither an invite nor the setup code: the server cannot tell which one the user meant, so the words cover both. */
+/** Neither an invite, a device code nor the setup code: the server cannot tell which the user meant, so the words cover all. */
 export function unknownCode(origin: string): string {
   return (
     `No invite on ${origin} matches that code. Check that the whole code was copied, or ask the space's owner for ` +
-    'a new invite. (The setup code printed by the server works once, for its first user.)'
+    'a new invite. (A device code, from Team sync › Add a device… on another of your devices, lasts 15 minutes; ' +
+    'the setup code printed by the server works once, for its first user.)'
   );
 }
 
+/** Which kind of code the server refused: its words differ (an invite's owner, a device code's other device). */
+export type CodeKind = 'invite' | 'device' | 'setup';
+
+/** Where a new device code comes from, for the messages that ask for one. */
+const NEW_DEVICE_CODE =
+  'Make a new one on another of your devices (Team sync › Add a device…), or ask your Docket admin for one.';
+
 /** Why connecting failed, in the user's words: each server code gets its own message and next step. */
-export function connectMessage(err: unknown, origin: string): string {
+export function connectMessage(err: unknown, origin: string, kind: CodeKind = 'invite'): string {
   if (!(err instanceof SyncError)) return err instanceof Error ? err.message : String(err);
   switch (err.code) {
     case 'invite-used':
+      if (kind === 'device') return `This device code has already been used. ${NEW_DEVICE_CODE}`;
       return "This invite code has already been used. Ask the space's owner for a new one.";
     case 'invite-expired':
+      if (kind === 'device') {
+        return (
+          'This device code has expired (device codes last 15 minutes), or the device that made it has been signed ' +
+          `out since. ${NEW_DEVICE_CODE}`
+        );
+      }
       return "This invite code has expired (invites last 72 hours). Ask the space's owner for a new one.";
     case 'not-found':
       return unknownCode(origin);
@@ -55,6 +70,14 @@ export function syncMessage(err: SyncError, origin: string): string {
       return 'This version of Docket is older than the sync server accepts: update the extension.';
     case 'too-large':
       return 'A change is larger than the server accepts. Make the capture smaller, or ask the administrator.';
+    case 'quota-exceeded': {
+      // The server's first sentence names the limit and the space's use; what follows is said here for this browser.
+      const limit = err.message.split(' Nothing of this push was applied')[0];
+      return (
+        `A shared space is full. ${limit} Your changes are not lost: they wait in the outbox on this browser and are ` +
+        "sent once there is room. Deleting records makes no room; the sync server's admin can raise the limit."
+      );
+    }
     case 'server-error':
       return `The sync server had a problem: ${err.message} Docket will try again.`;
     default:
@@ -102,6 +125,14 @@ export function signInMessage(needed: SignInNeeded, timeZone?: string): string {
     case 'unknown':
       return `The sync server no longer knows this device (found on ${on}; it may have been reset).${KEPT}`;
   }
+}
+
+/** How to get back in after a sign-out or an expired sign-in: to the same account, never by a new invite. */
+export function signInAgainHow(name: string): string {
+  return (
+    'Sign in with a device code from another of your devices (Team sync › Add a device…), or ask your Docket admin ' +
+    `(\`npm run admin -- tokens code "${name}"\`).`
+  );
 }
 
 /** What a space this account lost access to says, in place of the team's actions. */

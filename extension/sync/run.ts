@@ -17,9 +17,11 @@ export function backoffMs(failures: number): number {
   return failures <= 0 ? 0 : Math.min(5 * 60_000, 5_000 * 2 ** (failures - 1));
 }
 
-const Me = z.object({
+/** `GET /v1/me`: who this token is, the spaces and roles in force, and whether the server lets them create spaces. */
+export const Me = z.object({
   user: z.object({ id: z.string(), name: z.string() }),
   spaces: z.array(z.object({ id: z.string(), name: z.string(), role: Role })),
+  canCreateSpaces: z.boolean().optional().catch(undefined),
 });
 const SpaceAnswer = z.object({ name: z.string(), role: Role });
 
@@ -117,7 +119,8 @@ function learn(learned: Learned, id: string, what: Partial<SharedSpace>): void {
 /**
  * The connection's spaces as the server has them now: each listed space's role and name from `GET /v1/me`. A space
  * no longer listed is asked about once (`GET /v1/spaces/:space`), which says who removed this account and when
- * (`403 removed`), or that it is gone (`404`); it is marked ended. Also the user's name, renamed elsewhere.
+ * (`403 removed`), or that it is gone (`404`); it is marked ended. Also the user's name, renamed elsewhere, and
+ * whether the server lets them create spaces (share a client).
  */
 async function refreshSpaces(
   connection: Connection,
@@ -151,5 +154,6 @@ async function refreshSpaces(
     spaces.push({ ...space, ...what });
   }
   if (me.data.user.name !== connection.user.name) learned.userName = me.data.user.name;
+  if (me.data.canCreateSpaces !== undefined) learned.canCreateSpaces = me.data.canCreateSpaces;
   return spaces;
 }

@@ -144,3 +144,17 @@ export async function signOutThisDevice(db: DocketDB, fetchImpl = defaultFetch, 
     { signIn: { reason: 'signed-out', at: now.toISOString() } },
   );
 }
+
+/** A single-use device sign-in code, and until when it holds (15 minutes): another device enters it to sign in. */
+export const DeviceCode = z.object({ code: z.string(), expiresAt: z.string() });
+export type DeviceCode = z.infer<typeof DeviceCode>;
+
+/**
+ * A device code for this person's own account ("link a device"): entered in Docket's Connect form on another browser
+ * (a new one, or one that was signed out or whose sign-in expired), it signs that browser in to this same account,
+ * which keeps its spaces, local clients and replica there.
+ */
+export async function makeDeviceCode(db: DocketDB, fetchImpl = defaultFetch): Promise<DeviceCode> {
+  const { body } = await call(db, '/tokens/codes', { method: 'POST', body: {} }, fetchImpl);
+  return parse(DeviceCode, body);
+}

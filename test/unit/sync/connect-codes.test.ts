@@ -24,7 +24,10 @@ async function server() {
       () => 'connected',
       (e: Error) => e.message,
     );
-  return { h, setupCode, inviteCode, join };
+  /** A device code for Alice's own account, made by her signed-in device. */
+  const deviceCode = async () =>
+    (await h.call('POST', '/v1/tokens/codes', { body: {}, token: owner })).json.code as string;
+  return { h, owner, setupCode, inviteCode, deviceCode, join };
 }
 
 describe('each wrong code gets its own message', () => {
@@ -44,6 +47,24 @@ describe('each wrong code gets its own message', () => {
     s.h.clock.now = T0 + 73 * 3_600_000;
     expect(await s.join(late)).toMatch(/has expired \(invites last 72 hours\)/);
     expect(await s.join(s.setupCode)).toMatch(/No invite .* matches that code.*setup code .* works once/s);
+  });
+
+  it('a used device code, an expired one, one whose device was signed out: each says to make a new one', async () => {
+    const s = await server();
+    const code = await s.deviceCode();
+    expect(await s.join(code)).toBe('connected');
+    expect(await s.join(code)).toBe(
+      'This device code has already been used. Make a new one on another of your devices (Team sync › Add a ' +
+        'device…), or ask your Docket admin for one.',
+    );
+    const late = await s.deviceCode();
+    s.h.clock.now = T0 + 15 * 60_000;
+    expect(await s.join(late)).toMatch(/^This device code has expired \(device codes last 15 minutes\)/);
+    const orphan = await s.deviceCode();
+    await s.h.call('DELETE', '/v1/tokens/current', { token: s.owner });
+    expect(await s.join(orphan)).toMatch(/or the device that made it has been signed out since\. Make a new one/);
+    // None of them is called an invite, nor a wrong setup code.
+    expect(await s.join('C'.repeat(43))).toMatch(/A device code, from Team sync › Add a device…/);
   });
 
   it('what is not a code at all is refused before asking the server', async () => {

@@ -3,6 +3,7 @@ import type { SpaceEnded } from '../../../extension/sync/connection-store';
 import {
   connectMessage,
   endedMessage,
+  signInAgainHow,
   signInMessage,
   seenAgo,
   signInNeededFrom,
@@ -33,6 +34,24 @@ describe('what a sign-in or sync failure tells the user', () => {
     const revoked = new SyncError('token-revoked', 'revoked', 401, { revokedAt: at });
     expect(signInNeededFrom(revoked, new Date())).toEqual({ reason: 'revoked', at });
     expect(signInNeededFrom(new SyncError('forbidden', 'no', 403), new Date())).toBeNull();
+  });
+  it('a sign-in needed says how to get back in to the same account: a device code, or the admin', () => {
+    expect(signInAgainHow('Carol Editor')).toBe(
+      'Sign in with a device code from another of your devices (Team sync › Add a device…), or ask your Docket ' +
+        'admin (`npm run admin -- tokens code "Carol Editor"`).',
+    );
+  });
+  it('a full space names the limit, and says the changes wait in the outbox and the admin can raise it', () => {
+    const fromServer =
+      'This space holds 200,000 records, its limit (--max-records-per-space 200000); this push would add 12 more. ' +
+      'Nothing of this push was applied; it can be sent again once there is room. Deleting records does not make ' +
+      "room (a deleted record is kept, so that it stays deleted everywhere): ask the sync server's operator to raise " +
+      'the limit.';
+    expect(syncMessage(new SyncError('quota-exceeded', fromServer, 413), 'http://x')).toBe(
+      'A shared space is full. This space holds 200,000 records, its limit (--max-records-per-space 200000); this ' +
+        'push would add 12 more. Your changes are not lost: they wait in the outbox on this browser and are sent ' +
+        "once there is room. Deleting records makes no room; the sync server's admin can raise the limit.",
+    );
   });
   it('a space this account lost access to says who, when, and that the local copy is kept', () => {
     const at = '2026-12-04T10:00:00.000Z';
