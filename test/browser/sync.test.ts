@@ -59,12 +59,12 @@ describe('team sync between two Chromium profiles', () => {
 
     await connect(bobLog, code, 'Join a team');
     await expect
-      .poll(() => bobLog.getByRole('button', { name: 'Northwind Dental' }).count(), { timeout: 15_000 })
+      .poll(() => bobLog.getByRole('button', { name: 'Northwind Dental', exact: true }).count(), { timeout: 15_000 })
       .toBe(1);
   });
 
   it('a capture saved in one browser appears in the other within 5 seconds, without reload', async () => {
-    await bobLog.getByRole('button', { name: 'Northwind Dental' }).click();
+    await bobLog.getByRole('button', { name: 'Northwind Dental', exact: true }).click();
     await bobLog.getByRole('navigation').getByRole('button', { name: 'All items' }).click();
     expect(await bobLog.getByTestId('item-row').count()).toBe(0);
 
@@ -86,7 +86,7 @@ describe('team sync between two Chromium profiles', () => {
 
   it('an edit made while the server is down syncs when it is back', async () => {
     await server.kill(); // SIGKILL: the data stays
-    await aliceLog.getByRole('button', { name: 'Northwind Dental' }).click();
+    await aliceLog.getByRole('button', { name: 'Northwind Dental', exact: true }).click();
     await aliceLog.getByRole('navigation').getByRole('button', { name: 'All items' }).click();
     await aliceLog.getByTestId('item-row').first().click();
     const title = aliceLog.locator('form[aria-label="Item"] input[name="title"]');
@@ -104,5 +104,51 @@ describe('team sync between two Chromium profiles', () => {
     await expect
       .poll(() => bobLog.getByTestId('item-row').first().textContent(), { timeout: 15_000 })
       .toMatch(/offline edit/);
+  });
+
+  it('history names the teammate who made each change, by the account the server authenticated', async () => {
+    await bobLog.getByTestId('item-row').first().click();
+    await expect.poll(() => bobLog.getByTestId('history').textContent(), { timeout: 10_000 }).toMatch(/Alice Martin/);
+    expect(await bobLog.getByTestId('history').textContent()).not.toMatch(/sync server|Bob Tremblay/);
+  });
+
+  it('the owner makes a member a viewer, then removes them: the member’s open page says so within seconds', async () => {
+    await aliceLog.getByRole('navigation').getByRole('button', { name: 'Client settings' }).click();
+    const members = aliceLog.getByRole('table', { name: 'Members of Northwind Dental' });
+    await expect.poll(() => members.textContent(), { timeout: 10_000 }).toMatch(/Bob Tremblay/);
+    await aliceLog.getByRole('region', { name: 'Team sync' }).screenshot({ path: shot('team-panel') });
+
+    // A role change holds from the next request and ends Bob's stream: his open page turns read-only.
+    await aliceLog.getByRole('combobox', { name: 'Role of Bob Tremblay' }).selectOption('viewer');
+    await expect
+      .poll(() => bobLog.getByTestId('view-only').first().textContent(), { timeout: 10_000, interval: 200 })
+      .toMatch(/View only — you are a viewer of Northwind Dental/);
+    // Shown, readable, and disabled (a disabled fieldset disables what it holds).
+    const fields = bobLog
+      .locator('[data-testid="item-detail"]')
+      .locator('input:enabled, textarea:enabled, select:enabled');
+    expect(await bobLog.locator('[data-testid="item-detail"] input[name="title"]').inputValue()).toMatch(
+      /offline edit/,
+    );
+    expect(await fields.evaluateAll((l) => l.map((e) => e.outerHTML.slice(0, 80)))).toEqual([]);
+    await bobLog.screenshot({ path: shot('view-only') });
+
+    await aliceLog.getByRole('button', { name: 'Remove Bob Tremblay' }).click();
+    await aliceLog.getByRole('button', { name: 'Yes, remove Bob Tremblay' }).click();
+    const removedAt = Date.now();
+    await expect
+      .poll(() => bobLog.getByTestId('view-only').first().textContent(), { timeout: 10_000, interval: 200 })
+      .toMatch(/Removed from Northwind Dental by Alice Martin on .*; your local copy is kept/);
+    expect(Date.now() - removedAt).toBeLessThan(10_000);
+    await expect.poll(() => members.textContent(), { timeout: 5_000 }).not.toMatch(/Bob Tremblay/);
+    // Nothing of Bob's copy is gone, and sync of that space stopped rather than showing an error.
+    await bobLog.getByRole('navigation').getByRole('button', { name: 'All items' }).click();
+    expect(await bobLog.getByTestId('item-row').count()).toBe(1);
+    await bobLog.getByRole('navigation').getByRole('button', { name: 'Client settings' }).click();
+    await expect
+      .poll(() => bobLog.getByTestId('space-ended').textContent(), { timeout: 5_000 })
+      .toMatch(/Removed from Northwind Dental by Alice Martin/);
+    expect(await bobLog.getByTestId('sync-status').first().textContent()).not.toMatch(/error/i);
+    await bobLog.screenshot({ path: shot('removed-member') });
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Client } from '../../../shared/domain';
 import type { DocketDB } from '../../store/db';
 import { setMyName } from '../../store/me';
@@ -25,6 +25,7 @@ interface Props {
  */
 export function Nav({ db, clients, route, me, connection, inboxCount, go, searchRef }: Props) {
   const [name, setName] = useState(me);
+  useEffect(() => setName(me), [me]); // set elsewhere too (signing in): never write a stale name back on blur
   return (
     <nav aria-label="Clients">
       <h1>
@@ -82,15 +83,22 @@ export function Nav({ db, clients, route, me, connection, inboxCount, go, search
           + New client
         </button>
       )}
-      <label class="me">
-        Your name (shown in history)
-        <input
-          name="my-name"
-          value={name}
-          onInput={(e) => setName(e.currentTarget.value)}
-          onBlur={() => void setMyName(db, name)}
-        />
-      </label>
+      {connection ? (
+        // Signed in, history names people by their account: the name is the one the team sees on the server.
+        <p class="me muted small" data-testid="signed-in-as">
+          Shown in history as <strong>{connection.user.name}</strong>
+        </p>
+      ) : (
+        <label class="me">
+          Your name (shown in history)
+          <input
+            name="my-name"
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+            onBlur={() => void setMyName(db, name)}
+          />
+        </label>
+      )}
     </nav>
   );
 }
