@@ -6,8 +6,9 @@ import { connect } from '../../sync/connection';
 import { nudgeSync } from './nudge';
 
 /**
- * Sign in to the team's sync server with the setup code (first user) or an invite code; `serverUrl` fills in the
- * server when signing in again.
+ * Sign in to the team's sync server with the setup code (first user), an invite code (joins a space as a new
+ * person), or a device code (signs in to one's existing account: from "Add a device…" on another of one's devices,
+ * or from the admin); `serverUrl` fills in the server when signing in again.
  */
 export function ConnectForm({ db, say, serverUrl }: { db: DocketDB; say: (text: string) => void; serverUrl?: string }) {
   const [server, setServer] = useState(serverUrl ?? 'http://127.0.0.1:8787');
@@ -36,7 +37,9 @@ export function ConnectForm({ db, say, serverUrl }: { db: DocketDB; say: (text: 
       return setError(`Docket needs your permission to talk to ${origin}.`);
     try {
       await setMyName(db, who);
-      await connect(db, origin, code, who);
+      const connection = await connect(db, origin, code, who);
+      // A device code signs in to an existing account: its name is the one teammates see.
+      if (connection.user.name !== who) await setMyName(db, connection.user.name);
       nudgeSync(true);
       say('Connected to the sync server.');
     } catch (err) {
@@ -55,7 +58,7 @@ export function ConnectForm({ db, say, serverUrl }: { db: DocketDB; say: (text: 
         <input name="connect-name" value={name} onInput={(e) => setName(e.currentTarget.value)} autoComplete="name" />
       </label>
       <label class="wide">
-        Setup or invite code
+        Setup, invite or device code
         <input name="code" value={code} onInput={(e) => setCode(e.currentTarget.value)} autoComplete="off" />
       </label>
       <button type="submit" class="primary">

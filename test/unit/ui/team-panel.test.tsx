@@ -3,10 +3,14 @@ import 'fake-indexeddb/auto'; // before Dexie is imported by the views
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import type { DocketDB } from '../../../extension/store/db';
-import { getConnection, saveConnection } from '../../../extension/sync/connection';
+import { myName } from '../../../extension/store/me';
+import { connect, getConnection, saveConnection } from '../../../extension/sync/connection';
 import { syncAll } from '../../../extension/sync/run';
-import { TeamSync } from '../../../extension/ui/workspace/settings/TeamSync';
+import { makeDeviceCode } from '../../../extension/sync/team';
+import { SHARE_NOT_ALLOWED, TeamSync } from '../../../extension/ui/workspace/settings/TeamSync';
+import { freshDb, makeClient } from '../../support/store';
 import { acmeTeam } from '../../support/team-browsers';
 import { serveHarness, servers } from '../server/streams';
 
@@ -42,6 +46,12 @@ const button = (name: string) =>
   [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
 const click = (name: string) => act(() => button(name)!.click());
 const text = () => root.textContent ?? '';
+const type = (selector: string, value: string) =>
+  act(() => {
+    const input = root.querySelector<HTMLInputElement>(selector)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
 
 describe('the Team panel', () => {
   servers();
@@ -122,5 +132,68 @@ describe('the Team panel', () => {
     expect(root.querySelector<HTMLInputElement>('input[name="server-url"]')!.value).toBe(base);
     expect(button('Leave Acme')).toBeUndefined();
     expect(await carol.db.items.count()).toBe(1);
+  });
+
+  it('adds a device: a single-use code for 15 minutes that signs another browser in as the same person', async () => {
+    const { base, carol, dana, httpFetch } = await served();
+    const said = await show(carol.db, dana.client);
+    await until(() => button('Add a device…'));
+    await click('Add a device…');
+    await until(() => root.querySelector('[data-testid="device-code"]'));
+    const code = root.querySelector('[data-testid="device-code"]')!.textContent!;
+    expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(text()).toMatch(/Enter this code on the other device within 15 minutes \(until \d\d:\d\d\)/);
+    expect(said).toContain('Device code created: enter it on the other device within 15 minutes.');
+    const other = await connect(freshDb(), base, code, 'Carol on her phone', httpFetch);
+    expect(other.user).toEqual({ id: carol.id, name: 'Carol Editor' });
+  });
+
+  it('a signed-out device is told how to get back in, and signs in again with a device code: its team is back', async () => {
+    const { base, carol, dana, httpFetch } = await served();
+    const phone = freshDb();
+    await connect(phone, base, (await makeDeviceCode(carol.db, httpFetch)).code, 'Carol Editor', httpFetch);
+    const before = (await getConnection(carol.db))!;
+
+    await show(carol.db, dana.client);
+    await until(() => button('Sign out this device'));
+    await click('Sign out this device');
+    await click('Yes, sign this device out');
+    await until(() => root.querySelector('[data-testid="sign-in-needed"]'));
+    expect(root.querySelector('[data-testid="sign-in-needed"]')!.textContent).toMatch(
+      /Sign in again to sync: .* Sign in with a device code from another of your devices \(Team sync › Add a device…\), or ask your Docket admin \(`npm run admin -- tokens code "Carol Editor"`\)\.$/,
+    );
+
+    // The code from her phone, in the form the notice comes with (the server is filled in).
+    fakeBrowser.permissions.request = () => Promise.resolve(true);
+    const { code } = await makeDeviceCode(phone, httpFetch);
+    expect(root.querySelector<HTMLInputElement>('input[name="server-url"]')!.value).toBe(base);
+    await type('input[name="connect-name"]', 'Carol');
+    await type('input[name="code"]', code);
+    await act(() => root.querySelector('form')!.requestSubmit());
+    await until(() => button('Leave Acme'));
+    expect(root.querySelector('[data-testid="sign-in-needed"]')).toBeNull();
+    const after = (await getConnection(carol.db))!;
+    expect([after.user, after.spaces, after.signInNeeded]).toEqual([before.user, before.spaces, undefined]);
+    expect(after.token).not.toBe(before.token);
+    expect(await myName(carol.db)).toBe('Carol Editor'); // the account's name, not what was typed
+  });
+
+  it('says before anyone tries when this user may not share a new client on this server', async () => {
+    const { carol, dana } = await served();
+    const beta = await makeClient(carol.db, 'Beta Dental');
+    await show(carol.db, beta);
+    await until(() => button('Share Beta Dental with the team'));
+    expect(button('Share Beta Dental with the team')!.disabled).toBe(true);
+    expect(root.querySelector('[data-testid="share-not-allowed"]')!.textContent).toBe(
+      `${SHARE_NOT_ALLOWED} Beta Dental stays on this browser only.`,
+    );
+    render(null, root);
+
+    // Dana set the server up: she may.
+    const gamma = await makeClient(dana.db, 'Gamma Dental');
+    await show(dana.db, gamma);
+    await until(() => button('Share Gamma Dental with the team'));
+    expect(button('Share Gamma Dental with the team')!.disabled).toBe(false);
+    expect(root.querySelector('[data-testid="share-not-allowed"]')).toBeNull();
   });
 });

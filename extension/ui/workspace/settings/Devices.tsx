@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DocketDB } from '../../../store/db';
 import { formatDay, seenAgo } from '../../../sync/messages';
-import { type Device, listDevices, signOutDevice, signOutThisDevice } from '../../../sync/team';
+import {
+  type Device,
+  type DeviceCode,
+  listDevices,
+  makeDeviceCode,
+  signOutDevice,
+  signOutThisDevice,
+} from '../../../sync/team';
 import { Confirm } from './Confirm';
 import { useTeamCall } from './use-team-call';
 
@@ -10,7 +17,12 @@ const LABELS: Record<string, string> = {
   setup: 'Signed in with the setup code',
   invite: 'Signed in with an invite',
   admin: 'Token from the server’s administrator',
+  'device-code': 'Signed in with a device code',
+  'admin-code': 'Signed in with a code from the server’s administrator',
 };
+
+/** "14:15", in the user's time zone. */
+const clock = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' }).format(new Date(iso));
 
 const describe = (d: Device) => `${LABELS[d.label] ?? d.label}, ${formatDay(d.createdAt)}`;
 
@@ -18,12 +30,14 @@ const describe = (d: Device) => `${LABELS[d.label] ?? d.label}, ${formatDay(d.cr
  * The user's own signed-in devices (tokens in force): how and when each signed in, when it was last used, which
  * one is this browser. Another device is signed out with its "Sign out" button (named "Sign out device: <how>, <day>");
  * this one with "Sign out this device", confirmed: the connection then keeps the server and the user, and waits for
- * a new sign-in; the local log stays.
+ * a new sign-in; the local log stays. "Add a device…" shows a single-use device code (15 minutes) that signs another
+ * browser in to this same account: a new one, or one of this person's that was signed out.
  */
 export function Devices(props: { db: DocketDB; serverUrl: string; say: (text: string) => void }) {
   const { db, serverUrl, say } = props;
   const [devices, setDevices] = useState<Device[] | null>(null);
   const [leaving, setLeaving] = useState(false);
+  const [code, setCode] = useState<DeviceCode | null>(null);
   const { error, busy, run, fail } = useTeamCall('this space', serverUrl);
   const load = () => listDevices(db).then(setDevices, (e: unknown) => fail('device', e));
   useEffect(() => {
@@ -35,6 +49,11 @@ export function Devices(props: { db: DocketDB; serverUrl: string; say: (text: st
     if (await run('device', () => signOutDevice(db, d.id))) say(`${describe(d)}: signed out.`);
     await load();
   };
+  const addDevice = () =>
+    run('other', async () => {
+      setCode(await makeDeviceCode(db));
+      say('Device code created: enter it on the other device within 15 minutes.');
+    });
   const signOutHere = async () => {
     setLeaving(false);
     if (await run('device', () => signOutThisDevice(db))) {
@@ -68,9 +87,23 @@ export function Devices(props: { db: DocketDB; serverUrl: string; say: (text: st
           ))}
         </ul>
       )}
-      <button type="button" name="sign-out-this-device" disabled={busy} onClick={() => setLeaving(true)}>
-        Sign out this device
-      </button>
+      <div class="actions">
+        <button type="button" name="add-device" disabled={busy} onClick={() => void addDevice()}>
+          Add a device…
+        </button>
+        <button type="button" name="sign-out-this-device" disabled={busy} onClick={() => setLeaving(true)}>
+          Sign out this device
+        </button>
+      </div>
+      {code && (
+        <p>
+          Enter this code on the other device within 15 minutes (until {clock(code.expiresAt)}), in Team sync with the
+          server {serverUrl}. It works once and signs that browser in as you:{' '}
+          <span class="code" data-testid="device-code">
+            {code.code}
+          </span>
+        </p>
+      )}
       {leaving && (
         <Confirm
           question="Sign this device out? It stops syncing until you sign in again; the local log stays on this browser."

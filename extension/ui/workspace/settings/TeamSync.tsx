@@ -3,7 +3,7 @@ import type { Client } from '../../../../shared/domain';
 import type { DocketDB } from '../../../store/db';
 import { saveConnection, shareClient } from '../../../sync/connection';
 import type { Connection } from '../../../sync/connection-store';
-import { signInMessage, syncMessage } from '../../../sync/messages';
+import { signInAgainHow, signInMessage, syncMessage } from '../../../sync/messages';
 import { SyncError } from '../../../sync/transport';
 import { ConnectForm } from '../../sync/ConnectForm';
 import { nudgeSync } from '../../sync/nudge';
@@ -42,7 +42,13 @@ export function TeamSync({ db, client, say }: { db: DocketDB; client: Client; sa
           ) : space ? (
             <TeamPanel db={db} connection={connection} space={space} client={client} say={say} />
           ) : (
-            <Share db={db} client={client} serverUrl={connection.serverUrl} say={say} />
+            <Share
+              db={db}
+              client={client}
+              serverUrl={connection.serverUrl}
+              allowed={connection.canCreateSpaces !== false}
+              say={say}
+            />
           )}
           {!connection.signInNeeded && <Devices db={db} serverUrl={connection.serverUrl} say={say} />}
         </>
@@ -68,7 +74,7 @@ function SignedIn({ db, connection, say }: { db: DocketDB; connection: Connectio
       {connection.signInNeeded && (
         <>
           <p class="notice" role="status" data-testid="sign-in-needed">
-            {signInMessage(connection.signInNeeded)}
+            {signInMessage(connection.signInNeeded)} {signInAgainHow(connection.user.name)}
           </p>
           <ConnectForm db={db} say={say} serverUrl={connection.serverUrl} />
         </>
@@ -77,9 +83,22 @@ function SignedIn({ db, connection, say }: { db: DocketDB; connection: Connectio
   );
 }
 
-/** Shares this client's log with the team: a new space on the server, owned by this user. */
-function Share(props: { db: DocketDB; client: Client; serverUrl: string; say: (text: string) => void }) {
-  const { db, client, serverUrl, say } = props;
+/** Why "Share" is off, when the server says before anyone tries that this user may not create spaces. */
+export const SHARE_NOT_ALLOWED =
+  'Only the server owner, or users the admin allows, can share a new client on this server.';
+
+/**
+ * Shares this client's log with the team: a new space on the server, owned by this user. When the server does not
+ * let this user create spaces (`allowed` false, from `GET /v1/me`), the button is off and says why.
+ */
+function Share(props: {
+  db: DocketDB;
+  client: Client;
+  serverUrl: string;
+  allowed: boolean;
+  say: (text: string) => void;
+}) {
+  const { db, client, serverUrl, allowed, say } = props;
   const [error, setError] = useState('');
   const share = async () => {
     setError('');
@@ -96,10 +115,22 @@ function Share(props: { db: DocketDB; client: Client; serverUrl: string; say: (t
   return (
     <>
       <div class="actions">
-        <button type="button" class="primary" onClick={() => void share()}>
+        <button
+          type="button"
+          class="primary"
+          disabled={!allowed}
+          aria-describedby={allowed ? undefined : 'share-not-allowed'}
+          onClick={() => void share()}
+        >
           Share {client.name} with the team
         </button>
-        <span class="muted small">Until then, {client.name} stays on this browser only.</span>
+        {allowed ? (
+          <span class="muted small">Until then, {client.name} stays on this browser only.</span>
+        ) : (
+          <span class="muted small" id="share-not-allowed" data-testid="share-not-allowed">
+            {SHARE_NOT_ALLOWED} {client.name} stays on this browser only.
+          </span>
+        )}
       </div>
       {error && (
         <p class="error" role="alert">
