@@ -1,11 +1,12 @@
 import type { Table } from 'dexie';
 import type { HistoryEntry } from '../../shared/domain';
 import { recordFromFields } from '../../shared/sync/fields';
-import { applyChange, type Conflict, isDeleted, type RecordFields, valuesOf } from '../../shared/sync/merge';
+import { isDeleted, type RecordFields, valuesOf } from '../../shared/sync/merge';
+import { mergeRecord } from '../../shared/sync/merge-record';
 import type { LoggedChange, SyncTable } from '../../shared/sync/protocol';
 import type { DocketDB, FieldClocks, StagedRecord } from '../store/db';
 import { readKeys } from './read-keys';
-import { historyOf, type Row, type Won } from './remote-history';
+import { historyOf, type Row } from './remote-history';
 
 /** Stamp for a local field written before sync was set up: it loses to any stamped write. */
 const UNSTAMPED = '0000000000000:0000:local';
@@ -107,19 +108,11 @@ export async function applyRemote(
     for (const [key, list] of byRecord) {
       const { table, id } = list[0]!;
       const before = rows.get(key);
-      let fields = currentFields(before, staged.get(key), clocks.get(key));
-      let changed = false;
-      const conflicts: Conflict[] = [];
-      const won: Won[] = [];
-      for (const change of list) {
-        const from = fields[change.field]?.value;
-        const result = applyChange(fields, change);
-        fields = result.fields;
-        changed ||= result.changed;
-        if (result.changed) won.push({ change, from });
-        // updatedAt is rewritten by every edit: two edits of different fields "conflict" on it, which is bookkeeping.
-        if (result.conflict && result.conflict.field !== 'updatedAt') conflicts.push(result.conflict);
-      }
+      const merged = mergeRecord(currentFields(before, staged.get(key), clocks.get(key)), list);
+      const { changed, won } = merged;
+      const fields = merged.fields ?? {};
+      // updatedAt is rewritten by every edit: two edits of different fields "conflict" on it, which is bookkeeping.
+      const conflicts = merged.conflicts.map((c) => c.conflict).filter((c) => c.field !== 'updatedAt');
       if (!changed && !conflicts.length) continue;
       if (isDeleted(fields)) {
         // Deletes win for the record; its fields stay staged so a late write cannot bring it back.

@@ -11,6 +11,7 @@ import {
   type IncomingChange,
   type RecordFields,
 } from '../../../shared/sync/merge';
+import { mergeRecord } from '../../../shared/sync/merge-record';
 import { fieldsOf, sampleRecords } from './records';
 
 const T = 1_764_169_200_000;
@@ -169,6 +170,33 @@ describe('applyChanges', () => {
     const batch = [change('title', 'Quote', stamp(1), null), change('notes', 'n', stamp(2), null)];
     applyChanges(state, batch);
     expect(applyChanges(state, batch)).toEqual({ changed: new Set(), conflicts: [] });
+  });
+});
+
+describe('mergeRecord', () => {
+  it("folds a record's changes in order: each winner with the value it replaced, each conflict with its change", () => {
+    const first = change('title', 'Renewal', stamp(20, 'b'), null, 'b');
+    const older = change('title', 'Old title', stamp(5, 'c'), null, 'c');
+    const notes = change('notes', 'n', stamp(21, 'b'), null, 'b');
+    const result = mergeRecord(current, [first, older, notes]);
+    expect(result.changed).toBe(true);
+    expect(valuesOf(result.fields!)).toEqual({ title: 'Renewal', notes: 'n' });
+    expect(result.won).toEqual([
+      { change: first, from: 'Quote' },
+      { change: notes, from: undefined },
+    ]);
+    expect(result.conflicts.map((c) => [c.change, c.conflict.lost.value])).toEqual([
+      [first, 'Quote'],
+      [older, 'Old title'],
+    ]);
+    expect(current.title?.value).toBe('Quote');
+  });
+
+  it('gives back the same fields, unchanged, for changes seen before', () => {
+    const again = mergeRecord(current, [change('title', 'Quote', stamp(10, 'a'), null, 'a')]);
+    expect(again).toEqual({ fields: current, changed: false, won: [], conflicts: [] });
+    expect(again.fields).toBe(current);
+    expect(mergeRecord(undefined, [])).toEqual({ fields: undefined, changed: false, won: [], conflicts: [] });
   });
 });
 
