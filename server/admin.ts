@@ -17,37 +17,43 @@ const USAGE = `Usage: tsx server/admin.ts [--data-dir ./data] <command>
                           15 minutes; Docket's "Connect" takes it and signs in to their own account`;
 
 /** Runs one admin command against the store; returns the exit code. Output goes to `print`. */
-export function runAdmin(store: SyncStore, args: string[], print: (line: string) => void, now = new Date()): number {
+export async function runAdmin(
+  store: SyncStore,
+  args: string[],
+  print: (line: string) => void,
+  now = new Date(),
+): Promise<number> {
   const [group, action, arg] = args;
-  const findUser = (ref: string) => store.getUser(ref) ?? store.listUsers().find((u) => u.name === ref) ?? null;
+  const findUser = async (ref: string) =>
+    (await store.getUser(ref)) ?? (await store.listUsers()).find((u) => u.name === ref) ?? null;
   if (group === 'users' && action === 'list') {
-    for (const u of store.listUsers()) {
+    for (const u of await store.listUsers()) {
       const mark = u.serverOwner ? '  (server owner)' : u.mayCreateSpaces ? '  (may create spaces)' : '';
       print(`${u.id}  ${u.name}${mark}  ${u.createdAt}`);
     }
     return 0;
   }
   if (group === 'users' && (action === 'allow' || action === 'disallow') && arg) {
-    const user = findUser(arg);
+    const user = await findUser(arg);
     if (!user) return fail(print, `No user ${arg}.`);
     if (user.serverOwner) return fail(print, `${user.name} is the server owner, who may always create spaces.`);
-    store.allowSpaceCreation(user.id, action === 'allow');
+    await store.allowSpaceCreation(user.id, action === 'allow');
     print(`${user.name} ${action === 'allow' ? 'may' : 'may no longer'} create spaces.`);
     return 0;
   }
   if (group === 'users' && action === 'add' && arg?.trim()) {
     const name = DisplayName.safeParse(arg);
     if (!name.success) return fail(print, `Not a display name: ${name.error.issues[0]?.message ?? 'invalid'}.`);
-    const user = store.createUser(name.data, now.toISOString());
+    const user = await store.createUser(name.data, now.toISOString());
     const token = newSecret();
-    const info = store.addToken(user.id, hashSecret(token), 'admin', now.toISOString());
+    const info = await store.addToken(user.id, hashSecret(token), 'admin', now.toISOString());
     print(`user ${user.id}  ${user.name}\ntoken ${info.id}\n\n  ${token}\n\nShown once: give it to ${user.name}.`);
     return 0;
   }
   if (group === 'tokens' && action === 'list' && arg) {
-    const user = findUser(arg);
+    const user = await findUser(arg);
     if (!user) return fail(print, `No user ${arg}.`);
-    for (const t of store.listTokens(user.id)) {
+    for (const t of await store.listTokens(user.id)) {
       const end = t.revokedAt ? `  revoked ${t.revokedAt}` : '';
       print(`${t.id}  ${t.label}  created ${t.createdAt}  last used ${t.lastUsedAt}${end}`);
     }
@@ -56,13 +62,13 @@ export function runAdmin(store: SyncStore, args: string[], print: (line: string)
   if (group === 'tokens' && action === 'code' && arg) {
     // Names are unique within a space, not on the server: a code for the wrong person of that name would sign in
     // as them, so a name two people share is refused.
-    const named = store.getUser(arg) ? [] : store.listUsers().filter((u) => u.name === arg);
+    const named = (await store.getUser(arg)) ? [] : (await store.listUsers()).filter((u) => u.name === arg);
     if (named.length > 1) {
       return fail(print, `${named.length} users are named ${arg}: give the user id instead (see users list).`);
     }
-    const user = findUser(arg);
+    const user = await findUser(arg);
     if (!user) return fail(print, `No user ${arg}.`);
-    const { code, expiresAt } = issueDeviceCode(store, user.id, {
+    const { code, expiresAt } = await issueDeviceCode(store, user.id, {
       label: DEVICE_CODE_LABEL.admin,
       createdBy: null,
       now: now.getTime(),
@@ -75,7 +81,7 @@ export function runAdmin(store: SyncStore, args: string[], print: (line: string)
     return 0;
   }
   if (group === 'tokens' && action === 'revoke' && arg) {
-    if (!store.revokeToken(arg, now.toISOString())) return fail(print, `No active token ${arg}.`);
+    if (!(await store.revokeToken(arg, now.toISOString()))) return fail(print, `No active token ${arg}.`);
     print(`Token ${arg} revoked.`);
     return 0;
   }
@@ -97,8 +103,8 @@ if (process.argv[1] && /admin\.[cm]?[jt]s$/.test(process.argv[1])) {
   const dataDir = values['data-dir'] ?? process.env.DOCKET_DATA_DIR ?? './data';
   const store = openSqliteStore(join(dataDir, DEFAULT_DB_FILE));
   try {
-    process.exitCode = runAdmin(store, positionals, (line) => console.log(line));
+    process.exitCode = await runAdmin(store, positionals, (line) => console.log(line));
   } finally {
-    store.close();
+    await store.close();
   }
 }

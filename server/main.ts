@@ -39,7 +39,7 @@ const app = createApp({
   maxBytesPerSpace: config.maxBytesPerSpace,
 });
 
-const code = prepareSetup(store, new Date());
+const code = await prepareSetup(store, new Date());
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log.info(`Docket sync server on http://${config.host}:${info.port} (data: ${dbFile})`);
   if (code) {
@@ -55,13 +55,15 @@ function shutdown(signal: string) {
   log.info(`${signal}: closing`);
   pokes.closeAll();
   const force = setTimeout(() => {
-    store.close();
+    void store.close();
     process.exit(1);
   }, 5000);
   force.unref();
   server.close(() => {
-    store.close();
-    process.exit(0);
+    store.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   });
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -12,14 +12,14 @@ export const DEVICE_CODE_LABEL = { device: 'device-code', admin: 'admin-code' } 
  * `createdBy` is the token of the device asking (the code stops holding if that device is signed out meanwhile), or
  * null for the admin command line.
  */
-export function issueDeviceCode(
+export async function issueDeviceCode(
   store: SyncStore,
   userId: string,
   options: { label: string; createdBy: string | null; now: number; minutes?: number },
-): { code: string; expiresAt: string } {
+): Promise<{ code: string; expiresAt: string }> {
   const code = newSecret();
   const expiresAt = new Date(options.now + (options.minutes ?? DEVICE_CODE_MINUTES) * 60_000).toISOString();
-  store.createDeviceCode(hashSecret(code), {
+  await store.createDeviceCode(hashSecret(code), {
     userId,
     label: options.label,
     createdBy: options.createdBy,

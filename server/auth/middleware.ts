@@ -44,8 +44,8 @@ export function tokenExpired(token: Token, now: number, maxIdleMs: number): bool
  * Resolves a presented token to its user; a revoked or expired token fails at once, each with its own code. A use
  * is recorded when the last one recorded is a minute old or more.
  */
-export function authenticate(store: SyncStore, c: Context<AppEnv>, token: string): void {
-  const found = token ? store.findToken(hashSecret(token)) : null;
+export async function authenticate(store: SyncStore, c: Context<AppEnv>, token: string): Promise<void> {
+  const found = token ? await store.findToken(hashSecret(token)) : null;
   if (!found) throw new ApiError('unauthorized', 'Unknown token: sign in again with a setup or invite code.');
   const { revokedAt, lastUsedAt } = found.token;
   if (revokedAt) {
@@ -62,7 +62,7 @@ export function authenticate(store: SyncStore, c: Context<AppEnv>, token: string
   }
   if (t - Date.parse(found.token.lastUsedAt) >= TOUCH_EVERY_MS) {
     const at = new Date(t).toISOString();
-    store.touchToken(found.token.id, at);
+    await store.touchToken(found.token.id, at);
     found.token.lastUsedAt = at;
   }
   c.set('user', found.user);
@@ -73,7 +73,7 @@ export function requireUser(store: SyncStore): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = presentedToken(c);
     if (token === null) throw new ApiError('unauthorized', 'Sign in: send `Authorization: Bearer <token>`.');
-    authenticate(store, c, token);
+    await authenticate(store, c, token);
     await next();
   };
 }
@@ -81,8 +81,8 @@ export function requireUser(store: SyncStore): MiddlewareHandler<AppEnv> {
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
 /** Why a former member may no longer use a space: `403 removed`, saying who removed them (or that they left) and when. */
-function removedError(store: SyncStore, spaceId: string, userId: string): ApiError | null {
-  const gone = store.lastRemoval(spaceId, userId);
+async function removedError(store: SyncStore, spaceId: string, userId: string): Promise<ApiError | null> {
+  const gone = await store.lastRemoval(spaceId, userId);
   if (!gone) return null;
   const day = gone.at.slice(0, 10);
   const message =
@@ -101,16 +101,16 @@ function removedError(store: SyncStore, spaceId: string, userId: string): ApiErr
 export function requireRole(store: SyncStore, min: Role): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const spaceId = c.req.param('space') ?? '';
-    const membership = store.membership(spaceId, c.get('user').id);
+    const membership = await store.membership(spaceId, c.get('user').id);
     if (!membership)
-      throw removedError(store, spaceId, c.get('user').id) ?? new ApiError('not-found', 'No such space.');
+      throw (await removedError(store, spaceId, c.get('user').id)) ?? new ApiError('not-found', 'No such space.');
     const userId = c.get('user').id;
     const { now, seen } = policyOf(c);
     const t = now();
     const key = `${membership.id}\u0000${userId}`;
     if (t - (seen.get(key) ?? -Infinity) >= TOUCH_EVERY_MS) {
       seen.set(key, t);
-      store.touchMember(membership.id, userId, new Date(t).toISOString());
+      await store.touchMember(membership.id, userId, new Date(t).toISOString());
     }
     if (RANK[membership.role] < RANK[min]) {
       throw new ApiError('forbidden', `This needs the ${min} role in this space; you are ${membership.role}.`);

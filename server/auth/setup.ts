@@ -6,9 +6,9 @@ import { hashSecret, newSecret } from './secrets';
  * one-time setup code, returned for printing. Each start replaces the previous code, so a lost code is recovered
  * by restarting. Null once setup is done.
  */
-export function prepareSetup(store: SyncStore, now: Date): string | null {
-  if (!store.setupPending()) return null;
+export async function prepareSetup(store: SyncStore, now: Date): Promise<string | null> {
+  if (!(await store.setupPending())) return null;
   const code = newSecret();
-  store.startSetup(hashSecret(code), now.toISOString());
+  await store.startSetup(hashSecret(code), now.toISOString());
   return code;
 }

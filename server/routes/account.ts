@@ -23,7 +23,7 @@ export function accountRoutes({ store, now, spaceCreation }: Deps) {
   app.post('/setup', async (c) => {
     const body = await readJson(c, SetupBody);
     const token = newSecret();
-    const done = store.completeSetup(hashSecret(body.code), body.name, hashSecret(token), isoAt(now()));
+    const done = await store.completeSetup(hashSecret(body.code), body.name, hashSecret(token), isoAt(now()));
     if (!done) throw new ApiError('unauthorized', 'That setup code is wrong or has already been used.');
     return c.json({ user: { id: done.user.id, name: done.user.name }, token, tokenId: done.token.id }, 201);
   });
@@ -33,7 +33,7 @@ export function accountRoutes({ store, now, spaceCreation }: Deps) {
     const code = c.req.param('code');
     const body = await readJson(c, AcceptBody);
     const presented = presentedToken(c);
-    if (presented !== null) authenticate(store, c, presented);
+    if (presented !== null) await authenticate(store, c, presented);
     const signedIn = presented !== null ? c.get('user') : null;
     if (!signedIn && !body.name) throw new ApiError('bad-request', 'name: say who you are to accept the invite.');
     const token = signedIn ? null : newSecret();
@@ -41,7 +41,7 @@ export function accountRoutes({ store, now, spaceCreation }: Deps) {
       ? { userId: signedIn.id }
       : { name: body.name!, tokenHash: hashSecret(token!), tokenLabel: 'invite' };
     const result = SECRET_PATTERN.test(code)
-      ? store.acceptInvite(hashSecret(code), who, isoAt(now()))
+      ? await store.acceptInvite(hashSecret(code), who, isoAt(now()))
       : ({ ok: false, reason: 'not-found' } as const);
     if (!result.ok) {
       if (result.reason === 'used')
@@ -73,7 +73,7 @@ export function accountRoutes({ store, now, spaceCreation }: Deps) {
     const { label } = await readJson(c, DeviceBody);
     const token = newSecret();
     const result = SECRET_PATTERN.test(code)
-      ? store.acceptDeviceCode(hashSecret(code), hashSecret(token), label ?? null, isoAt(now()))
+      ? await store.acceptDeviceCode(hashSecret(code), hashSecret(token), label ?? null, isoAt(now()))
       : ({ ok: false, reason: 'not-found' } as const);
     if (!result.ok) {
       if (result.reason === 'used') {
@@ -94,9 +94,9 @@ export function accountRoutes({ store, now, spaceCreation }: Deps) {
     return c.json({ user, token, tokenId: result.token.id });
   });
 
-  app.get('/me', requireUser(store), (c) => {
+  app.get('/me', requireUser(store), async (c) => {
     const user = c.get('user');
-    const spaces = store.listMemberships(user.id).map((m) => ({ id: m.id, name: m.name, role: m.role }));
+    const spaces = (await store.listMemberships(user.id)).map((m) => ({ id: m.id, name: m.name, role: m.role }));
     return c.json({
       user: { id: user.id, name: user.name },
       spaces,
@@ -107,7 +107,7 @@ export function accountRoutes({ store, now, spaceCreation }: Deps) {
   // Renaming: the name must stay unique in every space the person is in.
   app.patch('/me', requireUser(store), async (c) => {
     const { name } = await readJson(c, RenameBody);
-    const result = store.renameUser(c.get('user').id, name);
+    const result = await store.renameUser(c.get('user').id, name);
     if (!result.ok) {
       throw new ApiError('name-taken', 'Someone in one of your spaces already goes by that name: choose another one.');
     }

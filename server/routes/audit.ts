@@ -35,7 +35,7 @@ export function auditRoutes({ store }: Deps) {
         first = false;
       };
       // A space's membership trail is short: read whole, and woven into the change log by time.
-      const members = section === 'changes' ? [] : store.membershipEvents(space);
+      const members = section === 'changes' ? [] : await store.membershipEvents(space);
       let m = 0;
       const emitMembersUntil = async (at: string | null) => {
         for (; m < members.length && (at === null || members[m]!.at <= at); m++) {
@@ -44,7 +44,7 @@ export function auditRoutes({ store }: Deps) {
       };
       if (format === 'json') await out.write('[');
       for (;;) {
-        const page = section === 'membership' ? [] : store.readLog(space, after, PAGE);
+        const page = section === 'membership' ? [] : await store.readLog(space, after, PAGE);
         for (const entry of page) {
           await emitMembersUntil(entry.receivedAt);
           await emit(entry);

@@ -6,44 +6,51 @@ import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 
 /** An open stream as the access guard sees it. */
-type Guarded = { recheck(): boolean; expiresAt: number; close(): void };
+type Guarded = { recheck(): Promise<boolean>; expiresAt: number; close(): void };
 
 /**
  * Ends streams whose access went away, within `checkMs`: a revocation, sign-out, removal or role change made through
  * the API closes its streams at once (`Pokes.closeToken`, `closeMember`); this catches the rest (the admin command
  * line, a token reaching its idle limit). Each tick costs one read of the store's access mark while nothing changed;
- * one timer for all streams, running only while some are open.
+ * one timer for all streams, running only while some are open, and a tick never starts while the last one is still
+ * waiting for the store. A stream is rechecked on its first tick (its `expiresAt` starts at 0): access may have
+ * changed while the store was answering the request that opened it.
  */
 function accessGuard({ store, now, streamCheckMs }: Deps) {
   const streams = new Set<Guarded>();
   let timer: NodeJS.Timeout | null = null;
+  let ticking = false;
   let mark = '';
-  const tick = () => {
+  const check = async (s: Guarded) => {
+    let ok = false;
+    try {
+      ok = await s.recheck();
+    } catch {
+      ok = false;
+    }
+    if (!ok) s.close();
+  };
+  const tick = async () => {
     let all = false;
     try {
-      const next = store.authMark();
+      const next = await store.authMark();
       all = next !== mark;
       mark = next;
     } catch {
       all = true; // the store is closing: every recheck below fails and ends its stream
     }
     const t = now();
-    for (const s of [...streams]) {
-      if (!all && t < s.expiresAt) continue;
-      let ok = false;
-      try {
-        ok = s.recheck();
-      } catch {
-        ok = false;
-      }
-      if (!ok) s.close();
-    }
+    await Promise.all([...streams].filter((s) => all || t >= s.expiresAt).map(check));
   };
   return {
     add(s: Guarded): () => void {
       if (streams.size === 0) {
-        mark = store.authMark();
-        timer = setInterval(tick, streamCheckMs);
+        mark = '';
+        timer = setInterval(() => {
+          if (ticking) return;
+          ticking = true;
+          void tick().finally(() => (ticking = false));
+        }, streamCheckMs);
         timer.unref();
       }
       streams.add(s);
@@ -88,16 +95,17 @@ export function eventRoutes(deps: Deps) {
     const role = c.get('membership').role;
     const expiry = (lastUsedAt: string) => Date.parse(lastUsedAt) + tokenMaxIdleMs + 1;
     /** Whether the stream may go on; refreshes when its token would expire (another request may have used it). */
-    const stillAllowed = () => {
-      const token = store.listTokens(userId).find((t) => t.id === tokenId);
+    const stillAllowed = async () => {
+      const token = (await store.listTokens(userId)).find((t) => t.id === tokenId);
       if (!token || token.revokedAt || tokenExpired(token, now(), tokenMaxIdleMs)) return false;
       guarded.expiresAt = expiry(token.lastUsedAt);
-      return store.membership(space, userId)?.role === role;
+      return (await store.membership(space, userId))?.role === role;
     };
-    const guarded: Guarded = { recheck: stillAllowed, expiresAt: expiry(c.get('token').lastUsedAt), close: () => {} };
+    const guarded: Guarded = { recheck: stillAllowed, expiresAt: 0, close: () => {} };
 
     return streamSSE(c, async (stream) => {
-      let pending: number | null = store.lastSeq(space);
+      // Listening before the space's seq is read, so a push meanwhile is not missed.
+      let pending: number | null = null;
       let closed = false;
       let wake = () => {};
       const close = () => {
@@ -120,6 +128,8 @@ export function eventRoutes(deps: Deps) {
         wake();
       });
       try {
+        const last = await store.lastSeq(space);
+        pending = Math.max(pending ?? 0, last);
         await stream.writeSSE({ event: 'poke', data: JSON.stringify({ serverSeq: pending }), retry: 5000 });
         pending = null;
         while (!closed && !stream.aborted) {
@@ -137,7 +147,7 @@ export function eventRoutes(deps: Deps) {
             };
           });
           if (!timedOut) continue;
-          if (!stillAllowed()) break;
+          if (!(await stillAllowed())) break;
           await stream.write(': keep-alive\n\n');
         }
       } finally {

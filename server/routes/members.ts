@@ -26,29 +26,29 @@ export function memberRoutes({ store, now, pokes }: Deps) {
   const app = new Hono<AppEnv>();
   const signedIn = requireUser(store);
 
-  app.get('/:space/members', signedIn, requireRole(store, 'viewer'), (c) => {
-    return c.json({ members: store.listMembers(c.get('membership').id) });
+  app.get('/:space/members', signedIn, requireRole(store, 'viewer'), async (c) => {
+    return c.json({ members: await store.listMembers(c.get('membership').id) });
   });
 
   app.patch('/:space/members/:userId', signedIn, requireRole(store, 'owner'), async (c) => {
     const { role } = await readJson(c, RoleBody);
     const space = c.get('membership').id;
     const userId = c.req.param('userId');
-    const result = store.setMemberRole(space, userId, role, c.get('user').id, isoAt(now()));
+    const result = await store.setMemberRole(space, userId, role, c.get('user').id, isoAt(now()));
     if (!result.ok) refused(result);
     if (result.before !== result.after) pokes.closeMember(space, userId);
-    const member = store.listMembers(space).find((m) => m.id === userId)!;
+    const member = (await store.listMembers(space)).find((m) => m.id === userId)!;
     return c.json({ id: member.id, name: member.name, role: member.role });
   });
 
-  app.delete('/:space/members/:userId', signedIn, requireRole(store, 'viewer'), (c) => {
+  app.delete('/:space/members/:userId', signedIn, requireRole(store, 'viewer'), async (c) => {
     const { id: space, role } = c.get('membership');
     const userId = c.req.param('userId');
     const me = c.get('user').id;
     if (userId !== me && role !== 'owner') {
       throw new ApiError('forbidden', `Removing someone else needs the owner role in this space; you are ${role}.`);
     }
-    const result = store.removeMember(space, userId, me, isoAt(now()));
+    const result = await store.removeMember(space, userId, me, isoAt(now()));
     if (!result.ok) refused(result);
     pokes.closeMember(space, userId);
     return c.body(null, 204);

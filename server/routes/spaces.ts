@@ -29,20 +29,20 @@ export function spaceRoutes({ store, now, spaceCreation }: Deps) {
     const user = c.get('user');
     if (!canCreateSpaces(user, spaceCreation)) throw new ApiError('forbidden', spaceCreationRefused(user));
     const { name } = await readJson(c, SpaceBody);
-    const space = store.createSpace(name, user.id, isoAt(now()));
+    const space = await store.createSpace(name, user.id, isoAt(now()));
     return c.json({ id: space.id, name: space.name, role: 'owner', createdAt: space.createdAt }, 201);
   });
 
-  app.get('/:space', signedIn, requireRole(store, 'viewer'), (c) => {
+  app.get('/:space', signedIn, requireRole(store, 'viewer'), async (c) => {
     const m = c.get('membership');
-    return c.json({ id: m.id, name: m.name, role: m.role, serverSeq: store.lastSeq(m.id) });
+    return c.json({ id: m.id, name: m.name, role: m.role, serverSeq: await store.lastSeq(m.id) });
   });
 
   app.post('/:space/invites', signedIn, requireRole(store, 'owner'), async (c) => {
     const body = await readJson(c, InviteBody);
     const code = newSecret();
     const t = now();
-    const invite = store.createInvite(hashSecret(code), {
+    const invite = await store.createInvite(hashSecret(code), {
       spaceId: c.get('membership').id,
       role: body.role,
       createdBy: c.get('user').id,

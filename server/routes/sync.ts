@@ -25,13 +25,13 @@ export function syncRoutes({ store, now, maxDriftMs, pokes, maxRecordsPerSpace, 
     const push = checkPush(await readJsonValue(c), now(), maxDriftMs);
     const space = c.get('membership').id;
     const user = c.get('user');
-    if (!store.claimReplica(push.replicaId, user.id, isoAt(now()))) {
+    if (!(await store.claimReplica(push.replicaId, user.id, isoAt(now())))) {
       throw new ApiError(
         'replica-not-yours',
         `Replica ${push.replicaId} belongs to another user: each Docket install pushes as the person who first synced it.`,
       );
     }
-    const outcome = store.pushBatch(space, push.replicaId, push.seq, user, push.changes, isoAt(now()), quota);
+    const outcome = await store.pushBatch(space, push.replicaId, push.seq, user, push.changes, isoAt(now()), quota);
     if (outcome.applied) pokes.publish(space, outcome.serverSeq);
     const ack: PushResponse = {
       ackedSeq: outcome.ackedSeq,
@@ -41,13 +41,13 @@ export function syncRoutes({ store, now, maxDriftMs, pokes, maxRecordsPerSpace, 
     return c.json(ack);
   });
 
-  app.get('/:space/pull', signedIn, requireRole(store, 'viewer'), (c) => {
+  app.get('/:space/pull', signedIn, requireRole(store, 'viewer'), async (c) => {
     const space = c.get('membership').id;
     const query = parseWith(PullQuery, c.req.query());
     const from = query.cursor === undefined ? { seq: 0 } : decodeCursor(query.cursor, space);
     if (!from)
       throw new ApiError('bad-cursor', 'That cursor does not belong to this space; start again from a snapshot.');
-    const rows = store.readLog(space, from.seq, query.limit + 1);
+    const rows = await store.readLog(space, from.seq, query.limit + 1);
     const more = rows.length > query.limit;
     const changes: LoggedChange[] = rows.slice(0, query.limit);
     const seq = changes.at(-1)?.seq ?? from.seq;
@@ -57,16 +57,16 @@ export function syncRoutes({ store, now, maxDriftMs, pokes, maxRecordsPerSpace, 
 
   // Every page carries the cursor taken on the first one: records that change meanwhile come again by pull,
   // which is harmless because applying a change twice is a no-op.
-  app.get('/:space/snapshot', signedIn, requireRole(store, 'viewer'), (c) => {
+  app.get('/:space/snapshot', signedIn, requireRole(store, 'viewer'), async (c) => {
     const space = c.get('membership').id;
     const query = parseWith(SnapshotQuery, c.req.query());
     const page =
       query.page === undefined
-        ? { cursor: encodeCursor({ seq: store.lastSeq(space), space }), after: null }
+        ? { cursor: encodeCursor({ seq: await store.lastSeq(space), space }), after: null }
         : decodePage(query.page, space);
     if (!page)
       throw new ApiError('bad-cursor', 'That snapshot page does not belong to this space; start the snapshot again.');
-    const records = store.readRecords(space, page.after, query.limit + 1);
+    const records = await store.readRecords(space, page.after, query.limit + 1);
     const more = records.length > query.limit;
     const shown = records.slice(0, query.limit);
     const last = shown.at(-1);

@@ -23,11 +23,10 @@ export function tokenRoutes({ store, now, pokes, tokenMaxIdleMs }: Deps) {
   const app = new Hono<AppEnv>();
   app.use('*', requireUser(store));
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const current = c.get('token').id;
     const t = now();
-    const tokens = store
-      .listTokens(c.get('user').id)
+    const tokens = (await store.listTokens(c.get('user').id))
       .filter((token) => !token.revokedAt && !tokenExpired(token, t, tokenMaxIdleMs))
       .map((token) => ({
         id: token.id,
@@ -41,7 +40,7 @@ export function tokenRoutes({ store, now, pokes, tokenMaxIdleMs }: Deps) {
 
   app.post('/codes', async (c) => {
     const { label } = await readJson(c, CodeBody);
-    const made = issueDeviceCode(store, c.get('user').id, {
+    const made = await issueDeviceCode(store, c.get('user').id, {
       label: label ?? DEVICE_CODE_LABEL.device,
       createdBy: c.get('token').id,
       now: now(),
@@ -49,11 +48,12 @@ export function tokenRoutes({ store, now, pokes, tokenMaxIdleMs }: Deps) {
     return c.json(made, 201);
   });
 
-  app.delete('/:id', (c) => {
+  app.delete('/:id', async (c) => {
     const param = c.req.param('id');
     const id = param === 'current' ? c.get('token').id : param;
-    const own = store.listTokens(c.get('user').id).find((token) => token.id === id && !token.revokedAt);
-    if (!own || !store.revokeToken(id, isoAt(now()))) throw new ApiError('not-found', 'No such token of yours.');
+    const own = (await store.listTokens(c.get('user').id)).find((token) => token.id === id && !token.revokedAt);
+    if (!own || !(await store.revokeToken(id, isoAt(now()))))
+      throw new ApiError('not-found', 'No such token of yours.');
     pokes.closeToken(id);
     return c.body(null, 204);
   });

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { membersPart } from './sqlite/members';
 import { peoplePart } from './sqlite/people';
+import { promised, type Synchronous } from './sqlite/promised';
 import { configure, migrate } from './sqlite/schema';
 import { spacesPart } from './sqlite/spaces';
 import { syncPart } from './sqlite/sync';
@@ -27,7 +28,8 @@ const COUNTED = [
 /**
  * Opens (creating and migrating as needed) the embedded SQLite store at `file`, or an in-memory one for ':memory:'.
  * better-sqlite3 is synchronous, so within this process every transaction runs alone; WAL and busy_timeout cover
- * a second process such as the admin CLI.
+ * a second process such as the admin CLI. The parts (./sqlite/*.ts) are written synchronously; each call comes
+ * back as a settled promise (see ./sqlite/promised.ts).
  */
 export function openSqliteStore(file: string): SyncStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -46,7 +48,7 @@ export function openSqliteStore(file: string): SyncStore {
   // Access changes made here bump `local`; another process's writes (the admin command line) move data_version.
   let local = 0;
   const changed = () => void (local += 1);
-  return {
+  const parts: Synchronous<Omit<SyncStore, 'close'>> = {
     ...people,
     revokeToken: (tokenId, now) => {
       const done = people.revokeToken(tokenId, now);
@@ -58,7 +60,10 @@ export function openSqliteStore(file: string): SyncStore {
     ...membersPart(db, changed),
     ...syncPart(db),
     counts: () => Object.fromEntries(counts.map(([table, stmt]) => [table, stmt.get()!.n])),
-    close: () => {
+  };
+  return {
+    ...promised<Omit<SyncStore, 'close'>>(parts),
+    close: async () => {
       if (db.open) db.close();
     },
   };

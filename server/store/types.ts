@@ -2,8 +2,10 @@ import type { Change, LoggedChange, PushResponse, RecordState, Role, SyncTable }
 
 /**
  * Everything the sync server keeps, behind one contract so that a PostgreSQL store can follow the SQLite one and
- * pass the same tests (test/unit/server/store-contract.ts). Secrets (tokens, setup and invite codes) arrive here
- * already hashed: a store never sees a raw secret. Times are UTC ISO-8601 strings chosen by the caller.
+ * pass the same tests (test/unit/server/store-contract.ts). Every method answers with a promise (a networked
+ * database cannot answer at once; the embedded SQLite store answers with settled ones). Secrets (tokens, setup and
+ * invite codes) arrive here already hashed: a store never sees a raw secret. Times are UTC ISO-8601 strings chosen
+ * by the caller (the server process's clock, never the database's).
  */
 
 export type User = {
@@ -125,60 +127,65 @@ export type AcceptResult =
 
 export interface SyncStore {
   // People and their personal access tokens.
-  createUser(name: string, now: string, serverOwner?: boolean): User;
-  getUser(id: string): User | null;
-  listUsers(): User[];
+  createUser(name: string, now: string, serverOwner?: boolean): Promise<User>;
+  getUser(id: string): Promise<User | null>;
+  listUsers(): Promise<User[]>;
   /** Lets a user create spaces, or stops them (spaces they made stay theirs). False when there is no such user. */
-  allowSpaceCreation(userId: string, allowed: boolean): boolean;
-  addToken(userId: string, tokenHash: string, label: string, now: string): Token;
+  allowSpaceCreation(userId: string, allowed: boolean): Promise<boolean>;
+  addToken(userId: string, tokenHash: string, label: string, now: string): Promise<Token>;
   /** The token with this hash and its user, revoked or not (the caller says which error applies). */
-  findToken(tokenHash: string): { token: Token; user: User } | null;
-  listTokens(userId: string): Token[];
+  findToken(tokenHash: string): Promise<{ token: Token; user: User } | null>;
+  listTokens(userId: string): Promise<Token[]>;
   /** False when no such token or already revoked. */
-  revokeToken(tokenId: string, now: string): boolean;
+  revokeToken(tokenId: string, now: string): Promise<boolean>;
   /** Records a use of the token (callers throttle it to about once a minute). */
-  touchToken(tokenId: string, now: string): void;
+  touchToken(tokenId: string, now: string): Promise<void>;
   /** Renames a person; refused when another member of one of their spaces has that name (without case or spaces). */
-  renameUser(userId: string, name: string): { ok: true; user: User } | { ok: false; reason: 'name-taken' };
+  renameUser(userId: string, name: string): Promise<{ ok: true; user: User } | { ok: false; reason: 'name-taken' }>;
   /**
    * Changes whenever a token may have been revoked or a membership changed, by this store or another process on
    * the same data (the admin command line): open event streams re-check their access when it moves.
    */
-  authMark(): string;
+  authMark(): Promise<string>;
 
   // First start: the server owner account and its one-time setup code.
   /** True until someone has completed setup with the code. */
-  setupPending(): boolean;
+  setupPending(): Promise<boolean>;
   /** Creates the server owner on first call and (re)places the setup code; previous codes stop working. */
-  startSetup(codeHash: string, now: string): User;
+  startSetup(codeHash: string, now: string): Promise<User>;
   /** Uses the code once: names the owner and gives them a token. Null when the code is wrong or used. */
-  completeSetup(codeHash: string, name: string, tokenHash: string, now: string): { user: User; token: Token } | null;
+  completeSetup(
+    codeHash: string,
+    name: string,
+    tokenHash: string,
+    now: string,
+  ): Promise<{ user: User; token: Token } | null>;
 
   // Spaces (one client's shared log) and their members.
-  createSpace(name: string, ownerId: string, now: string): Space;
+  createSpace(name: string, ownerId: string, now: string): Promise<Space>;
   /** The user's role in the space, or null when they are not a member (or the space does not exist). */
-  membership(spaceId: string, userId: string): Membership | null;
-  listMemberships(userId: string): Membership[];
-  listMembers(spaceId: string): Member[];
+  membership(spaceId: string, userId: string): Promise<Membership | null>;
+  listMemberships(userId: string): Promise<Membership[]>;
+  listMembers(spaceId: string): Promise<Member[]>;
   /** Records that the member was seen (callers throttle it to about once a minute). */
-  touchMember(spaceId: string, userId: string, now: string): void;
+  touchMember(spaceId: string, userId: string, now: string): Promise<void>;
   /** Owner decisions and leaving, each in the membership trail; a space always keeps an owner. */
-  setMemberRole(spaceId: string, userId: string, role: Role, actorId: string, now: string): MemberChange;
-  removeMember(spaceId: string, userId: string, actorId: string, now: string): MemberChange;
+  setMemberRole(spaceId: string, userId: string, role: Role, actorId: string, now: string): Promise<MemberChange>;
+  removeMember(spaceId: string, userId: string, actorId: string, now: string): Promise<MemberChange>;
   /** The space's membership trail, oldest first. */
-  membershipEvents(spaceId: string): MembershipEvent[];
+  membershipEvents(spaceId: string): Promise<MembershipEvent[]>;
   /** How the user's membership of the space last ended (removed or left), with the space's name; null if it never did. */
-  lastRemoval(spaceId: string, userId: string): Departure | null;
+  lastRemoval(spaceId: string, userId: string): Promise<Departure | null>;
 
   // Invites: single-use, expiring codes adding a person to one space with a role.
-  createInvite(codeHash: string, invite: Omit<Invite, 'usedAt' | 'usedBy'>): Invite;
+  createInvite(codeHash: string, invite: Omit<Invite, 'usedAt' | 'usedBy'>): Promise<Invite>;
   /** Atomically checks and uses the code; either adds an existing user or creates one with a token. */
-  acceptInvite(codeHash: string, who: AcceptInvite, now: string): AcceptResult;
+  acceptInvite(codeHash: string, who: AcceptInvite, now: string): Promise<AcceptResult>;
 
   // Device sign-in codes: single-use, expiring codes giving a new token for one person's own account.
-  createDeviceCode(codeHash: string, code: Omit<DeviceCode, 'usedAt' | 'tokenId'>): DeviceCode;
+  createDeviceCode(codeHash: string, code: Omit<DeviceCode, 'usedAt' | 'tokenId'>): Promise<DeviceCode>;
   /** Atomically checks and uses the code: a new token for its person, labelled `label` or else the code's label. */
-  acceptDeviceCode(codeHash: string, tokenHash: string, label: string | null, now: string): DeviceCodeResult;
+  acceptDeviceCode(codeHash: string, tokenHash: string, label: string | null, now: string): Promise<DeviceCodeResult>;
 
   // The per-space change log and the merged current state.
   /**
@@ -194,28 +201,28 @@ export interface SyncStore {
     changes: Change[],
     receivedAt: string,
     guard?: UsageGuard,
-  ): PushOutcome;
+  ): Promise<PushOutcome>;
   /**
    * The space's records and their stored size: each record's merged state (every field's value and stamp) as the
    * UTF-8 bytes of its JSON. Zero for a space without records.
    */
-  spaceUsage(spaceId: string): SpaceUsage;
+  spaceUsage(spaceId: string): Promise<SpaceUsage>;
   /** The server seq of the last change logged in the space (0 when none). */
-  lastSeq(spaceId: string): number;
+  lastSeq(spaceId: string): Promise<number>;
   /** Logged changes with seq > afterSeq, in order, at most `limit`. */
-  readLog(spaceId: string, afterSeq: number, limit: number): AuditEntry[];
+  readLog(spaceId: string, afterSeq: number, limit: number): Promise<AuditEntry[]>;
   /** Merged records after `after` in (table, id) order, at most `limit`. */
-  readRecords(spaceId: string, after: RecordPosition | null, limit: number): RecordState[];
-  listConflicts(spaceId: string): ConflictEntry[];
+  readRecords(spaceId: string, after: RecordPosition | null, limit: number): Promise<RecordState[]>;
+  listConflicts(spaceId: string): Promise<ConflictEntry[]>;
   /** The last ack given to a replica of this author in a space, or null. */
-  lastAck(spaceId: string, replicaId: string, authorId: string): PushResponse | null;
+  lastAck(spaceId: string, replicaId: string, authorId: string): Promise<PushResponse | null>;
   /**
    * Binds a replica id to the user on its first push, server-wide. True when the replica is (now) this user's,
    * false when another user pushed it first.
    */
-  claimReplica(replicaId: string, userId: string, now: string): boolean;
+  claimReplica(replicaId: string, userId: string, now: string): Promise<boolean>;
 
   /** Row counts per table, to prove in tests (and show admins) that something did or did not change. */
-  counts(): Record<string, number>;
-  close(): void;
+  counts(): Promise<Record<string, number>>;
+  close(): Promise<void>;
 }

@@ -11,11 +11,11 @@ import { freshDb } from './store';
  */
 export async function team(file = ':memory:') {
   let store = openSqliteStore(file);
-  const code = prepareSetup(store, new Date())!;
+  const code = (await prepareSetup(store, new Date()))!;
   let app = createApp({ store, rateLimit: false });
   /** The server process restarting: the store closed and reopened from its file, a new app, in-memory state gone. */
-  const restart = () => {
-    store.close();
+  const restart = async () => {
+    await store.close();
     store = openSqliteStore(file);
     app = createApp({ store, rateLimit: false });
   };
@@ -34,8 +34,8 @@ export async function team(file = ':memory:') {
   const editor = (await call(`/v1/invites/${invite}/accept`, { name: 'Bob Tremblay' })).token as string;
   const fetchApp = (url: string, init?: RequestInit) => Promise.resolve(app.request(url, init));
   /** What an admin runs so that someone who joined by invite may create spaces (share a client). */
-  const allowSpaces = (name: string) => {
-    if (runAdmin(store, ['users', 'allow', name], () => {}) !== 0) throw new Error(`no user ${name}`);
+  const allowSpaces = async (name: string) => {
+    if ((await runAdmin(store, ['users', 'allow', name], () => {})) !== 0) throw new Error(`no user ${name}`);
   };
   return {
     restart,

@@ -29,7 +29,7 @@ export async function seededServer(tmp: string, log: Log): Promise<SeededServer>
   const dataDir = mkdtempSync(join(tmp, 'sync-server-'));
   const store = openSqliteStore(join(dataDir, DEFAULT_DB_FILE));
   try {
-    const code = prepareSetup(store, new Date())!;
+    const code = (await prepareSetup(store, new Date()))!;
     const app = createApp({ store, rateLimit: false });
     const call = async <T>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
       const res = await app.request(`http://docket.test/v1${path}`, {
@@ -55,8 +55,9 @@ export async function seededServer(tmp: string, log: Log): Promise<SeededServer>
     const changes = logToChanges(log, 'bench-seed');
     const receivedAt = new Date().toISOString();
     let seq = 0;
-    for (const batch of batches(changes)) store.pushBatch(space, 'bench-seed', ++seq, owner.user, batch, receivedAt);
-    store.close();
+    for (const batch of batches(changes))
+      await store.pushBatch(space, 'bench-seed', ++seq, owner.user, batch, receivedAt);
+    await store.close();
     const server = await startSyncServer({ dataDir, args: ['--rate-per-second', '0'] });
     return {
       server,
@@ -67,6 +68,6 @@ export async function seededServer(tmp: string, log: Log): Promise<SeededServer>
       seedMs: performance.now() - started,
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }

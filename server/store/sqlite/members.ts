@@ -3,6 +3,7 @@ import { nameKey } from '../../../shared/sync/names';
 import type { Role } from '../../../shared/sync/protocol';
 import type { Member, MemberChange, MembershipEvent, SyncStore } from '../types';
 import { toUser, type UserRow } from './people';
+import type { Synchronous } from './promised';
 
 type EventRow = {
   at: string;
@@ -39,9 +40,11 @@ export function membershipTrail(db: Database.Database) {
   };
 }
 
-type MembersPart = Pick<
-  SyncStore,
-  'listMembers' | 'touchMember' | 'setMemberRole' | 'removeMember' | 'membershipEvents' | 'lastRemoval' | 'renameUser'
+type MembersPart = Synchronous<
+  Pick<
+    SyncStore,
+    'listMembers' | 'touchMember' | 'setMemberRole' | 'removeMember' | 'membershipEvents' | 'lastRemoval' | 'renameUser'
+  >
 >;
 
 /** Members of a space: the list, roles, removal and leaving (each in the trail), last seen, and renaming. */

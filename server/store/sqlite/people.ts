@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { DeviceCodeResult, SyncStore, Token, User } from '../types';
+import type { Synchronous } from './promised';
 
 export type UserRow = {
   id: string;
@@ -34,22 +35,24 @@ const toToken = (r: TokenRow): Token => ({
   lastUsedAt: r.last_used_at ?? r.created_at,
 });
 
-export type PeoplePart = Pick<
-  SyncStore,
-  | 'createUser'
-  | 'getUser'
-  | 'listUsers'
-  | 'allowSpaceCreation'
-  | 'addToken'
-  | 'findToken'
-  | 'listTokens'
-  | 'revokeToken'
-  | 'touchToken'
-  | 'setupPending'
-  | 'startSetup'
-  | 'completeSetup'
-  | 'createDeviceCode'
-  | 'acceptDeviceCode'
+export type PeoplePart = Synchronous<
+  Pick<
+    SyncStore,
+    | 'createUser'
+    | 'getUser'
+    | 'listUsers'
+    | 'allowSpaceCreation'
+    | 'addToken'
+    | 'findToken'
+    | 'listTokens'
+    | 'revokeToken'
+    | 'touchToken'
+    | 'setupPending'
+    | 'startSetup'
+    | 'completeSetup'
+    | 'createDeviceCode'
+    | 'acceptDeviceCode'
+  >
 >;
 
 /** Users, their tokens (by hash), and the one-time setup of the server owner. */

@@ -4,12 +4,15 @@ import type { Role } from '../../../shared/sync/protocol';
 import type { AcceptInvite, AcceptResult, Membership, SyncStore } from '../types';
 import { membershipTrail } from './members';
 import type { PeoplePart } from './people';
+import type { Synchronous } from './promised';
 
 type MemberRow = { id: string; name: string; created_at: string; role: Role };
 const toMembership = (r: MemberRow): Membership => ({ id: r.id, name: r.name, createdAt: r.created_at, role: r.role });
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
-type SpacesPart = Pick<SyncStore, 'createSpace' | 'membership' | 'listMemberships' | 'createInvite' | 'acceptInvite'>;
+type SpacesPart = Synchronous<
+  Pick<SyncStore, 'createSpace' | 'membership' | 'listMemberships' | 'createInvite' | 'acceptInvite'>
+>;
 
 /** Spaces, their members with roles, and invites (which may create a person, hence `people`). */
 export function spacesPart(db: Database.Database, people: PeoplePart): SpacesPart {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { applyChange, type RecordFields } from '../../../shared/sync/merge';
 import type { Change, PushResponse, RecordState, SyncTable } from '../../../shared/sync/protocol';
 import type { AuditEntry, Author, ConflictEntry, PushOutcome, SpaceUsage, SyncStore, UsageGuard } from '../types';
+import type { Synchronous } from './promised';
 
 type ChangeRow = {
   seq: number;
@@ -73,9 +74,11 @@ function limited<P extends unknown[], R>(db: Database.Database, sql: string) {
   };
 }
 
-type SyncPart = Pick<
-  SyncStore,
-  'pushBatch' | 'lastSeq' | 'readLog' | 'readRecords' | 'listConflicts' | 'lastAck' | 'claimReplica' | 'spaceUsage'
+type SyncPart = Synchronous<
+  Pick<
+    SyncStore,
+    'pushBatch' | 'lastSeq' | 'readLog' | 'readRecords' | 'listConflicts' | 'lastAck' | 'claimReplica' | 'spaceUsage'
+  >
 >;
 
 /** The change log, the merged records, acks, conflicts and who each replica belongs to. */

@@ -12,21 +12,21 @@ import { harness } from './helpers';
 describe('first-start setup', () => {
   it('creates the owner, and the setup code gives a token exactly once', async () => {
     const h = harness();
-    const code = prepareSetup(h.store, new Date())!;
+    const code = (await prepareSetup(h.store, new Date()))!;
     expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(h.store.listUsers()).toMatchObject([{ serverOwner: true }]);
+    expect(await h.store.listUsers()).toMatchObject([{ serverOwner: true }]);
 
     const first = await h.call('POST', '/v1/setup', { body: { code, name: 'Dana' } });
     expect(first.status).toBe(201);
     expect(first.json.user.name).toBe('Dana');
     expect(first.json.token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 bytes = 256 bits
 
-    const before = h.store.counts();
+    const before = await h.store.counts();
     const again = await h.call('POST', '/v1/setup', { body: { code, name: 'Mallory' } });
     expect(again.status).toBe(401);
     expect(again.json.error).toBe('unauthorized');
-    expect(h.store.counts()).toEqual(before);
-    expect(prepareSetup(h.store, new Date())).toBeNull();
+    expect(await h.store.counts()).toEqual(before);
+    expect(await prepareSetup(h.store, new Date())).toBeNull();
 
     const me = await h.call('GET', '/v1/me', { token: first.json.token });
     expect(me.json).toEqual({ user: { id: first.json.user.id, name: 'Dana' }, spaces: [], canCreateSpaces: true });
@@ -53,7 +53,7 @@ describe('first-start setup', () => {
         expect(dump).toContain(hashSecret(secret));
       }
     } finally {
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -68,10 +68,10 @@ describe('tokens', () => {
     expect((await h.call('GET', '/v1/me', { headers: { authorization: 'Basic abc' } })).status).toBe(401);
     expect((await h.call('GET', '/v1/me', { token })).status).toBe(200);
 
-    const user = h.store.listUsers()[0]!;
-    const [info] = h.store.listTokens(user.id);
+    const user = (await h.store.listUsers())[0]!;
+    const [info] = await h.store.listTokens(user.id);
     const lines: string[] = [];
-    expect(runAdmin(h.store, ['tokens', 'revoke', info!.id], (l) => lines.push(l))).toBe(0);
+    expect(await runAdmin(h.store, ['tokens', 'revoke', info!.id], (l) => lines.push(l))).toBe(0);
 
     const after = await h.call('GET', '/v1/me', { token });
     expect(after.status).toBe(401);
@@ -84,20 +84,20 @@ describe('admin command line', () => {
     const h = harness();
     const out: string[] = [];
     const print = (l: string) => out.push(l);
-    expect(runAdmin(h.store, ['users', 'add', 'Sam'], print)).toBe(0);
+    expect(await runAdmin(h.store, ['users', 'add', 'Sam'], print)).toBe(0);
     const token = /\n {2}(\S+)\n/.exec(out.join('\n'))![1]!;
     expect((await h.call('GET', '/v1/me', { token })).json.user.name).toBe('Sam');
 
     out.length = 0;
-    expect(runAdmin(h.store, ['users', 'list'], print)).toBe(0);
+    expect(await runAdmin(h.store, ['users', 'list'], print)).toBe(0);
     expect(out.join('\n')).toContain('Sam');
     out.length = 0;
-    expect(runAdmin(h.store, ['tokens', 'list', 'Sam'], print)).toBe(0);
+    expect(await runAdmin(h.store, ['tokens', 'list', 'Sam'], print)).toBe(0);
     const tokenId = out[0]!.split(/\s+/)[0]!;
-    expect(runAdmin(h.store, ['tokens', 'revoke', tokenId], print)).toBe(0);
-    expect(runAdmin(h.store, ['tokens', 'revoke', tokenId], print)).toBe(1);
-    expect(runAdmin(h.store, ['tokens', 'list', 'Nobody'], print)).toBe(1);
-    expect(runAdmin(h.store, ['frobnicate'], print)).toBe(1);
+    expect(await runAdmin(h.store, ['tokens', 'revoke', tokenId], print)).toBe(0);
+    expect(await runAdmin(h.store, ['tokens', 'revoke', tokenId], print)).toBe(1);
+    expect(await runAdmin(h.store, ['tokens', 'list', 'Nobody'], print)).toBe(1);
+    expect(await runAdmin(h.store, ['frobnicate'], print)).toBe(1);
     expect((await h.call('GET', '/v1/me', { token })).json.error).toBe('token-revoked');
   });
 });

@@ -111,55 +111,61 @@ type Person = { token: string; tokenId: string; id: string; name: string };
 async function world(setup: 'done' | 'pending' = 'done') {
   const h = harness({ tokenMaxIdleMs: IDLE_MS });
   const at = () => new Date(h.clock.now).toISOString();
-  const setupCode = prepareSetup(h.store, new Date(h.clock.now))!;
+  const setupCode = (await prepareSetup(h.store, new Date(h.clock.now)))!;
   let dana: Person;
   if (setup === 'done') {
     const token = newSecret();
-    const done = h.store.completeSetup(hashSecret(setupCode), 'Dana', hashSecret(token), at())!;
+    const done = (await h.store.completeSetup(hashSecret(setupCode), 'Dana', hashSecret(token), at()))!;
     dana = { token, tokenId: done.token.id, id: done.user.id, name: 'Dana' };
   } else {
-    const user = h.store.createUser('Dana', at());
+    const user = await h.store.createUser('Dana', at());
     const token = newSecret();
     dana = {
       token,
-      tokenId: h.store.addToken(user.id, hashSecret(token), 'admin', at()).id,
+      tokenId: (await h.store.addToken(user.id, hashSecret(token), 'admin', at())).id,
       id: user.id,
       name: 'Dana',
     };
   }
-  const space = h.store.createSpace('Acme', dana.id, at()).id;
-  const beta = h.store.createSpace('Beta', dana.id, at()).id;
-  const invite = (into: string, role: 'owner' | 'editor' | 'viewer') => {
+  const space = (await h.store.createSpace('Acme', dana.id, at())).id;
+  const beta = (await h.store.createSpace('Beta', dana.id, at())).id;
+  const invite = async (into: string, role: 'owner' | 'editor' | 'viewer') => {
     const code = newSecret();
     const expiresAt = new Date(h.clock.now + 30 * DAY_MS).toISOString();
-    h.store.createInvite(hashSecret(code), { spaceId: into, role, createdBy: dana.id, createdAt: at(), expiresAt });
+    await h.store.createInvite(hashSecret(code), {
+      spaceId: into,
+      role,
+      createdBy: dana.id,
+      createdAt: at(),
+      expiresAt,
+    });
     return code;
   };
-  const join = (into: string, role: 'owner' | 'editor' | 'viewer', name: string): Person => {
+  const join = async (into: string, role: 'owner' | 'editor' | 'viewer', name: string): Promise<Person> => {
     const token = newSecret();
-    const joined = h.store.acceptInvite(
-      hashSecret(invite(into, role)),
+    const joined = await h.store.acceptInvite(
+      hashSecret(await invite(into, role)),
       { name, tokenHash: hashSecret(token), tokenLabel: 'invite' },
       at(),
     );
     if (!joined.ok) throw new Error(`${name} could not join: ${joined.reason}`);
     return { token, tokenId: joined.token!.id, id: joined.user.id, name };
   };
-  const sam = join(space, 'editor', 'Sam');
-  const vic = join(space, 'viewer', 'Vic');
-  const rex = join(space, 'editor', 'Rex');
-  const ray = join(space, 'editor', 'Ray');
-  const eve = join(space, 'editor', 'Eve');
-  const tia = join(space, 'viewer', 'Tia');
-  const olga = join(beta, 'owner', 'Olga');
+  const sam = await join(space, 'editor', 'Sam');
+  const vic = await join(space, 'viewer', 'Vic');
+  const rex = await join(space, 'editor', 'Rex');
+  const ray = await join(space, 'editor', 'Ray');
+  const eve = await join(space, 'editor', 'Eve');
+  const tia = await join(space, 'viewer', 'Tia');
+  const olga = await join(beta, 'owner', 'Olga');
 
-  expect(h.store.removeMember(space, rex.id, dana.id, at()).ok).toBe(true);
-  expect(h.store.revokeToken(ray.tokenId, at())).toBe(true);
+  expect((await h.store.removeMember(space, rex.id, dana.id, at())).ok).toBe(true);
+  expect(await h.store.revokeToken(ray.tokenId, at())).toBe(true);
   // Six days on, everyone but Eve uses their token; two days later only Eve's has gone unused past the limit.
   h.clock.now += IDLE_MS - DAY_MS;
-  for (const p of [dana, sam, vic, rex, olga]) h.store.touchToken(p.tokenId, at());
+  for (const p of [dana, sam, vic, rex, olga]) await h.store.touchToken(p.tokenId, at());
   h.clock.now += 2 * DAY_MS;
-  expect(h.store.setupPending()).toBe(setup === 'pending');
+  expect(await h.store.setupPending()).toBe(setup === 'pending');
 
   const people: Record<Exclude<Caller, 'none'>, Person> = {
     owner: dana,
@@ -171,14 +177,14 @@ async function world(setup: 'done' | 'pending' = 'done') {
     other: olga,
   };
   const deviceCode = newSecret();
-  h.store.createDeviceCode(hashSecret(deviceCode), {
+  await h.store.createDeviceCode(hashSecret(deviceCode), {
     userId: sam.id,
     label: 'admin-code',
     createdBy: null,
     createdAt: at(),
     expiresAt: new Date(h.clock.now + 15 * 60_000).toISOString(),
   });
-  return { h, space, people, tia, inviteCode: invite(space, 'viewer'), setupCode, deviceCode };
+  return { h, space, people, tia, inviteCode: await invite(space, 'viewer'), setupCode, deviceCode };
 }
 
 type World = Awaited<ReturnType<typeof world>>;

@@ -15,11 +15,11 @@ async function setting(overrides = {}) {
     body?: unknown,
     headers?: Record<string, string>,
   ) {
-    const before = h.store.counts();
+    const before = await h.store.counts();
     const res = await h.call(method, path, { token: owner, body, headers });
     expect(res.json, res.text).toEqual({ error: code, message: expect.any(String) });
     expect(res.status).toBe(status);
-    expect(h.store.counts()).toEqual(before);
+    expect(await h.store.counts()).toEqual(before);
     return res;
   }
   return { h, owner, space, rejects, pushPath: `/v1/spaces/${space}/push` };
@@ -106,22 +106,22 @@ describe('bad input gets a 4xx with a stable code and changes nothing', () => {
     await rejects('bad-request', 400, 'POST', '/v1/spaces', { name: '   ' });
     await rejects('bad-request', 400, 'POST', `/v1/spaces/${space}/invites`, { role: 'admin' });
     await rejects('bad-request', 400, 'POST', `/v1/spaces/${space}/invites`, { role: 'viewer', expiresInHours: 0 });
-    const before = h.store.counts();
+    const before = await h.store.counts();
     const anonymous = await h.call('POST', `/v1/spaces/${space}/invites`, { body: { role: 'viewer' } });
     expect(anonymous.json.error).toBe('unauthorized');
     const setup = await h.call('POST', '/v1/setup', { body: { code: 'short', name: 'X' } });
     expect(setup.json.error).toBe('bad-request');
-    expect(h.store.counts()).toEqual(before);
+    expect(await h.store.counts()).toEqual(before);
   });
 
   it('an invite accepted without a name or a token: bad-request', async () => {
     const { h, owner, space } = await setting();
     const code = await h.invite(owner, space, 'editor');
-    const before = h.store.counts();
+    const before = await h.store.counts();
     const res = await h.call('POST', `/v1/invites/${code}/accept`, { body: {} });
     expect(res.status).toBe(400);
     expect(res.json.error).toBe('bad-request');
-    expect(h.store.counts()).toEqual(before);
+    expect(await h.store.counts()).toEqual(before);
     expect((await h.call('POST', `/v1/invites/${code}/accept`, { body: { name: 'Sam' } })).status).toBe(200);
   });
 });

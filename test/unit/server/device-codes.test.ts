@@ -18,7 +18,7 @@ async function people(overrides: Parameters<typeof harness>[0] = {}, store?: Par
   const laptop = await h.setUp('Dana');
   const space = await h.createSpace(laptop);
   const sam = await h.join(laptop, space, 'editor', 'Sam');
-  const id = (name: string) => h.store.listUsers().find((u) => u.name === name)!.id;
+  const id = async (name: string) => (await h.store.listUsers()).find((u) => u.name === name)!.id;
   const makeCode = async (token: string, body: unknown = {}) => {
     const res = await h.call('POST', '/v1/tokens/codes', { token, body });
     expect(res.status).toBe(201);
@@ -26,7 +26,7 @@ async function people(overrides: Parameters<typeof harness>[0] = {}, store?: Par
   };
   const accept = (code: string, body: unknown = {}, token?: string) =>
     h.call('POST', `/v1/device-codes/${code}/accept`, { body, ...(token ? { token } : {}) });
-  return { h, laptop, space, sam, danaId: id('Dana'), samId: id('Sam'), makeCode, accept };
+  return { h, laptop, space, sam, danaId: await id('Dana'), samId: await id('Sam'), makeCode, accept };
 }
 
 describe('device sign-in codes', () => {
@@ -58,11 +58,11 @@ describe('device sign-in codes', () => {
     const { h, laptop, danaId, makeCode, accept } = await people();
     const { code } = await makeCode(laptop);
     expect((await accept(code)).status).toBe(200);
-    const tokens = h.store.listTokens(danaId).length;
+    const tokens = (await h.store.listTokens(danaId)).length;
     const again = await accept(code);
     expect([again.status, again.json.error]).toEqual([410, 'invite-used']);
     expect(again.json.message).toMatch(/device code has already been used/);
-    expect(h.store.listTokens(danaId)).toHaveLength(tokens);
+    expect(await h.store.listTokens(danaId)).toHaveLength(tokens);
   });
 
   it('expire after 15 minutes: 410 invite-expired', async () => {
@@ -104,8 +104,8 @@ describe('device sign-in codes', () => {
     expect(res.status).toBe(200);
     expect(res.json.user).toEqual({ id: samId, name: 'Sam' });
     expect((await h.call('GET', '/v1/me', { token: res.json.token })).json.user.id).toBe(samId);
-    expect(h.store.listTokens(danaId)).toHaveLength(1);
-    expect(h.store.listTokens(samId)).toHaveLength(2);
+    expect(await h.store.listTokens(danaId)).toHaveLength(1);
+    expect(await h.store.listTokens(samId)).toHaveLength(2);
   });
 
   it('no longer hold once the device that made them is signed out', async () => {
@@ -127,12 +127,7 @@ describe('device sign-in codes', () => {
     await accept((await makeCode(laptop, { label: 'Phone' })).code);
     const badAccept = await accept((await makeCode(laptop)).code, { name: 'Dana' });
     expect([badAccept.status, badAccept.json.error]).toEqual([400, 'unknown-field']);
-    expect(
-      h.store
-        .listTokens(danaId)
-        .map((t) => t.label)
-        .sort(),
-    ).toEqual(['Phone', 'Work laptop', 'setup']);
+    expect((await h.store.listTokens(danaId)).map((t) => t.label).sort()).toEqual(['Phone', 'Work laptop', 'setup']);
   });
 
   it('let a signed-out device back in to its account: its replica’s pushes are still its own', async () => {
@@ -199,7 +194,7 @@ describe('device codes in the data dir', () => {
       const { laptop, makeCode, accept, danaId } = await people({}, store);
       const { code } = await makeCode(laptop);
       const accepted = await accept(code);
-      store.close();
+      await store.close();
       const db = new Database(file, { readonly: true });
       const rows = db.prepare('SELECT * FROM device_codes').all() as Record<string, unknown>[];
       expect(rows).toEqual([
@@ -223,7 +218,7 @@ describe('device codes in the data dir', () => {
     }
   });
 
-  it('come with an upgrade that keeps users, tokens and members', () => {
+  it('come with an upgrade that keeps users, tokens and members', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'docket-migrate-'));
     const file = join(dir, 'docket.sqlite');
     try {
@@ -242,19 +237,23 @@ describe('device codes in the data dir', () => {
       old.close();
 
       const store = openSqliteStore(file);
-      expect(store.findToken('a'.repeat(64))!.token).toMatchObject({ id: 't1', label: 'laptop', revokedAt: null });
-      expect(store.listMemberships('u1').map((m) => [m.id, m.role])).toEqual([['s1', 'owner']]);
-      expect(store.counts().device_codes).toBe(0);
-      store.createDeviceCode('c'.repeat(64), {
+      expect((await store.findToken('a'.repeat(64)))!.token).toMatchObject({
+        id: 't1',
+        label: 'laptop',
+        revokedAt: null,
+      });
+      expect((await store.listMemberships('u1')).map((m) => [m.id, m.role])).toEqual([['s1', 'owner']]);
+      expect((await store.counts()).device_codes).toBe(0);
+      await store.createDeviceCode('c'.repeat(64), {
         userId: 'u1',
         label: 'device-code',
         createdBy: 't1',
         createdAt: then,
         expiresAt: '2026-01-01T00:15:00.000Z',
       });
-      const used = store.acceptDeviceCode('c'.repeat(64), 'b'.repeat(64), null, '2026-01-01T00:05:00.000Z');
+      const used = await store.acceptDeviceCode('c'.repeat(64), 'b'.repeat(64), null, '2026-01-01T00:05:00.000Z');
       expect(used).toMatchObject({ ok: true, user: { id: 'u1', name: 'Dana' }, token: { label: 'device-code' } });
-      store.close();
+      await store.close();
       const db = new Database(file, { readonly: true });
       expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SCHEMA_VERSION });
       db.close();
@@ -268,26 +267,21 @@ describe('admin: tokens code <user>', () => {
   it('prints a device code for a user who lost every device; it signs in to their own account once', async () => {
     const { h, samId, accept } = await people();
     const lines: string[] = [];
-    expect(runAdmin(h.store, ['tokens', 'code', 'Sam'], (l) => lines.push(l), new Date(T0))).toBe(0);
+    expect(await runAdmin(h.store, ['tokens', 'code', 'Sam'], (l) => lines.push(l), new Date(T0))).toBe(0);
     const printed = lines.join('\n');
     expect(printed).toMatch(/^Device sign-in code for Sam \(single use, until 2026-11-26T14:15:00\.000Z\):/);
     const code = /\n {2}([A-Za-z0-9_-]{43})\n/.exec(printed)![1]!;
     const res = await accept(code);
     expect(res.json.user).toEqual({ id: samId, name: 'Sam' });
-    expect(
-      h.store
-        .listTokens(samId)
-        .map((t) => t.label)
-        .sort(),
-    ).toEqual(['admin-code', 'invite']);
+    expect((await h.store.listTokens(samId)).map((t) => t.label).sort()).toEqual(['admin-code', 'invite']);
     expect((await accept(code)).json.error).toBe('invite-used');
 
     // By id too; an unknown user, or a name two people share, is refused.
-    expect(runAdmin(h.store, ['tokens', 'code', samId], () => {}, new Date(T0))).toBe(0);
+    expect(await runAdmin(h.store, ['tokens', 'code', samId], () => {}, new Date(T0))).toBe(0);
     const said: string[] = [];
-    expect(runAdmin(h.store, ['tokens', 'code', 'Nobody'], (l) => said.push(l))).toBe(1);
-    h.store.createUser('Sam', new Date(T0).toISOString());
-    expect(runAdmin(h.store, ['tokens', 'code', 'Sam'], (l) => said.push(l))).toBe(1);
+    expect(await runAdmin(h.store, ['tokens', 'code', 'Nobody'], (l) => said.push(l))).toBe(1);
+    await h.store.createUser('Sam', new Date(T0).toISOString());
+    expect(await runAdmin(h.store, ['tokens', 'code', 'Sam'], (l) => said.push(l))).toBe(1);
     expect(said).toEqual(['No user Nobody.', '2 users are named Sam: give the user id instead (see users list).']);
   });
 });

@@ -76,8 +76,8 @@ describe('events stream', () => {
     await revoked.until((t) => pokes(t).length > 0);
     await open.until((t) => pokes(t).length > 0);
     expect(h.pokes.listening).toBe(2);
-    const viewerId = h.store.listUsers().find((u) => u.name.startsWith('Pat'))!.id;
-    h.store.revokeToken(h.store.listTokens(viewerId)[0]!.id, new Date().toISOString());
+    const viewerId = (await h.store.listUsers()).find((u) => u.name.startsWith('Pat'))!.id;
+    await h.store.revokeToken((await h.store.listTokens(viewerId))[0]!.id, new Date().toISOString());
     await revoked.until(() => false, 2000);
     expect(revoked.state.ended).toBe(true);
     expect(h.pokes.listening).toBe(1);

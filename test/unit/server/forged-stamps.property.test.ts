@@ -119,10 +119,11 @@ async function space() {
   tokens.sam = await h.join(tokens.dana, id, 'editor', 'Sam');
   tokens.ann = await h.join(tokens.dana, id, 'editor', 'Ann');
   tokens.mal = await h.join(tokens.dana, id, 'editor', 'Mal');
+  const users = await h.store.listUsers();
   const userIds = Object.fromEntries(
     (['dana', 'sam', 'ann', 'mal'] as const).map((who) => {
       const name = who[0]!.toUpperCase() + who.slice(1);
-      return [who, h.store.listUsers().find((u) => u.name === name)!.id];
+      return [who, users.find((u) => u.name === name)!.id];
     }),
   ) as Record<Who, string>;
   return { h, id, tokens, userIds };
@@ -259,12 +260,12 @@ describe('forged stamps and replica ids (property)', () => {
             expect(seq).toBe(acked.get(replicaId));
             continue;
           }
-          const before = stored(h, spaceId);
+          const before = await stored(h, spaceId);
           const res = await h.push(tokens.mal, spaceId, pushBody(wire(changes), seq, replicaId));
           // Property 1: refused whole, with a code it deserves, and nothing changed.
           expect(defects).toContain(res.json?.error);
           expect(res.status).toBe(res.json.error === 'replica-not-yours' ? 403 : 400);
-          expect(stored(h, spaceId)).toEqual(before);
+          expect(await stored(h, spaceId)).toEqual(before);
         }
 
         const { snapshot, audit, pull } = await everything(h, tokens.dana, spaceId);
@@ -316,12 +317,12 @@ describe('forged stamps and replica ids (property)', () => {
 });
 
 /** All the store holds for the space (read directly: this runs after every refused push). */
-function stored(h: ReturnType<typeof harness>, spaceId: string) {
+async function stored(h: ReturnType<typeof harness>, spaceId: string) {
   return {
-    log: h.store.readLog(spaceId, 0, 10_000),
-    records: h.store.readRecords(spaceId, null, 10_000),
-    conflicts: h.store.listConflicts(spaceId),
-    counts: h.store.counts(),
+    log: await h.store.readLog(spaceId, 0, 10_000),
+    records: await h.store.readRecords(spaceId, null, 10_000),
+    conflicts: await h.store.listConflicts(spaceId),
+    counts: await h.store.counts(),
   };
 }
 

@@ -62,7 +62,7 @@ export function harness(overrides: Partial<AppDeps> = {}, store: SyncStore = ope
 
   /** Completes first-start setup; returns the owner's token. */
   async function setUp(name = 'Dana (vCIO)') {
-    const code = prepareSetup(store, new Date(clock.now))!;
+    const code = (await prepareSetup(store, new Date(clock.now)))!;
     const res = await call('POST', '/v1/setup', { body: { code, name } });
     if (res.status !== 201) throw new Error(`setup failed: ${res.text}`);
     return res.json.token as string;

@@ -11,7 +11,7 @@ async function team() {
   const editor = await h.join(owner, space, 'editor', 'Sam');
   const viewer = await h.join(owner, space, 'viewer', 'Vic');
   const outsider = await h.join(owner, await h.createSpace(owner, 'Beta'), 'owner', 'Olga');
-  const id = (name: string) => h.store.listUsers().find((u) => u.name === name)!.id;
+  const id = async (name: string) => (await h.store.listUsers()).find((u) => u.name === name)!.id;
   return {
     h,
     owner,
@@ -19,7 +19,7 @@ async function team() {
     editor,
     viewer,
     outsider,
-    ids: { owner: id('Dana'), editor: id('Sam'), viewer: id('Vic') },
+    ids: { owner: await id('Dana'), editor: await id('Sam'), viewer: await id('Vic') },
   };
 }
 
@@ -93,7 +93,7 @@ describe('changing a role', () => {
     expect((await patch(outsider, ids.viewer, { role: 'owner' })).status).toBe(404);
     expect((await patch(owner, 'no-such-user', { role: 'editor' })).json.error).toBe('not-found');
     expect((await patch(owner, ids.viewer, { role: 'admin' })).status).toBe(400);
-    expect(h.store.membership(space, ids.viewer)?.role).toBe('viewer');
+    expect((await h.store.membership(space, ids.viewer))?.role).toBe('viewer');
   });
 
   it('keeps an owner: the last owner cannot step down, one of two can', async () => {
@@ -156,7 +156,7 @@ describe('removing a member and leaving', () => {
       expect([res.status, res.json.error]).toEqual([403, 'forbidden']);
     }
     expect((await h.call('DELETE', `/v1/spaces/${space}/members/${ids.viewer}`, { token: outsider })).status).toBe(404);
-    expect(h.store.listMembers(space)).toHaveLength(3);
+    expect(await h.store.listMembers(space)).toHaveLength(3);
   });
 
   it('a member leaves; the last owner cannot', async () => {
@@ -173,7 +173,7 @@ describe('removing a member and leaving', () => {
     expect([last.status, last.json.error]).toEqual([409, 'last-owner']);
     await h.call('PATCH', `/v1/spaces/${space}/members/${ids.editor}`, { token: owner, body: { role: 'owner' } });
     expect((await h.call('DELETE', `/v1/spaces/${space}/members/${ids.owner}`, { token: owner })).status).toBe(204);
-    expect(h.store.listMembers(space).map((m) => [m.name, m.role])).toEqual([['Sam', 'owner']]);
+    expect((await h.store.listMembers(space)).map((m) => [m.name, m.role])).toEqual([['Sam', 'owner']]);
   });
 });
 
@@ -264,7 +264,7 @@ describe('display names', () => {
     }
     expect((await rename('é'.repeat(80))).status).toBe(200);
     const printed: string[] = [];
-    expect(runAdmin(h.store, ['users', 'add', 'Mallory\u202e'], (l) => printed.push(l))).toBe(1);
+    expect(await runAdmin(h.store, ['users', 'add', 'Mallory\u202e'], (l) => printed.push(l))).toBe(1);
     expect(printed.join('\n')).toMatch(/Not a display name/);
     expect((await rename('  <b>Sam</b> 👩‍💻  ')).json.user.name).toBe('<b>Sam</b> 👩‍💻');
   });
@@ -279,19 +279,19 @@ describe('event streams of a member whose access changes', () => {
     const space = await h.createSpace(owner);
     const editor = await h.join(owner, space, 'editor', 'Sam');
     const viewer = await h.join(owner, space, 'viewer', 'Vic');
-    const id = (name: string) => h.store.listUsers().find((u) => u.name === name)!.id;
+    const id = async (name: string) => (await h.store.listUsers()).find((u) => u.name === name)!.id;
     const [ownerStream, editorStream, viewerStream] = await Promise.all(
       [owner, editor, viewer].map((token) => openStream(h, space, token)),
     );
     for (const s of [ownerStream, editorStream, viewerStream]) await s!.until((t) => pokes(t).length > 0);
 
     const started = Date.now();
-    await h.call('DELETE', `/v1/spaces/${space}/members/${id('Sam')}`, { token: owner });
+    await h.call('DELETE', `/v1/spaces/${space}/members/${await id('Sam')}`, { token: owner });
     await editorStream!.until(() => false, 1000);
     expect(editorStream!.state.ended).toBe(true);
     expect(Date.now() - started).toBeLessThan(1000);
 
-    await h.call('PATCH', `/v1/spaces/${space}/members/${id('Vic')}`, { token: owner, body: { role: 'editor' } });
+    await h.call('PATCH', `/v1/spaces/${space}/members/${await id('Vic')}`, { token: owner, body: { role: 'editor' } });
     await viewerStream!.until(() => false, 1000);
     expect(viewerStream!.state.ended).toBe(true);
     expect(ownerStream!.state.ended).toBe(false);
@@ -305,9 +305,9 @@ describe('event streams of a member whose access changes', () => {
     const editor = await h.join(owner, space, 'editor', 'Sam');
     const stream = await openStream(h, space, editor);
     await stream.until((t) => pokes(t).length > 0);
-    const ownerId = h.store.listUsers().find((u) => u.name === 'Dana')!.id;
-    const samId = h.store.listUsers().find((u) => u.name === 'Sam')!.id;
-    h.store.removeMember(space, samId, ownerId, new Date(h.clock.now).toISOString());
+    const ownerId = (await h.store.listUsers()).find((u) => u.name === 'Dana')!.id;
+    const samId = (await h.store.listUsers()).find((u) => u.name === 'Sam')!.id;
+    await h.store.removeMember(space, samId, ownerId, new Date(h.clock.now).toISOString());
     await stream.until(() => false, 1000);
     expect(stream.state.ended).toBe(true);
   });

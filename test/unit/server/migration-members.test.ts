@@ -7,7 +7,7 @@ import { openSqliteStore } from '../../../server/store/sqlite';
 import { MIGRATIONS } from '../../../server/store/sqlite/schema';
 
 describe('upgrading a data dir to token expiry and the membership trail', () => {
-  it('keeps users, tokens and members; existing tokens count as used at the upgrade, so no one is signed out', () => {
+  it('keeps users, tokens and members; existing tokens count as used at the upgrade, so no one is signed out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'docket-migrate-'));
     const file = join(dir, 'docket.sqlite');
     try {
@@ -25,14 +25,14 @@ describe('upgrading a data dir to token expiry and the membership trail', () => 
 
       const before = Date.now();
       const store = openSqliteStore(file);
-      const found = store.findToken('a'.repeat(64))!;
+      const found = (await store.findToken('a'.repeat(64)))!;
       expect(found.token).toMatchObject({ id: 't1', label: 'laptop', createdAt: then, revokedAt: null });
       expect(Date.parse(found.token.lastUsedAt)).toBeGreaterThanOrEqual(before - 1000);
-      expect(store.listMembers('s1')).toEqual([
+      expect(await store.listMembers('s1')).toEqual([
         { id: 'u1', name: 'Dana', role: 'owner', joinedAt: then, lastSeenAt: null },
       ]);
-      expect(store.membershipEvents('s1')).toEqual([]);
-      store.close();
+      expect(await store.membershipEvents('s1')).toEqual([]);
+      await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

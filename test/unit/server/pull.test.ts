@@ -112,7 +112,8 @@ describe('audit export', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.seq, l.author, l.receivedAt, l.authorId === h.store.listUsers()[0]!.id])).toEqual([
+    const danaId = (await h.store.listUsers())[0]!.id;
+    expect(lines.map((l) => [l.seq, l.author, l.receivedAt, l.authorId === danaId])).toEqual([
       [1, 'Dana (vCIO)', '2026-11-26T14:00:00.000Z', true],
       [2, 'Dana (vCIO)', '2026-11-26T14:00:00.000Z', true],
       [3, 'Dana (vCIO)', '2026-11-26T14:00:00.000Z', true],

@@ -41,17 +41,17 @@ describe('push', () => {
     const { h, owner, space } = await editorSpace();
     const body = pushBody([change()], 1);
     const first = await h.push(owner, space, body);
-    const before = h.store.counts();
+    const before = await h.store.counts();
     h.clock.now += 1000;
     const retry = await h.push(owner, space, body);
     expect(retry.status).toBe(200);
     expect(retry.json).toEqual(first.json);
-    expect(h.store.counts()).toEqual(before);
+    expect(await h.store.counts()).toEqual(before);
   });
 
   it('applies nothing of a batch with one bad change, and names the change', async () => {
     const { h, owner, space } = await editorSpace();
-    const before = h.store.counts();
+    const before = await h.store.counts();
     const res = await h.push(
       owner,
       space,
@@ -60,17 +60,17 @@ describe('push', () => {
     expect(res.status).toBe(400);
     expect(res.json.error).toBe('wrong-type');
     expect(res.json.message).toMatch(/^change 2: items\.urgent/);
-    expect(h.store.counts()).toEqual(before);
+    expect(await h.store.counts()).toEqual(before);
   });
 
   it('rejects a stamp too far ahead of the server clock, so a fast clock cannot win every conflict', async () => {
     const { h, owner, space } = await editorSpace();
-    const before = h.store.counts();
+    const before = await h.store.counts();
     const res = await h.push(owner, space, pushBody([change(), change({ id: 'item-2', hlc: hlc(5 * 60_000 + 1) })]));
     expect(res.status).toBe(400);
     expect(res.json.error).toBe('clock-skew');
     expect(res.json.message).toMatch(/^change 1: .*clock/);
-    expect(h.store.counts()).toEqual(before);
+    expect(await h.store.counts()).toEqual(before);
     // Within the allowed drift is fine.
     expect((await h.push(owner, space, pushBody([change({ hlc: hlc(5 * 60_000) })]))).status).toBe(200);
   });
@@ -84,7 +84,7 @@ describe('push', () => {
 
   it('tells an old client to update, with 426, and changes nothing', async () => {
     const { h, owner, space } = await editorSpace();
-    const before = h.store.counts();
+    const before = await h.store.counts();
     const { protocol: _none, ...withoutProtocol } = pushBody([change()]);
     for (const body of [
       pushBody([change()], 1, 'replica-a', 0),
@@ -96,7 +96,7 @@ describe('push', () => {
       expect(res.json.error).toBe('upgrade-required');
       expect(res.json.message).toMatch(/update the Docket extension/);
     }
-    expect(h.store.counts()).toEqual(before);
+    expect(await h.store.counts()).toEqual(before);
   });
 
   it('keeps both values when two replicas edit the same field concurrently', async () => {
@@ -116,7 +116,7 @@ describe('push', () => {
     );
     expect(mine.json.conflicts).toBe(0);
     expect(theirs.json.conflicts).toBe(1);
-    expect(h.store.listConflicts(space)).toMatchObject([
+    expect(await h.store.listConflicts(space)).toMatchObject([
       {
         field: 'title',
         winner: { value: 'Dana title', hlc: hlc(20, 'replica-a') },

@@ -31,7 +31,7 @@ describe('the records quota (--max-records-per-space)', () => {
   it('refuses a push that would take the space over, whole, with 413 quota-exceeded naming the limit and the use', async () => {
     const { h, owner, space: s, poked, records } = await space({ maxRecordsPerSpace: 3 });
     expect((await h.push(owner, s, pushBody(items(1, 2), 1))).status).toBe(200);
-    const before = h.store.counts();
+    const before = await h.store.counts();
     const shown = await records();
 
     // Two new records and an edit of an existing one: one record too many, so none of it is applied.
@@ -42,10 +42,10 @@ describe('the records quota (--max-records-per-space)', () => {
     expect(res.json.message).toMatch(
       /^This space holds 2 records of its limit of 3 \(--max-records-per-space\); this push would add 2 more, 1 too many\. Nothing of this push was applied/,
     );
-    expect(h.store.counts()).toEqual(before);
+    expect(await h.store.counts()).toEqual(before);
     expect(await records()).toEqual(shown);
-    expect(h.store.lastAck(s, 'replica-a', h.store.listUsers()[0]!.id)?.ackedSeq).toBe(1);
-    expect(h.store.spaceUsage(s).records).toBe(2);
+    expect((await h.store.lastAck(s, 'replica-a', (await h.store.listUsers())[0]!.id))?.ackedSeq).toBe(1);
+    expect((await h.store.spaceUsage(s)).records).toBe(2);
     expect(poked).toEqual([2]);
 
     // Exactly up to the limit is fine; past it, the message says the space is at its limit.
@@ -65,7 +65,7 @@ describe('the records quota (--max-records-per-space)', () => {
     const del = change({ id: 'item-2', field: '_deleted', value: true, hlc: hlc(11) });
     expect((await h.push(owner, s, pushBody([edit, del], 2))).status).toBe(200);
     // A deleted record is kept (its tombstone), so it still counts: deleting makes no room.
-    expect(h.store.spaceUsage(s).records).toBe(2);
+    expect((await h.store.spaceUsage(s)).records).toBe(2);
     const res = await h.push(owner, s, pushBody(items(3, 1, 20), 3));
     expect(res.json.error).toBe('quota-exceeded');
     expect(res.json.message).toMatch(/Deleting records does not make room/);
@@ -77,13 +77,13 @@ describe('the records quota (--max-records-per-space)', () => {
     expect((await h.push(owner, s, pushBody(items(1, 1), 1))).status).toBe(200);
     expect((await h.push(owner, s, pushBody(items(2, 1, 5), 2))).status).toBe(413);
     expect((await h.push(owner, other, pushBody(items(1, 1), 1))).status).toBe(200);
-    expect(h.store.spaceUsage(other).records).toBe(1);
+    expect((await h.store.spaceUsage(other)).records).toBe(1);
   });
 
   it('0 means no limit', async () => {
     const { h, owner, space: s } = await space({ maxRecordsPerSpace: 0, maxBytesPerSpace: 0 });
     expect((await h.push(owner, s, pushBody(items(1, 1000), 1))).status).toBe(200);
-    expect(h.store.spaceUsage(s).records).toBe(1000);
+    expect((await h.store.spaceUsage(s)).records).toBe(1000);
   });
 });
 
@@ -93,10 +93,10 @@ describe('the bytes quota (--max-bytes-per-space)', () => {
     expect((await h.push(owner, s, pushBody([change({ field: 'notes', value: 'x'.repeat(500) })], 1))).status).toBe(
       200,
     );
-    const used = h.store.spaceUsage(s).bytes;
+    const used = (await h.store.spaceUsage(s)).bytes;
     expect(used).toBeGreaterThan(500);
     const shown = await records();
-    const before = h.store.counts();
+    const before = await h.store.counts();
 
     const big = change({ id: 'item-2', field: 'notes', value: 'y'.repeat(600), hlc: hlc(5) });
     const res = await h.push(owner, s, pushBody([big], 2));
@@ -105,9 +105,9 @@ describe('the bytes quota (--max-bytes-per-space)', () => {
     expect(res.json.message).toContain(
       `This space stores ${formatBytes(used)} (${used} bytes) of records, and its limit is 1 KiB (--max-bytes-per-space 1024); this push would add `,
     );
-    expect(h.store.counts()).toEqual(before);
+    expect(await h.store.counts()).toEqual(before);
     expect(await records()).toEqual(shown);
-    expect(h.store.spaceUsage(s).bytes).toBe(used);
+    expect((await h.store.spaceUsage(s)).bytes).toBe(used);
   });
 
   it('lets a space over a lowered limit shrink, but not grow', async () => {
@@ -171,13 +171,13 @@ describe('the running total', () => {
         .prepare<[string], { fields: string }>('SELECT fields FROM records WHERE space_id = ?')
         .all(s)
         .reduce((sum, r) => sum + Buffer.byteLength(r.fields), 0);
-      expect(h.store.spaceUsage(s)).toEqual(scan.get(s));
-      expect(h.store.spaceUsage(s)).toEqual({ records: 4, bytes: js });
-      expect(h.store.spaceUsage(other)).toEqual(scan.get(other));
-      expect(h.store.spaceUsage('no-such-space')).toEqual({ records: 0, bytes: 0 });
+      expect(await h.store.spaceUsage(s)).toEqual(scan.get(s));
+      expect(await h.store.spaceUsage(s)).toEqual({ records: 4, bytes: js });
+      expect(await h.store.spaceUsage(other)).toEqual(scan.get(other));
+      expect(await h.store.spaceUsage('no-such-space')).toEqual({ records: 0, bytes: 0 });
       db.close();
     } finally {
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -206,10 +206,10 @@ describe('upgrading a data dir to quotas', () => {
       const store = openSqliteStore(file);
       const bytes = fields.reduce((sum, f) => sum + Buffer.byteLength(f), 0);
       expect(bytes).toBeGreaterThan(fields.join('').length); // multi-byte characters count as their bytes
-      expect(store.spaceUsage('s1')).toEqual({ records: 2, bytes });
-      expect(store.spaceUsage('s2')).toEqual({ records: 0, bytes: 0 });
-      expect(store.readRecords('s1', null, 10).map((r) => r.id)).toEqual(['item-1', 'item-2']);
-      store.close();
+      expect(await store.spaceUsage('s1')).toEqual({ records: 2, bytes });
+      expect(await store.spaceUsage('s2')).toEqual({ records: 0, bytes: 0 });
+      expect((await store.readRecords('s1', null, 10)).map((r) => r.id)).toEqual(['item-1', 'item-2']);
+      await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -22,7 +22,7 @@ describe('replicas belong to a user', () => {
   it('a replica first pushed by one user is 403 replica-not-yours for another, even as a retry, in any space', async () => {
     const { h, dana, sam, space, title } = await team();
     expect((await h.push(dana, space, pushBody([change()], 1, 'replica-a'))).status).toBe(200);
-    const before = h.store.counts();
+    const before = await h.store.counts();
     const forged = change({ value: 'Sam wrote this as Dana', hlc: hlc(10, 'replica-a'), base: hlc(0, 'replica-a') });
     for (const seq of [1, 2]) {
       const res = await h.push(sam, space, pushBody([forged], seq, 'replica-a'));
@@ -35,20 +35,20 @@ describe('replicas belong to a user', () => {
     expect((await h.call('POST', `/v1/invites/${code}/accept`, { token: sam, body: {} })).status).toBe(200);
     const elsewhere = await h.push(sam, other, pushBody([forged], 1, 'replica-a'));
     expect(elsewhere.json.error).toBe('replica-not-yours');
-    expect(h.store.counts()).toMatchObject({ changes: before.changes, acks: before.acks, replicas: 1 });
+    expect(await h.store.counts()).toMatchObject({ changes: before.changes, acks: before.acks, replicas: 1 });
     expect(await title()).toMatchObject({ value: 'Renew the firewall contract', hlc: hlc(0, 'replica-a') });
     // Its owner keeps using it; the other user pushes from a replica of their own.
     expect((await h.push(dana, space, pushBody([change({ hlc: hlc(20) })], 2, 'replica-a'))).status).toBe(200);
     expect((await h.push(sam, space, pushBody([change({ hlc: hlc(30, 'replica-s') })], 1, 'replica-s'))).status).toBe(
       200,
     );
-    expect(h.store.claimReplica('replica-s', 'someone-else', '2026-11-26T15:00:00.000Z')).toBe(false);
+    expect(await h.store.claimReplica('replica-s', 'someone-else', '2026-11-26T15:00:00.000Z')).toBe(false);
   });
 
   it("every change's stamp carries the push's replica id, else 400 bad-stamp naming the change", async () => {
     const { h, dana, sam, space, title } = await team();
     await h.push(dana, space, pushBody([change()], 1, 'replica-a'));
-    const before = h.store.counts();
+    const before = await h.store.counts();
     // Sam stamps a change as Dana's replica inside a push from his own.
     const res = await h.push(
       sam,
@@ -62,7 +62,7 @@ describe('replicas belong to a user', () => {
     expect(res.status).toBe(400);
     expect(res.json.error).toBe('bad-stamp');
     expect(res.json.message).toMatch(/^change 1: .*replica-a.*replica-s/);
-    expect(h.store.counts()).toEqual(before);
+    expect(await h.store.counts()).toEqual(before);
     expect((await title()).hlc).toBe(hlc(0, 'replica-a'));
     // A base stamped by another replica is fine: it is what the writer had seen.
     const ok = await h.push(
@@ -93,12 +93,12 @@ describe('replicas belong to a user', () => {
       `);
       db.close();
       const upgraded = openSqliteStore(file);
-      expect(upgraded.counts()).toMatchObject({ acks: 3, replicas: 2 });
+      expect(await upgraded.counts()).toMatchObject({ acks: 3, replicas: 2 });
       const at = '2026-11-26T15:00:00.000Z';
-      expect(upgraded.claimReplica('replica-a', 'u-sam', at)).toBe(false);
-      expect(upgraded.claimReplica('replica-a', 'u-dana', at)).toBe(true);
-      expect(upgraded.claimReplica('replica-s', 'u-sam', at)).toBe(true);
-      upgraded.close();
+      expect(await upgraded.claimReplica('replica-a', 'u-sam', at)).toBe(false);
+      expect(await upgraded.claimReplica('replica-a', 'u-dana', at)).toBe(true);
+      expect(await upgraded.claimReplica('replica-s', 'u-sam', at)).toBe(true);
+      await upgraded.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -116,7 +116,9 @@ describe('the tie rule: equal stamps', () => {
       if (order === 'dana first') await fromDana().then(fromSam);
       else await fromSam().then(fromDana);
       expect(await title(), order).toMatchObject({ value: 'Sam', hlc: hlc(0, 'replica-b') });
-      expect(h.store.listConflicts(space).map((c) => [c.winner.value, c.lost.value])).toEqual([['Sam', 'Dana']]);
+      expect((await h.store.listConflicts(space)).map((c) => [c.winner.value, c.lost.value])).toEqual([
+        ['Sam', 'Dana'],
+      ]);
     }
   });
 
@@ -147,14 +149,14 @@ describe('batch numbers', () => {
     const { h, dana, space, title } = await team();
     const first = (await h.push(dana, space, body(1, 'one'))).json;
     const fifth = (await h.push(dana, space, body(5, 'five'))).json;
-    const before = h.store.counts();
+    const before = await h.store.counts();
     // The same number with other content: acked as before, not applied.
     expect((await h.push(dana, space, body(5, 'other five'))).json).toEqual(fifth);
     // A lower number that was acked: its own ack.
     expect((await h.push(dana, space, body(1, 'other one'))).json).toEqual(first);
     // A lower number that never was (skipped by the gap): the last ack, naming the higher batch.
     expect((await h.push(dana, space, body(3, 'three'))).json).toEqual(fifth);
-    expect(h.store.counts()).toEqual(before);
+    expect(await h.store.counts()).toEqual(before);
     expect((await title()).value).toBe('five');
   });
 

@@ -16,11 +16,11 @@ async function server(overrides: Parameters<typeof harness>[0] = {}) {
   const space = await h.createSpace(dana);
   const sam = await h.join(dana, space, 'editor', 'Sam');
   const out: string[] = [];
-  expect(runAdmin(h.store, ['users', 'add', 'Ada'], (l) => out.push(l))).toBe(0);
+  expect(await runAdmin(h.store, ['users', 'add', 'Ada'], (l) => out.push(l))).toBe(0);
   const ada = /\n {2}(\S+)\n/.exec(out.join('\n'))![1]!;
-  const admin = (...args: string[]) => {
+  const admin = async (...args: string[]) => {
     const lines: string[] = [];
-    const code = runAdmin(h.store, args, (l) => lines.push(l));
+    const code = await runAdmin(h.store, args, (l) => lines.push(l));
     return { code, text: lines.join('\n') };
   };
   const create = (token: string, name = 'Beta') => h.call('POST', '/v1/spaces', { token, body: { name } });
@@ -37,7 +37,7 @@ describe('who may create spaces (--space-creation allowed, the default)', () => 
 
   it('refuses anyone else with 403 forbidden saying who may and how an admin allows it; nothing is created', async () => {
     const { h, sam, ada, create, me } = await server();
-    const before = h.store.counts();
+    const before = await h.store.counts();
     for (const token of [sam, ada]) {
       const res = await create(token);
       expect(res.status).toBe(403);
@@ -48,7 +48,7 @@ describe('who may create spaces (--space-creation allowed, the default)', () => 
       expect((await me(token)).canCreateSpaces).toBe(false);
     }
     expect(res403Name((await create(sam)).json.message)).toBe('Sam');
-    expect(h.store.counts()).toMatchObject({ spaces: before.spaces, members: before.members });
+    expect(await h.store.counts()).toMatchObject({ spaces: before.spaces, members: before.members });
   });
 
   it('refuses before reading the body: a bad body from someone not allowed is still 403', async () => {
@@ -59,16 +59,16 @@ describe('who may create spaces (--space-creation allowed, the default)', () => 
 
   it('an admin allows a user by name or id, and disallows them again; their spaces stay theirs', async () => {
     const { h, sam, ada, admin, create, me } = await server();
-    expect(admin('users', 'allow', 'Sam')).toEqual({ code: 0, text: 'Sam may create spaces.' });
-    const adaId = h.store.listUsers().find((u) => u.name === 'Ada')!.id;
-    expect(admin('users', 'allow', adaId)).toEqual({ code: 0, text: 'Ada may create spaces.' });
+    expect(await admin('users', 'allow', 'Sam')).toEqual({ code: 0, text: 'Sam may create spaces.' });
+    const adaId = (await h.store.listUsers()).find((u) => u.name === 'Ada')!.id;
+    expect(await admin('users', 'allow', adaId)).toEqual({ code: 0, text: 'Ada may create spaces.' });
     expect((await me(sam)).canCreateSpaces).toBe(true);
     const made = await create(sam, 'Sam’s client');
     expect(made.status).toBe(201);
     expect(made.json).toMatchObject({ name: 'Sam’s client', role: 'owner' });
     expect((await create(ada)).status).toBe(201);
 
-    expect(admin('users', 'disallow', 'Sam')).toEqual({ code: 0, text: 'Sam may no longer create spaces.' });
+    expect(await admin('users', 'disallow', 'Sam')).toEqual({ code: 0, text: 'Sam may no longer create spaces.' });
     expect((await me(sam)).canCreateSpaces).toBe(false);
     expect((await create(sam)).status).toBe(403);
     const spaces = (await me(sam)).spaces.map((s: { name: string; role: string }) => [s.name, s.role]);
@@ -78,8 +78,8 @@ describe('who may create spaces (--space-creation allowed, the default)', () => 
 
   it('users list marks the server owner and the users allowed to create spaces', async () => {
     const { admin } = await server();
-    admin('users', 'allow', 'Ada');
-    const lines = admin('users', 'list').text.split('\n');
+    await admin('users', 'allow', 'Ada');
+    const lines = (await admin('users', 'list')).text.split('\n');
     expect(lines.find((l) => l.includes('Dana'))).toMatch(/\(server owner\)/);
     expect(lines.find((l) => l.includes('Ada'))).toMatch(/\(may create spaces\)/);
     expect(lines.find((l) => l.includes('Sam'))).not.toMatch(/\(/);
@@ -87,13 +87,13 @@ describe('who may create spaces (--space-creation allowed, the default)', () => 
 
   it('refuses to disallow the server owner and names an unknown user', async () => {
     const { admin, dana, create } = await server();
-    expect(admin('users', 'disallow', 'Dana')).toEqual({
+    expect(await admin('users', 'disallow', 'Dana')).toEqual({
       code: 1,
       text: 'Dana is the server owner, who may always create spaces.',
     });
     expect((await create(dana)).status).toBe(201);
-    expect(admin('users', 'allow', 'Nobody')).toEqual({ code: 1, text: 'No user Nobody.' });
-    expect(admin('users', 'allow').code).toBe(1);
+    expect(await admin('users', 'allow', 'Nobody')).toEqual({ code: 1, text: 'No user Nobody.' });
+    expect((await admin('users', 'allow')).code).toBe(1);
   });
 });
 
@@ -119,7 +119,7 @@ describe('--space-creation anyone', () => {
 });
 
 describe('upgrading a data dir to the space-creation setting', () => {
-  it('keeps users and their spaces; only the server owner may create spaces until an admin allows others', () => {
+  it('keeps users and their spaces; only the server owner may create spaces until an admin allows others', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'docket-migrate-'));
     const file = join(dir, 'docket.sqlite');
     try {
@@ -140,19 +140,19 @@ describe('upgrading a data dir to the space-creation setting', () => {
       old.close();
 
       const store = openSqliteStore(file);
-      expect(store.listUsers()).toEqual([
+      expect(await store.listUsers()).toEqual([
         { id: 'u1', name: 'Dana', createdAt: then, serverOwner: true, mayCreateSpaces: false },
         { id: 'u2', name: 'Sam', createdAt: then, serverOwner: false, mayCreateSpaces: false },
       ]);
-      expect(store.listMemberships('u2')).toEqual([{ id: 's1', name: 'Acme', createdAt: then, role: 'owner' }]);
-      expect(store.allowSpaceCreation('u2', true)).toBe(true);
-      expect(store.allowSpaceCreation('nobody', true)).toBe(false);
-      expect(store.getUser('u2')?.mayCreateSpaces).toBe(true);
-      store.close();
+      expect(await store.listMemberships('u2')).toEqual([{ id: 's1', name: 'Acme', createdAt: then, role: 'owner' }]);
+      expect(await store.allowSpaceCreation('u2', true)).toBe(true);
+      expect(await store.allowSpaceCreation('nobody', true)).toBe(false);
+      expect((await store.getUser('u2'))?.mayCreateSpaces).toBe(true);
+      await store.close();
       // Reopening runs no migration again and keeps the flag.
       const again = openSqliteStore(file);
-      expect(again.getUser('u2')?.mayCreateSpaces).toBe(true);
-      again.close();
+      expect((await again.getUser('u2'))?.mayCreateSpaces).toBe(true);
+      await again.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

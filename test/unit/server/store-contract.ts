@@ -27,204 +27,220 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
   describe(`SyncStore contract: ${label}`, () => {
     let opened: ReturnType<StoreFactory> | null = null;
     const fresh = () => (opened = factory()).store;
-    afterEach(() => {
-      opened?.store.close();
+    afterEach(async () => {
+      await opened?.store.close();
       opened?.cleanup?.();
       opened = null;
     });
 
-    function people(store: SyncStore) {
-      const owner = store.createUser('Dana', NOW);
-      const space = store.createSpace('Acme', owner.id, NOW);
+    async function people(store: SyncStore) {
+      const owner = await store.createUser('Dana', NOW);
+      const space = await store.createSpace('Acme', owner.id, NOW);
       return { owner, space, author: { id: owner.id, name: owner.name } };
     }
 
-    it('keeps users and tokens by hash, and revokes a token once', () => {
+    it('keeps users and tokens by hash, and revokes a token once', async () => {
       const store = fresh();
-      const user = store.createUser('Dana', NOW);
-      const token = store.addToken(user.id, 'a'.repeat(64), 'laptop', NOW);
-      expect(store.findToken('a'.repeat(64))).toEqual({ token, user });
-      expect(store.findToken('b'.repeat(64))).toBeNull();
-      expect(store.listUsers()).toEqual([user]);
-      expect(store.revokeToken(token.id, LATER)).toBe(true);
-      expect(store.revokeToken(token.id, LATER)).toBe(false);
-      expect(store.findToken('a'.repeat(64))?.token.revokedAt).toBe(LATER);
-      expect(store.listTokens(user.id).map((t) => t.id)).toEqual([token.id]);
+      const user = await store.createUser('Dana', NOW);
+      const token = await store.addToken(user.id, 'a'.repeat(64), 'laptop', NOW);
+      expect(await store.findToken('a'.repeat(64))).toEqual({ token, user });
+      expect(await store.findToken('b'.repeat(64))).toBeNull();
+      expect(await store.listUsers()).toEqual([user]);
+      expect(await store.revokeToken(token.id, LATER)).toBe(true);
+      expect(await store.revokeToken(token.id, LATER)).toBe(false);
+      expect((await store.findToken('a'.repeat(64)))?.token.revokedAt).toBe(LATER);
+      expect((await store.listTokens(user.id)).map((t) => t.id)).toEqual([token.id]);
     });
 
-    it('runs setup once: the latest code works a single time', () => {
+    it('runs setup once: the latest code works a single time', async () => {
       const store = fresh();
-      expect(store.setupPending()).toBe(true);
-      const owner = store.startSetup('code-1', NOW);
+      expect(await store.setupPending()).toBe(true);
+      const owner = await store.startSetup('code-1', NOW);
       expect(owner.serverOwner).toBe(true);
-      expect(store.startSetup('code-2', NOW).id).toBe(owner.id);
-      expect(store.completeSetup('code-1', 'Dana', 'tok', NOW)).toBeNull();
-      const done = store.completeSetup('code-2', 'Dana', 'tok', NOW);
+      expect((await store.startSetup('code-2', NOW)).id).toBe(owner.id);
+      expect(await store.completeSetup('code-1', 'Dana', 'tok', NOW)).toBeNull();
+      const done = await store.completeSetup('code-2', 'Dana', 'tok', NOW);
       expect(done?.user).toMatchObject({ id: owner.id, name: 'Dana', serverOwner: true });
-      expect(store.completeSetup('code-2', 'Mallory', 'tok2', NOW)).toBeNull();
-      expect(store.setupPending()).toBe(false);
-      expect(() => store.startSetup('code-3', NOW)).toThrow();
-      expect(store.listUsers()).toHaveLength(1);
+      expect(await store.completeSetup('code-2', 'Mallory', 'tok2', NOW)).toBeNull();
+      expect(await store.setupPending()).toBe(false);
+      await expect(store.startSetup('code-3', NOW)).rejects.toThrow();
+      expect(await store.listUsers()).toHaveLength(1);
     });
 
-    it('makes the creator of a space its owner; others are not members', () => {
+    it('makes the creator of a space its owner; others are not members', async () => {
       const store = fresh();
-      const { owner, space } = people(store);
-      const other = store.createUser('Sam', NOW);
-      expect(store.membership(space.id, owner.id)).toEqual({ ...space, role: 'owner' });
-      expect(store.membership(space.id, other.id)).toBeNull();
-      expect(store.membership('no-such-space', owner.id)).toBeNull();
-      expect(store.listMemberships(owner.id)).toEqual([{ ...space, role: 'owner' }]);
+      const { owner, space } = await people(store);
+      const other = await store.createUser('Sam', NOW);
+      expect(await store.membership(space.id, owner.id)).toEqual({ ...space, role: 'owner' });
+      expect(await store.membership(space.id, other.id)).toBeNull();
+      expect(await store.membership('no-such-space', owner.id)).toBeNull();
+      expect(await store.listMemberships(owner.id)).toEqual([{ ...space, role: 'owner' }]);
     });
 
-    it('uses an invite once, refuses an expired one, and never demotes', () => {
+    it('uses an invite once, refuses an expired one, and never demotes', async () => {
       const store = fresh();
-      const { owner, space } = people(store);
+      const { owner, space } = await people(store);
       const base = { spaceId: space.id, createdBy: owner.id, createdAt: NOW };
-      store.createInvite('inv-1', { ...base, role: 'editor', expiresAt: LATER });
-      store.createInvite('inv-old', { ...base, role: 'editor', expiresAt: NOW });
-      store.createInvite('inv-viewer', { ...base, role: 'viewer', expiresAt: LATER });
-      const joined = store.acceptInvite('inv-1', { name: 'Sam', tokenHash: 'sam-hash', tokenLabel: 'invite' }, NOW);
+      await store.createInvite('inv-1', { ...base, role: 'editor', expiresAt: LATER });
+      await store.createInvite('inv-old', { ...base, role: 'editor', expiresAt: NOW });
+      await store.createInvite('inv-viewer', { ...base, role: 'viewer', expiresAt: LATER });
+      const joined = await store.acceptInvite(
+        'inv-1',
+        { name: 'Sam', tokenHash: 'sam-hash', tokenLabel: 'invite' },
+        NOW,
+      );
       expect(joined).toMatchObject({ ok: true, role: 'editor', user: { name: 'Sam' }, space: { id: space.id } });
-      expect(store.findToken('sam-hash')?.user.name).toBe('Sam');
-      const before = store.counts();
-      expect(store.acceptInvite('inv-1', { name: 'Eve', tokenHash: 'e', tokenLabel: 'x' }, NOW)).toEqual({
+      expect((await store.findToken('sam-hash'))?.user.name).toBe('Sam');
+      const before = await store.counts();
+      expect(await store.acceptInvite('inv-1', { name: 'Eve', tokenHash: 'e', tokenLabel: 'x' }, NOW)).toEqual({
         ok: false,
         reason: 'used',
       });
-      expect(store.acceptInvite('inv-old', { name: 'Eve', tokenHash: 'e', tokenLabel: 'x' }, NOW)).toEqual({
+      expect(await store.acceptInvite('inv-old', { name: 'Eve', tokenHash: 'e', tokenLabel: 'x' }, NOW)).toEqual({
         ok: false,
         reason: 'expired',
       });
-      expect(store.acceptInvite('nope', { name: 'Eve', tokenHash: 'e', tokenLabel: 'x' }, NOW)).toEqual({
+      expect(await store.acceptInvite('nope', { name: 'Eve', tokenHash: 'e', tokenLabel: 'x' }, NOW)).toEqual({
         ok: false,
         reason: 'not-found',
       });
-      expect(store.counts()).toEqual(before);
-      expect(store.acceptInvite('inv-viewer', { userId: owner.id }, NOW)).toMatchObject({
+      expect(await store.counts()).toEqual(before);
+      expect(await store.acceptInvite('inv-viewer', { userId: owner.id }, NOW)).toMatchObject({
         ok: true,
         role: 'owner',
         token: null,
       });
     });
 
-    it('uses a device code once for its own person, refuses an expired one and one whose device signed out', () => {
+    it('uses a device code once for its own person, refuses an expired one and one whose device signed out', async () => {
       const store = fresh();
-      const dana = store.createUser('Dana', NOW);
-      const laptop = store.addToken(dana.id, 'laptop-hash', 'setup', NOW);
+      const dana = await store.createUser('Dana', NOW);
+      const laptop = await store.addToken(dana.id, 'laptop-hash', 'setup', NOW);
       const base = { userId: dana.id, label: 'device-code', createdBy: laptop.id, createdAt: NOW };
-      expect(store.createDeviceCode('dc-1', { ...base, expiresAt: LATER })).toEqual({
+      expect(await store.createDeviceCode('dc-1', { ...base, expiresAt: LATER })).toEqual({
         ...base,
         expiresAt: LATER,
         usedAt: null,
         tokenId: null,
       });
-      store.createDeviceCode('dc-old', { ...base, expiresAt: NOW });
-      store.createDeviceCode('dc-admin', { ...base, createdBy: null, label: 'admin-code', expiresAt: LATER });
-      store.createDeviceCode('dc-orphan', { ...base, expiresAt: LATER });
-      const used = store.acceptDeviceCode('dc-1', 'phone-hash', null, NOW);
+      await store.createDeviceCode('dc-old', { ...base, expiresAt: NOW });
+      await store.createDeviceCode('dc-admin', { ...base, createdBy: null, label: 'admin-code', expiresAt: LATER });
+      await store.createDeviceCode('dc-orphan', { ...base, expiresAt: LATER });
+      const used = await store.acceptDeviceCode('dc-1', 'phone-hash', null, NOW);
       expect(used).toMatchObject({ ok: true, user: { id: dana.id }, token: { userId: dana.id, label: 'device-code' } });
-      expect(store.findToken('phone-hash')?.user.id).toBe(dana.id);
-      const before = store.counts();
-      expect(store.acceptDeviceCode('dc-1', 'x', null, NOW)).toEqual({ ok: false, reason: 'used' });
-      expect(store.acceptDeviceCode('dc-old', 'x', null, NOW)).toEqual({ ok: false, reason: 'expired' });
-      expect(store.acceptDeviceCode('nope', 'x', null, NOW)).toEqual({ ok: false, reason: 'not-found' });
-      store.revokeToken(laptop.id, NOW);
-      expect(store.acceptDeviceCode('dc-orphan', 'x', null, NOW)).toEqual({ ok: false, reason: 'creator-signed-out' });
-      expect(store.counts()).toEqual(before);
+      expect((await store.findToken('phone-hash'))?.user.id).toBe(dana.id);
+      const before = await store.counts();
+      expect(await store.acceptDeviceCode('dc-1', 'x', null, NOW)).toEqual({ ok: false, reason: 'used' });
+      expect(await store.acceptDeviceCode('dc-old', 'x', null, NOW)).toEqual({ ok: false, reason: 'expired' });
+      expect(await store.acceptDeviceCode('nope', 'x', null, NOW)).toEqual({ ok: false, reason: 'not-found' });
+      await store.revokeToken(laptop.id, NOW);
+      expect(await store.acceptDeviceCode('dc-orphan', 'x', null, NOW)).toEqual({
+        ok: false,
+        reason: 'creator-signed-out',
+      });
+      expect(await store.counts()).toEqual(before);
       // The admin's code was made by no device: it holds, and the device may name itself.
-      expect(store.acceptDeviceCode('dc-admin', 'tablet-hash', 'Tablet', NOW)).toMatchObject({
+      expect(await store.acceptDeviceCode('dc-admin', 'tablet-hash', 'Tablet', NOW)).toMatchObject({
         ok: true,
         token: { label: 'Tablet' },
       });
     });
 
-    it('manages members: roles and removal keep an owner, each change in the trail, names unique per space', () => {
+    it('manages members: roles and removal keep an owner, each change in the trail, names unique per space', async () => {
       const store = fresh();
-      const { owner, space } = people(store);
-      store.createInvite('inv-1', {
+      const { owner, space } = await people(store);
+      await store.createInvite('inv-1', {
         spaceId: space.id,
         createdBy: owner.id,
         createdAt: NOW,
         expiresAt: LATER,
         role: 'editor',
       });
-      store.createInvite('inv-2', {
+      await store.createInvite('inv-2', {
         spaceId: space.id,
         createdBy: owner.id,
         createdAt: NOW,
         expiresAt: LATER,
         role: 'viewer',
       });
-      const sam = store.acceptInvite('inv-1', { name: 'Sam', tokenHash: 'sam', tokenLabel: 'invite' }, NOW);
+      const sam = await store.acceptInvite('inv-1', { name: 'Sam', tokenHash: 'sam', tokenLabel: 'invite' }, NOW);
       if (!sam.ok) throw new Error('accept failed');
-      const clash = store.acceptInvite('inv-2', { name: ' DANA ', tokenHash: 'd2', tokenLabel: 'invite' }, NOW);
+      const clash = await store.acceptInvite('inv-2', { name: ' DANA ', tokenHash: 'd2', tokenLabel: 'invite' }, NOW);
       expect(clash).toEqual({ ok: false, reason: 'name-taken' });
-      expect(store.findToken('d2')).toBeNull();
+      expect(await store.findToken('d2')).toBeNull();
 
-      expect(store.setMemberRole(space.id, owner.id, 'editor', owner.id, LATER)).toEqual({
+      expect(await store.setMemberRole(space.id, owner.id, 'editor', owner.id, LATER)).toEqual({
         ok: false,
         reason: 'last-owner',
       });
-      expect(store.removeMember(space.id, owner.id, owner.id, LATER)).toEqual({ ok: false, reason: 'last-owner' });
-      expect(store.setMemberRole(space.id, 'nobody', 'editor', owner.id, LATER)).toEqual({
+      expect(await store.removeMember(space.id, owner.id, owner.id, LATER)).toEqual({
+        ok: false,
+        reason: 'last-owner',
+      });
+      expect(await store.setMemberRole(space.id, 'nobody', 'editor', owner.id, LATER)).toEqual({
         ok: false,
         reason: 'not-found',
       });
-      expect(store.setMemberRole(space.id, sam.user.id, 'owner', owner.id, LATER)).toEqual({
+      expect(await store.setMemberRole(space.id, sam.user.id, 'owner', owner.id, LATER)).toEqual({
         ok: true,
         before: 'editor',
         after: 'owner',
       });
-      expect(store.removeMember(space.id, owner.id, owner.id, LATER)).toEqual({
+      expect(await store.removeMember(space.id, owner.id, owner.id, LATER)).toEqual({
         ok: true,
         before: 'owner',
         after: null,
       });
-      expect(store.membership(space.id, owner.id)).toBeNull();
-      store.touchMember(space.id, sam.user.id, LATER);
-      expect(store.listMembers(space.id)).toEqual([
+      expect(await store.membership(space.id, owner.id)).toBeNull();
+      await store.touchMember(space.id, sam.user.id, LATER);
+      expect(await store.listMembers(space.id)).toEqual([
         { id: sam.user.id, name: 'Sam', role: 'owner', joinedAt: NOW, lastSeenAt: LATER },
       ]);
       expect(
-        store.membershipEvents(space.id).map((e) => [e.action, e.actorName, e.subjectName, e.roleBefore, e.roleAfter]),
+        (await store.membershipEvents(space.id)).map((e) => [
+          e.action,
+          e.actorName,
+          e.subjectName,
+          e.roleBefore,
+          e.roleAfter,
+        ]),
       ).toEqual([
         ['invite-accepted', 'Dana', 'Sam', null, 'editor'],
         ['role-changed', 'Dana', 'Sam', 'editor', 'owner'],
         ['left', 'Dana', 'Dana', 'owner', null],
       ]);
       // Dana has left, so her name is free there again; Sam cannot take a name used in one of his spaces.
-      expect(store.renameUser(sam.user.id, 'dana')).toMatchObject({ ok: true, user: { name: 'dana' } });
+      expect(await store.renameUser(sam.user.id, 'dana')).toMatchObject({ ok: true, user: { name: 'dana' } });
     });
 
-    it('records token use, and moves the access mark on revocation and membership changes', () => {
+    it('records token use, and moves the access mark on revocation and membership changes', async () => {
       const store = fresh();
-      const { owner, space } = people(store);
-      const token = store.addToken(owner.id, 'c'.repeat(64), 'laptop', NOW);
+      const { owner, space } = await people(store);
+      const token = await store.addToken(owner.id, 'c'.repeat(64), 'laptop', NOW);
       expect(token.lastUsedAt).toBe(NOW);
-      store.touchToken(token.id, LATER);
-      expect(store.findToken('c'.repeat(64))?.token.lastUsedAt).toBe(LATER);
-      const marks = [store.authMark()];
-      store.revokeToken(token.id, LATER);
-      marks.push(store.authMark());
-      const other = store.createUser('Sam', NOW);
-      store.createInvite('inv', {
+      await store.touchToken(token.id, LATER);
+      expect((await store.findToken('c'.repeat(64)))?.token.lastUsedAt).toBe(LATER);
+      const marks = [await store.authMark()];
+      await store.revokeToken(token.id, LATER);
+      marks.push(await store.authMark());
+      const other = await store.createUser('Sam', NOW);
+      await store.createInvite('inv', {
         spaceId: space.id,
         createdBy: owner.id,
         createdAt: NOW,
         expiresAt: LATER,
         role: 'viewer',
       });
-      store.acceptInvite('inv', { userId: other.id }, NOW);
-      store.removeMember(space.id, other.id, owner.id, LATER);
-      marks.push(store.authMark());
+      await store.acceptInvite('inv', { userId: other.id }, NOW);
+      await store.removeMember(space.id, other.id, owner.id, LATER);
+      marks.push(await store.authMark());
       expect(new Set(marks).size).toBe(3);
     });
 
-    it('logs a batch under consecutive server seqs and merges the records', () => {
+    it('logs a batch under consecutive server seqs and merges the records', async () => {
       const store = fresh();
-      const { space, author } = people(store);
-      const ack = store.pushBatch(
+      const { space, author } = await people(store);
+      const ack = await store.pushBatch(
         space.id,
         'r1',
         1,
@@ -233,14 +249,14 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
         NOW,
       );
       expect(ack).toEqual({ ackedSeq: 1, serverSeq: 2, conflicts: 0, applied: true });
-      const log = store.readLog(space.id, 0, 10);
+      const log = await store.readLog(space.id, 0, 10);
       expect(log.map((e) => [e.seq, e.field, e.value, e.author, e.authorId, e.replicaId, e.receivedAt])).toEqual([
         [1, 'title', 'A', 'Dana', author.id, 'r1', NOW],
         [2, 'urgent', true, 'Dana', author.id, 'r1', NOW],
       ]);
-      expect(store.readLog(space.id, 1, 10).map((e) => e.seq)).toEqual([2]);
+      expect((await store.readLog(space.id, 1, 10)).map((e) => e.seq)).toEqual([2]);
       // Each field's author is the user its replica is bound to; an unbound replica's is unknown.
-      expect(store.readRecords(space.id, null, 10)).toEqual([
+      expect(await store.readRecords(space.id, null, 10)).toEqual([
         {
           table: 'items',
           id: 'item-1',
@@ -250,60 +266,60 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
           },
         },
       ]);
-      expect(store.claimReplica('r1', author.id, NOW)).toBe(true);
-      expect(store.readRecords(space.id, null, 10)[0]!.fields.title!.authorId).toBe(author.id);
-      expect(store.lastSeq(space.id)).toBe(2);
-      expect(store.lastAck(space.id, 'r1', author.id)).toEqual({ ackedSeq: 1, serverSeq: 2, conflicts: 0 });
+      expect(await store.claimReplica('r1', author.id, NOW)).toBe(true);
+      expect((await store.readRecords(space.id, null, 10))[0]!.fields.title!.authorId).toBe(author.id);
+      expect(await store.lastSeq(space.id)).toBe(2);
+      expect(await store.lastAck(space.id, 'r1', author.id)).toEqual({ ackedSeq: 1, serverSeq: 2, conflicts: 0 });
     });
 
-    it('treats a batch seq at or below the last acked as a retry: same ack, nothing changed', () => {
+    it('treats a batch seq at or below the last acked as a retry: same ack, nothing changed', async () => {
       const store = fresh();
-      const { space, author } = people(store);
-      store.pushBatch(space.id, 'r1', 1, author, [titleChange('A', 1)], NOW);
-      const second = store.pushBatch(space.id, 'r1', 2, author, [titleChange('B', 2)], NOW);
-      const before = store.counts();
-      expect(store.pushBatch(space.id, 'r1', 2, author, [titleChange('C', 3)], LATER)).toEqual({
+      const { space, author } = await people(store);
+      await store.pushBatch(space.id, 'r1', 1, author, [titleChange('A', 1)], NOW);
+      const second = await store.pushBatch(space.id, 'r1', 2, author, [titleChange('B', 2)], NOW);
+      const before = await store.counts();
+      expect(await store.pushBatch(space.id, 'r1', 2, author, [titleChange('C', 3)], LATER)).toEqual({
         ...second,
         applied: false,
       });
-      expect(store.pushBatch(space.id, 'r1', 1, author, [titleChange('D', 4)], LATER)).toEqual({
+      expect(await store.pushBatch(space.id, 'r1', 1, author, [titleChange('D', 4)], LATER)).toEqual({
         ackedSeq: 1,
         serverSeq: 1,
         conflicts: 0,
         applied: false,
       });
-      expect(store.counts()).toEqual(before);
-      expect(store.readRecords(space.id, null, 10)[0]!.fields.title!.value).toBe('B');
+      expect(await store.counts()).toEqual(before);
+      expect((await store.readRecords(space.id, null, 10))[0]!.fields.title!.value).toBe('B');
       // Another person reusing the replica id is not a retry of someone else's batch.
-      const sam = store.createUser('Sam', NOW);
-      expect(store.pushBatch(space.id, 'r1', 2, { id: sam.id, name: 'Sam' }, [titleChange('E', 5)], NOW).applied).toBe(
-        true,
-      );
+      const sam = await store.createUser('Sam', NOW);
+      expect(
+        (await store.pushBatch(space.id, 'r1', 2, { id: sam.id, name: 'Sam' }, [titleChange('E', 5)], NOW)).applied,
+      ).toBe(true);
     });
 
-    it('applies all of a batch or none of it', () => {
+    it('applies all of a batch or none of it', async () => {
       const store = fresh();
-      const { space, author } = people(store);
-      const before = store.counts();
+      const { space, author } = await people(store);
+      const before = await store.counts();
       // A BigInt cannot be stored: the third change fails after two were written inside the transaction.
       const bad = [
         titleChange('A', 1),
         titleChange('B', 2, 'r1', null, 'item-2'),
         { ...titleChange('C', 3), value: 1n },
       ];
-      expect(() => store.pushBatch(space.id, 'r1', 1, author, bad, NOW)).toThrow();
-      expect(store.counts()).toEqual(before);
-      expect(store.lastAck(space.id, 'r1', author.id)).toBeNull();
-      expect(store.pushBatch(space.id, 'r1', 1, author, [titleChange('A', 1)], NOW).applied).toBe(true);
+      await expect(store.pushBatch(space.id, 'r1', 1, author, bad, NOW)).rejects.toThrow();
+      expect(await store.counts()).toEqual(before);
+      expect(await store.lastAck(space.id, 'r1', author.id)).toBeNull();
+      expect((await store.pushBatch(space.id, 'r1', 1, author, [titleChange('A', 1)], NOW)).applied).toBe(true);
     });
 
-    it('keeps both values when the same field is written concurrently', () => {
+    it('keeps both values when the same field is written concurrently', async () => {
       const store = fresh();
-      const { space, author } = people(store);
-      store.pushBatch(space.id, 'r1', 1, author, [titleChange('From r1', 10, 'r1')], NOW);
-      const ack = store.pushBatch(space.id, 'r2', 1, author, [titleChange('From r2', 5, 'r2')], LATER);
+      const { space, author } = await people(store);
+      await store.pushBatch(space.id, 'r1', 1, author, [titleChange('From r1', 10, 'r1')], NOW);
+      const ack = await store.pushBatch(space.id, 'r2', 1, author, [titleChange('From r2', 5, 'r2')], LATER);
       expect(ack.conflicts).toBe(1);
-      expect(store.listConflicts(space.id)).toEqual([
+      expect(await store.listConflicts(space.id)).toEqual([
         {
           seq: 2,
           table: 'items',
@@ -314,20 +330,20 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
           detectedAt: LATER,
         },
       ]);
-      expect(store.readRecords(space.id, null, 10)[0]!.fields.title).toEqual({
+      expect((await store.readRecords(space.id, null, 10))[0]!.fields.title).toEqual({
         value: 'From r1',
         hlc: stamp(10, 'r1'),
         authorId: null,
       });
-      expect(store.readLog(space.id, 0, 10)).toHaveLength(2);
+      expect(await store.readLog(space.id, 0, 10)).toHaveLength(2);
     });
 
-    it('pages records in (table, id) order and keeps spaces apart', () => {
+    it('pages records in (table, id) order and keeps spaces apart', async () => {
       const store = fresh();
-      const { owner, space, author } = people(store);
-      const other = store.createSpace('Beta', owner.id, NOW);
+      const { owner, space, author } = await people(store);
+      const other = await store.createSpace('Beta', owner.id, NOW);
       const ids = ['c', 'a', 'b'];
-      store.pushBatch(
+      await store.pushBatch(
         space.id,
         'r1',
         1,
@@ -335,66 +351,73 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
         ids.map((id, i) => titleChange(id, i, 'r1', null, id)),
         NOW,
       );
-      store.pushBatch(other.id, 'r1', 1, author, [titleChange('other', 1)], NOW);
-      const first = store.readRecords(space.id, null, 2);
+      await store.pushBatch(other.id, 'r1', 1, author, [titleChange('other', 1)], NOW);
+      const first = await store.readRecords(space.id, null, 2);
       expect(first.map((r) => r.id)).toEqual(['a', 'b']);
-      expect(store.readRecords(space.id, { table: 'items', id: 'b' }, 2).map((r) => r.id)).toEqual(['c']);
-      expect(store.lastSeq(space.id)).toBe(3);
-      expect(store.lastSeq(other.id)).toBe(1);
-      expect(store.readLog(other.id, 0, 10).map((e) => e.value)).toEqual(['other']);
+      expect((await store.readRecords(space.id, { table: 'items', id: 'b' }, 2)).map((r) => r.id)).toEqual(['c']);
+      expect(await store.lastSeq(space.id)).toBe(3);
+      expect(await store.lastSeq(other.id)).toBe(1);
+      expect((await store.readLog(other.id, 0, 10)).map((e) => e.value)).toEqual(['other']);
     });
 
-    it("keeps each space's use as a running total, and lets a guard refuse a batch whole", () => {
+    it("keeps each space's use as a running total, and lets a guard refuse a batch whole", async () => {
       const store = fresh();
-      const { owner, space, author } = people(store);
-      const other = store.createSpace('Beta', owner.id, NOW);
-      expect(store.spaceUsage(space.id)).toEqual({ records: 0, bytes: 0 });
-      store.pushBatch(space.id, 'r1', 1, author, [titleChange('A', 1), titleChange('B', 2, 'r1', null, 'item-2')], NOW);
-      const two = store.spaceUsage(space.id);
+      const { owner, space, author } = await people(store);
+      const other = await store.createSpace('Beta', owner.id, NOW);
+      expect(await store.spaceUsage(space.id)).toEqual({ records: 0, bytes: 0 });
+      await store.pushBatch(
+        space.id,
+        'r1',
+        1,
+        author,
+        [titleChange('A', 1), titleChange('B', 2, 'r1', null, 'item-2')],
+        NOW,
+      );
+      const two = await store.spaceUsage(space.id);
       expect(two.records).toBe(2);
       expect(two.bytes).toBeGreaterThan(0);
       // A longer value of an existing record: more bytes (its UTF-8 length, é is two), no more records.
-      store.pushBatch(space.id, 'r1', 2, author, [titleChange('A longer titlé', 3)], NOW);
-      expect(store.spaceUsage(space.id)).toEqual({ records: 2, bytes: two.bytes + 14 });
+      await store.pushBatch(space.id, 'r1', 2, author, [titleChange('A longer titlé', 3)], NOW);
+      expect(await store.spaceUsage(space.id)).toEqual({ records: 2, bytes: two.bytes + 14 });
 
-      const counts = store.counts();
+      const counts = await store.counts();
       const asked: unknown[] = [];
       const refuse = (after: unknown, before: unknown) => {
         asked.push({ after, before });
         throw new Error('over the limit');
       };
       const third = [titleChange('C', 4, 'r1', null, 'item-3')];
-      expect(() => store.pushBatch(space.id, 'r1', 3, author, third, NOW, refuse)).toThrow('over the limit');
+      await expect(store.pushBatch(space.id, 'r1', 3, author, third, NOW, refuse)).rejects.toThrow('over the limit');
       expect(asked).toEqual([
         {
           after: { records: 3, bytes: expect.any(Number) },
           before: { records: 2, bytes: two.bytes + 14 },
         },
       ]);
-      expect(store.counts()).toEqual(counts);
-      expect(store.spaceUsage(space.id)).toEqual({ records: 2, bytes: two.bytes + 14 });
-      expect(store.lastAck(space.id, 'r1', author.id)?.ackedSeq).toBe(2);
+      expect(await store.counts()).toEqual(counts);
+      expect(await store.spaceUsage(space.id)).toEqual({ records: 2, bytes: two.bytes + 14 });
+      expect((await store.lastAck(space.id, 'r1', author.id))?.ackedSeq).toBe(2);
       // A retry is acked without asking the guard.
-      const retry = store.pushBatch(space.id, 'r1', 2, author, [titleChange('A longer titlé', 3)], NOW, refuse);
+      const retry = await store.pushBatch(space.id, 'r1', 2, author, [titleChange('A longer titlé', 3)], NOW, refuse);
       expect(retry).toMatchObject({ ackedSeq: 2, applied: false });
       expect(asked).toHaveLength(1);
-      expect(store.spaceUsage(other.id)).toEqual({ records: 0, bytes: 0 });
+      expect(await store.spaceUsage(other.id)).toEqual({ records: 0, bytes: 0 });
     });
 
     // Registered only for durable stores, so an in-memory run has no skipped test.
     if (options.durable)
-      it('keeps everything across close and reopen', () => {
+      it('keeps everything across close and reopen', async () => {
         const made = (opened = factory());
         if (!made.reopen) throw new Error('a durable store factory must give reopen');
-        const { space, author } = people(made.store);
-        made.store.pushBatch(space.id, 'r1', 1, author, [titleChange('A', 1)], NOW);
-        const counts = made.store.counts();
-        made.store.close();
+        const { space, author } = await people(made.store);
+        await made.store.pushBatch(space.id, 'r1', 1, author, [titleChange('A', 1)], NOW);
+        const counts = await made.store.counts();
+        await made.store.close();
         const again = made.reopen();
         made.store = again;
-        expect(again.counts()).toEqual(counts);
-        expect(again.pushBatch(space.id, 'r1', 1, author, [titleChange('A', 1)], NOW).applied).toBe(false);
-        expect(again.readLog(space.id, 0, 10).map((e) => e.value)).toEqual(['A']);
+        expect(await again.counts()).toEqual(counts);
+        expect((await again.pushBatch(space.id, 'r1', 1, author, [titleChange('A', 1)], NOW)).applied).toBe(false);
+        expect((await again.readLog(space.id, 0, 10)).map((e) => e.value)).toEqual(['A']);
       });
   });
 }

@@ -24,11 +24,11 @@ describeStoreContract(
 );
 
 describe('SQLite store files', () => {
-  it('uses WAL, records the schema version, and refuses a newer schema', () => {
+  it('uses WAL, records the schema version, and refuses a newer schema', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'docket-store-'));
     const file = join(dir, 'docket.sqlite');
     try {
-      openSqliteStore(file).close();
+      await openSqliteStore(file).close();
       const db = new Database(file);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SCHEMA_VERSION });

@@ -9,11 +9,11 @@ async function setting() {
   await h.push(owner, space, pushBody([change()], 1));
   const pushPath = `/v1/spaces/${space}/push`;
   async function refused(code: string, status: number, path: string, body: unknown, headers?: Record<string, string>) {
-    const before = h.store.counts();
+    const before = await h.store.counts();
     const res = await h.call('POST', path, { token: owner, body, headers });
     expect(res.json, res.text).toEqual({ error: code, message: expect.any(String) });
     expect(res.status).toBe(status);
-    expect(h.store.counts()).toEqual(before);
+    expect(await h.store.counts()).toEqual(before);
     return res.json.message as string;
   }
   return { h, owner, space, pushPath, refused };

@@ -15,10 +15,10 @@ async function devices(overrides: Parameters<typeof harness>[0] = {}) {
   const laptop = await h.setUp('Dana');
   const space = await h.createSpace(laptop);
   const sam = await h.join(laptop, space, 'editor', 'Sam');
-  const danaId = h.store.listUsers().find((u) => u.name === 'Dana')!.id;
-  const samId = h.store.listUsers().find((u) => u.name === 'Sam')!.id;
-  const [laptopId] = h.store.listTokens(danaId).map((t) => t.id);
-  const [samTokenId] = h.store.listTokens(samId).map((t) => t.id);
+  const danaId = (await h.store.listUsers()).find((u) => u.name === 'Dana')!.id;
+  const samId = (await h.store.listUsers()).find((u) => u.name === 'Sam')!.id;
+  const [laptopId] = (await h.store.listTokens(danaId)).map((t) => t.id);
+  const [samTokenId] = (await h.store.listTokens(samId)).map((t) => t.id);
   return { h, laptop, space, sam, danaId, laptopId: laptopId!, samTokenId: samTokenId! };
 }
 
@@ -50,16 +50,16 @@ describe('one’s own tokens', () => {
     expect((await h.call('GET', '/v1/me', { token: sam })).status).toBe(200);
     expect((await h.call('DELETE', '/v1/tokens/no-such-token', { token: laptop })).status).toBe(404);
 
-    const samId = h.store.listUsers().find((u) => u.name === 'Sam')!.id;
-    h.store.addToken(samId, 'f'.repeat(64), 'phone', new Date(T0).toISOString());
-    const phoneId = h.store.listTokens(samId).find((t) => t.label === 'phone')!.id;
+    const samId = (await h.store.listUsers()).find((u) => u.name === 'Sam')!.id;
+    await h.store.addToken(samId, 'f'.repeat(64), 'phone', new Date(T0).toISOString());
+    const phoneId = (await h.store.listTokens(samId)).find((t) => t.label === 'phone')!.id;
     expect((await h.call('DELETE', `/v1/tokens/${phoneId}`, { token: sam })).status).toBe(204);
-    expect(h.store.listTokens(samId).find((t) => t.id === phoneId)!.revokedAt).not.toBeNull();
+    expect((await h.store.listTokens(samId)).find((t) => t.id === phoneId)!.revokedAt).not.toBeNull();
     expect((await h.call('DELETE', `/v1/tokens/${phoneId}`, { token: sam })).status).toBe(404);
     const listed = await h.call('GET', '/v1/tokens', { token: sam });
     expect(listed.json.tokens.map((t: { id: string }) => t.id)).toEqual([samTokenId]);
     expect((await h.call('GET', '/v1/me', { token: laptop })).status).toBe(200);
-    expect(h.store.listTokens(danaId).find((t) => t.id === laptopId)!.revokedAt).toBeNull();
+    expect((await h.store.listTokens(danaId)).find((t) => t.id === laptopId)!.revokedAt).toBeNull();
   });
 
   it('signs out: DELETE /v1/tokens/current, then 401', async () => {
@@ -103,13 +103,13 @@ describe('token expiry', () => {
 
   it('records a token’s use at most once a minute', async () => {
     const { h, laptop, danaId, laptopId } = await devices();
-    const lastUsed = () => h.store.listTokens(danaId).find((t) => t.id === laptopId)!.lastUsedAt;
+    const lastUsed = async () => (await h.store.listTokens(danaId)).find((t) => t.id === laptopId)!.lastUsedAt;
     h.clock.now = T0 + 59_000;
     await h.call('GET', '/v1/me', { token: laptop });
-    expect(lastUsed()).toBe('2026-11-26T14:00:00.000Z');
+    expect(await lastUsed()).toBe('2026-11-26T14:00:00.000Z');
     h.clock.now = T0 + 60_000;
     await h.call('GET', '/v1/me', { token: laptop });
-    expect(lastUsed()).toBe('2026-11-26T14:01:00.000Z');
+    expect(await lastUsed()).toBe('2026-11-26T14:01:00.000Z');
     h.clock.now = T0 + 90_000;
     const listed = await h.call('GET', '/v1/tokens', { token: laptop });
     expect(listed.json.tokens[0].lastUsedAt).toBe('2026-11-26T14:01:00.000Z');
@@ -163,13 +163,13 @@ describe('event streams of a token that stops', () => {
       const space = await h.createSpace(owner);
       const stream = await openStream(h, space, owner);
       await stream.until((t) => pokes(t).length > 0);
-      const tokenId = admin.listTokens(admin.listUsers()[0]!.id)[0]!.id;
-      expect(runAdmin(admin, ['tokens', 'revoke', tokenId], () => {})).toBe(0);
+      const tokenId = (await admin.listTokens((await admin.listUsers())[0]!.id))[0]!.id;
+      expect(await runAdmin(admin, ['tokens', 'revoke', tokenId], () => {})).toBe(0);
       await stream.until(() => false, 1000);
       expect(stream.state.ended).toBe(true);
     } finally {
-      admin.close();
-      store.close();
+      await admin.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -8,7 +8,7 @@ import { harness, T0 } from '../server/helpers';
 /** A server on a clock the test moves; the owner signed in with a space to invite to. */
 async function server() {
   const h = harness();
-  const setupCode = prepareSetup(h.store, new Date(T0))!;
+  const setupCode = (await prepareSetup(h.store, new Date(T0)))!;
   const fetchApp: Fetch = (url, init) => Promise.resolve(h.app.request(url, init));
   const owner = (await h.call('POST', '/v1/setup', { body: { code: setupCode, name: 'Alice' } })).json.token as string;
   const space = (await h.call('POST', '/v1/spaces', { body: { name: 'Northwind Dental' }, token: owner })).json.id;

@@ -101,7 +101,7 @@ describe('signing a device in again with a device code', () => {
 
     const printed: string[] = [];
     expect(
-      runAdmin(t.h.store, ['tokens', 'code', 'Carol Editor'], (l) => printed.push(l), new Date(t.h.clock.now)),
+      await runAdmin(t.h.store, ['tokens', 'code', 'Carol Editor'], (l) => printed.push(l), new Date(t.h.clock.now)),
     ).toBe(0);
     const code = /\n {2}(\S+)\n/.exec(printed.join('\n'))![1]!;
     const back = await connect(carol.db, URL, code, 'Carol Editor', t.fetchApp);
@@ -132,10 +132,10 @@ describe('whether this user may share a client', () => {
     const t = await acmeTeam();
     const carol = await t.memberBrowser('Carol Editor', 'editor');
     expect((await getConnection(carol.db))!.canCreateSpaces).toBe(false);
-    expect(runAdmin(t.h.store, ['users', 'allow', 'Carol Editor'], () => {})).toBe(0);
+    expect(await runAdmin(t.h.store, ['users', 'allow', 'Carol Editor'], () => {})).toBe(0);
     await syncAll(carol.db, t.fetchApp);
     expect((await getConnection(carol.db))!.canCreateSpaces).toBe(true);
-    expect(runAdmin(t.h.store, ['users', 'disallow', 'Carol Editor'], () => {})).toBe(0);
+    expect(await runAdmin(t.h.store, ['users', 'disallow', 'Carol Editor'], () => {})).toBe(0);
     await syncAll(carol.db, t.fetchApp);
     expect((await getConnection(carol.db))!.canCreateSpaces).toBe(false);
   });

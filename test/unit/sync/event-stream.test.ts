@@ -54,7 +54,7 @@ describe('listening to a space with fetch', () => {
     expect((await h.push(owner, space, pushBody([change()]))).status).toBe(200);
     await waitFor(() => changes === 2);
 
-    const samId = h.store.listUsers().find((u) => u.name === 'Sam')!.id;
+    const samId = (await h.store.listUsers()).find((u) => u.name === 'Sam')!.id;
     await h.call('DELETE', `/v1/spaces/${space}/members/${samId}`, { token: owner });
     await waitFor(() => changes === 4); // the drop, then the refused reopen
     await sleep(200); // refused again and again: no more nudges

@@ -114,8 +114,8 @@ describe('a role or a name changed elsewhere', () => {
 describe('a device the server signed out', () => {
   it('says so and stops trying on schedule; "Sync now" still tries; nothing local is lost', async () => {
     const { t, carol, outbox } = await carolWithUnsentWork();
-    const [token] = t.h.store.listTokens(carol.id);
-    t.h.store.revokeToken(token!.id, '2026-12-04T10:00:00.000Z');
+    const [token] = await t.h.store.listTokens(carol.id);
+    await t.h.store.revokeToken(token!.id, '2026-12-04T10:00:00.000Z');
 
     const told = await syncAll(carol.db, t.fetchApp);
     expect(told).toMatchObject({ state: 'sign-in-needed', failures: 1 });

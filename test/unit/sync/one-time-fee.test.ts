@@ -121,7 +121,7 @@ describe('the one-time fee in sync', () => {
     const push = (changes: unknown[], seq: number) =>
       h.call('POST', `/v1/spaces/${space}/push`, { token: owner, body: pushBody(changes, seq) });
     expect((await push([change(), change({ field: 'oneTimeAmount', value: fee, hlc: hlc(1) })], 1)).status).toBe(200);
-    const before = h.store.counts();
+    const before = await h.store.counts();
     const res = await push(
       [change({ field: 'oneTimeAmount', value: { ...fee, recurrence: 'yearly' }, hlc: hlc(2) })],
       2,
@@ -131,6 +131,6 @@ describe('the one-time fee in sync', () => {
       error: 'wrong-type',
       message: expect.stringMatching(/^change 0: items\.oneTimeAmount\.recurrence: a one-time fee is paid once/),
     });
-    expect(h.store.counts()).toEqual(before);
+    expect(await h.store.counts()).toEqual(before);
   });
 });

@@ -75,7 +75,7 @@ describe('replicas through a real server, with lost requests and answers and ser
         let clock = Date.parse('2026-11-27T00:00:00Z');
         for (const s of steps) {
           if (s.kind === 'restart') {
-            t.restart();
+            await t.restart();
             continue;
           }
           const db = replicas[s.replica]!;
@@ -105,7 +105,7 @@ describe('replicas through a real server, with lost requests and answers and ser
           for (const value of written) expect(seen.has(value) || Object.values(finals[0]!).includes(value)).toBe(true);
           expect(await db.outbox.count()).toBe(0);
         }
-        t.restart();
+        await t.restart();
         rmSync(dir, { recursive: true, force: true });
       }),
       { numRuns: RUNS, seed: 20261126 },

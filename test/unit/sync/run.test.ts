@@ -12,7 +12,7 @@ describe('connecting and syncing a browser', () => {
     const ownerCode = (await t.call(`/v1/spaces/${t.space}/invites`, { role: 'editor', expiresInHours: 1 }, t.owner))
       .code as string;
     await connect(owner, 'http://docket.test', ownerCode, 'Alice', t.fetchApp);
-    t.allowSpaces('Alice'); // joined by invite: an admin lets her create spaces
+    await t.allowSpaces('Alice'); // joined by invite: an admin lets her create spaces
     const client = await makeClient(owner);
     await fileItem(owner, client.id, 'Acme renewal');
     const shared = await shareClient(owner, client.id, t.fetchApp);

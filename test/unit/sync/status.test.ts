@@ -20,7 +20,7 @@ async function editorBrowser(t: Awaited<ReturnType<typeof team>>) {
   const code = (await t.call(`/v1/spaces/${t.space}/invites`, { role: 'editor', expiresInHours: 1 }, t.owner))
     .code as string;
   await connect(db, 'http://docket.test', code, 'Bob', t.fetchApp);
-  t.allowSpaces('Bob');
+  await t.allowSpaces('Bob');
   return db;
 }
 

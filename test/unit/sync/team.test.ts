@@ -98,7 +98,7 @@ describe('one’s devices', () => {
     await syncAll((await t.ownerBrowser()).db, t.fetchApp);
     const carol = await t.memberBrowser('Carol Editor', 'editor');
     await syncAll(carol.db, t.fetchApp);
-    t.h.store.addToken(carol.id, hashSecret('p'.repeat(43)), 'phone', new Date(t.h.clock.now).toISOString());
+    await t.h.store.addToken(carol.id, hashSecret('p'.repeat(43)), 'phone', new Date(t.h.clock.now).toISOString());
 
     const devices = await listDevices(carol.db, t.fetchApp);
     expect(devices.map((d) => [d.label, d.current]).sort()).toEqual([
