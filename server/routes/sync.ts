@@ -7,6 +7,7 @@ import { isoAt, type Deps } from '../deps';
 import { parseWith, readJsonValue } from '../edge/json';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
+import { applyBatch } from '../sync/apply-batch';
 import { checkPush } from '../sync/check-push';
 import { quotaGuard } from '../sync/quota';
 import { decodePage, encodePage } from '../sync/snapshot-page';
@@ -31,7 +32,9 @@ export function syncRoutes({ store, now, maxDriftMs, pokes, maxRecordsPerSpace, 
         `Replica ${push.replicaId} belongs to another user: each Docket install pushes as the person who first synced it.`,
       );
     }
-    const outcome = await store.pushBatch(space, push.replicaId, push.seq, user, push.changes, isoAt(now()), quota);
+    const { replicaId, seq, changes } = push;
+    const batch = { spaceId: space, replicaId, seq, author: user, changes, receivedAt: isoAt(now()) };
+    const outcome = await applyBatch(store, batch, quota);
     if (outcome.applied) pokes.publish(space, outcome.serverSeq);
     const ack: PushResponse = {
       ackedSeq: outcome.ackedSeq,

@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { batchPart } from './sqlite/batch';
+import { Gate } from './sqlite/gate';
 import { membersPart } from './sqlite/members';
 import { peoplePart } from './sqlite/people';
-import { promised, type Synchronous } from './sqlite/promised';
+import { promised, runNow, type Synchronous } from './sqlite/promised';
 import { configure, migrate } from './sqlite/schema';
 import { spacesPart } from './sqlite/spaces';
 import { syncPart } from './sqlite/sync';
+import type { SyncTx } from './tx';
 import type { SyncStore } from './types';
 
 export const DEFAULT_DB_FILE = 'docket.sqlite';
@@ -27,9 +30,10 @@ const COUNTED = [
 
 /**
  * Opens (creating and migrating as needed) the embedded SQLite store at `file`, or an in-memory one for ':memory:'.
- * better-sqlite3 is synchronous, so within this process every transaction runs alone; WAL and busy_timeout cover
- * a second process such as the admin CLI. The parts (./sqlite/*.ts) are written synchronously; each call comes
- * back as a settled promise (see ./sqlite/promised.ts).
+ * better-sqlite3 is synchronous, so within this process every transaction runs alone (./sqlite/gate.ts: a push's
+ * transaction spans awaits, and holds the connection alone meanwhile); WAL and busy_timeout cover a second process
+ * such as the admin CLI. The parts (./sqlite/*.ts) are written synchronously; each call comes back as a settled
+ * promise (./sqlite/promised.ts).
  */
 export function openSqliteStore(file: string): SyncStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -48,7 +52,9 @@ export function openSqliteStore(file: string): SyncStore {
   // Access changes made here bump `local`; another process's writes (the admin command line) move data_version.
   let local = 0;
   const changed = () => void (local += 1);
-  const parts: Synchronous<Omit<SyncStore, 'close'>> = {
+  const batch = batchPart(db);
+  const gate = new Gate(db);
+  const parts: Synchronous<Omit<SyncStore, 'transaction' | 'close'>> = {
     ...people,
     revokeToken: (tokenId, now) => {
       const done = people.revokeToken(tokenId, now);
@@ -59,12 +65,24 @@ export function openSqliteStore(file: string): SyncStore {
     ...spacesPart(db, people),
     ...membersPart(db, changed),
     ...syncPart(db),
+    lastAck: batch.lastAck,
+    spaceUsage: batch.usage,
     counts: () => Object.fromEntries(counts.map(([table, stmt]) => [table, stmt.get()!.n])),
   };
   return {
-    ...promised<Omit<SyncStore, 'close'>>(parts),
-    close: async () => {
-      if (db.open) db.close();
+    ...promised<Omit<SyncStore, 'transaction' | 'close'>>(parts, gate.run),
+    transaction: (work) => {
+      // The primitives run at once, inside this transaction; once it has ended they refuse.
+      let open = true;
+      const tx = promised<SyncTx>(batch, (op) => (open ? runNow(op) : Promise.reject(new Error('transaction ended'))));
+      return gate.transaction(async () => {
+        try {
+          return await work(tx);
+        } finally {
+          open = false;
+        }
+      });
     },
+    close: () => gate.run(() => void (db.open && db.close())),
   };
 }

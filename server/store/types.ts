@@ -1,4 +1,5 @@
-import type { Change, LoggedChange, PushResponse, RecordState, Role, SyncTable } from '../../shared/sync/protocol';
+import type { LoggedChange, PushResponse, RecordState, Role, SyncTable } from '../../shared/sync/protocol';
+import type { SyncTx } from './tx';
 
 /**
  * Everything the sync server keeps, behind one contract so that a PostgreSQL store can follow the SQLite one and
@@ -77,17 +78,6 @@ export type ConflictEntry = {
 
 /** What a space holds: its records (deleted ones too: a tombstone stays) and their stored size in bytes. */
 export type SpaceUsage = { records: number; bytes: number };
-
-/**
- * Called by `pushBatch` inside its transaction, once the batch's effect is known and before it is committed, with
- * the space's use before and after the batch. Throwing refuses the whole batch: nothing of it is applied, and the
- * error reaches the caller.
- */
-export type UsageGuard = (after: SpaceUsage, before: SpaceUsage) => void;
-
-export type PushOutcome = PushResponse & {
-  /** false when the batch was a retry and nothing changed */ applied: boolean;
-};
 
 /** Where a snapshot page starts: after this record, in (table, id) order. */
 export type RecordPosition = { table: string; id: string };
@@ -189,22 +179,15 @@ export interface SyncStore {
 
   // The per-space change log and the merged current state.
   /**
-   * Applies a whole batch in one transaction or nothing. A batch seq at or below the last one acked for this
-   * (space, replica, author) is a retry: it changes nothing and gets that batch's ack again (the guard is not asked).
-   * The space's use is kept as a running total, so the guard costs O(batch).
+   * Runs `work` in one transaction: all of its writes are committed when it resolves, none of them when it throws
+   * (its error reaches the caller). A push (server/sync/apply-batch.ts) is one. `work` uses only `tx`: a call to the
+   * store itself from inside may wait for the transaction to end (the SQLite store's does), and would see none of
+   * its writes.
    */
-  pushBatch(
-    spaceId: string,
-    replicaId: string,
-    seq: number,
-    author: Author,
-    changes: Change[],
-    receivedAt: string,
-    guard?: UsageGuard,
-  ): Promise<PushOutcome>;
+  transaction<T>(work: (tx: SyncTx) => Promise<T>): Promise<T>;
   /**
    * The space's records and their stored size: each record's merged state (every field's value and stamp) as the
-   * UTF-8 bytes of its JSON. Zero for a space without records.
+   * UTF-8 bytes of its JSON, kept as a running total by every push. Zero for a space without records.
    */
   spaceUsage(spaceId: string): Promise<SpaceUsage>;
   /** The server seq of the last change logged in the space (0 when none). */

@@ -1,4 +1,5 @@
-import type { SpaceUsage, UsageGuard } from '../store/types';
+import type { SpaceUsage } from '../store/types';
+import type { UsageGuard } from './apply-batch';
 import { ApiError } from '../errors';
 
 /** Per-space limits: records (deleted ones too) and their stored bytes. 0 means no limit. */
@@ -22,7 +23,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * The guard `pushBatch` runs before committing a batch: a batch that takes the space over a limit, and grows the
+ * The guard `applyBatch` runs before committing a batch: a batch that takes the space over a limit, and grows the
  * measure that is over, is refused whole with `413 quota-exceeded` naming the limit and the space's use. A batch that
  * does not grow a measure is never refused for it (so a space over a lowered limit can still shrink). Retries of an
  * applied batch never reach it: they are acked first.

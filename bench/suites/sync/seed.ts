@@ -1,7 +1,7 @@
 /**
  * A real sync server whose space already holds a generated log. Seeding 1.85 M changes (50k items) over HTTP would
  * take minutes, so the data dir is filled in-process first: the same setup, space and invite calls through the
- * app's own routes, then the log's changes through the store's `pushBatch` (what the push route calls) in the same
+ * app's own routes, then the log's changes through `applyBatch` (what the push route calls) in the same
  * 1 000-change batches. Then the server process starts on that data dir, as after a restart.
  */
 import { mkdtempSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createApp } from '../../../server/app';
 import { prepareSetup } from '../../../server/auth/setup';
 import { DEFAULT_DB_FILE, openSqliteStore } from '../../../server/store/sqlite';
+import { applyBatch } from '../../../server/sync/apply-batch';
 import { type RunningServer, startSyncServer } from '../../../test/support/sync-server';
 import { batches, logToChanges } from '../../data/changes';
 import type { Log } from '../../data/log';
@@ -56,7 +57,14 @@ export async function seededServer(tmp: string, log: Log): Promise<SeededServer>
     const receivedAt = new Date().toISOString();
     let seq = 0;
     for (const batch of batches(changes))
-      await store.pushBatch(space, 'bench-seed', ++seq, owner.user, batch, receivedAt);
+      await applyBatch(store, {
+        spaceId: space,
+        replicaId: 'bench-seed',
+        seq: ++seq,
+        author: owner.user,
+        changes: batch,
+        receivedAt,
+      });
     await store.close();
     const server = await startSyncServer({ dataDir, args: ['--rate-per-second', '0'] });
     return {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SyncStore } from '../../../server/store/types';
+import type { Author, SyncStore } from '../../../server/store/types';
+import { applyBatch, type UsageGuard } from '../../../server/sync/apply-batch';
 import type { Change } from '../../../shared/sync/protocol';
 
 /** How a contract run gets a store: a fresh one, and (for durable stores) the same data reopened. */
@@ -19,6 +20,20 @@ const titleChange = (value: string, ms: number, node = 'r1', base: string | null
   hlc: stamp(ms, node),
   base,
 });
+
+/** A batch through the server's push path (server/sync/apply-batch.ts), over the store's transaction primitives. */
+function pushBatch(
+  store: SyncStore,
+  spaceId: string,
+  replicaId: string,
+  seq: number,
+  author: Author,
+  changes: Change[],
+  receivedAt: string,
+  guard?: UsageGuard,
+) {
+  return applyBatch(store, { spaceId, replicaId, seq, author, changes, receivedAt }, guard);
+}
 
 /**
  * The contract every SyncStore keeps (SQLite now, PostgreSQL later): run it with `describeStoreContract`.
@@ -240,7 +255,8 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
     it('logs a batch under consecutive server seqs and merges the records', async () => {
       const store = fresh();
       const { space, author } = await people(store);
-      const ack = await store.pushBatch(
+      const ack = await pushBatch(
+        store,
         space.id,
         'r1',
         1,
@@ -275,14 +291,14 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
     it('treats a batch seq at or below the last acked as a retry: same ack, nothing changed', async () => {
       const store = fresh();
       const { space, author } = await people(store);
-      await store.pushBatch(space.id, 'r1', 1, author, [titleChange('A', 1)], NOW);
-      const second = await store.pushBatch(space.id, 'r1', 2, author, [titleChange('B', 2)], NOW);
+      await pushBatch(store, space.id, 'r1', 1, author, [titleChange('A', 1)], NOW);
+      const second = await pushBatch(store, space.id, 'r1', 2, author, [titleChange('B', 2)], NOW);
       const before = await store.counts();
-      expect(await store.pushBatch(space.id, 'r1', 2, author, [titleChange('C', 3)], LATER)).toEqual({
+      expect(await pushBatch(store, space.id, 'r1', 2, author, [titleChange('C', 3)], LATER)).toEqual({
         ...second,
         applied: false,
       });
-      expect(await store.pushBatch(space.id, 'r1', 1, author, [titleChange('D', 4)], LATER)).toEqual({
+      expect(await pushBatch(store, space.id, 'r1', 1, author, [titleChange('D', 4)], LATER)).toEqual({
         ackedSeq: 1,
         serverSeq: 1,
         conflicts: 0,
@@ -293,7 +309,7 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       // Another person reusing the replica id is not a retry of someone else's batch.
       const sam = await store.createUser('Sam', NOW);
       expect(
-        (await store.pushBatch(space.id, 'r1', 2, { id: sam.id, name: 'Sam' }, [titleChange('E', 5)], NOW)).applied,
+        (await pushBatch(store, space.id, 'r1', 2, { id: sam.id, name: 'Sam' }, [titleChange('E', 5)], NOW)).applied,
       ).toBe(true);
     });
 
@@ -307,17 +323,55 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
         titleChange('B', 2, 'r1', null, 'item-2'),
         { ...titleChange('C', 3), value: 1n },
       ];
-      await expect(store.pushBatch(space.id, 'r1', 1, author, bad, NOW)).rejects.toThrow();
+      await expect(pushBatch(store, space.id, 'r1', 1, author, bad, NOW)).rejects.toThrow();
       expect(await store.counts()).toEqual(before);
       expect(await store.lastAck(space.id, 'r1', author.id)).toBeNull();
-      expect((await store.pushBatch(space.id, 'r1', 1, author, [titleChange('A', 1)], NOW)).applied).toBe(true);
+      expect((await pushBatch(store, space.id, 'r1', 1, author, [titleChange('A', 1)], NOW)).applied).toBe(true);
+    });
+
+    it('runs concurrent pushes one at a time: each batch under contiguous seqs, none twice, none skipped', async () => {
+      const store = fresh();
+      const { space, author } = await people(store);
+      const replicas = ['r1', 'r2', 'r3', 'r4'];
+      const acks = await Promise.all(
+        replicas.map((replica, i) => {
+          const changes = [0, 1, 2].map((k) => titleChange(`${replica}.${k}`, 10 * i + k, replica, null, `${i}-${k}`));
+          return pushBatch(store, space.id, replica, 1, author, changes, NOW);
+        }),
+      );
+      const log = await store.readLog(space.id, 0, 100);
+      expect(log.map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      expect(acks.map((a) => a.serverSeq).sort((a, b) => a - b)).toEqual([3, 6, 9, 12]);
+      for (const [i, ack] of acks.entries()) {
+        const batch = log.filter((e) => e.seq > ack.serverSeq - 3 && e.seq <= ack.serverSeq);
+        expect(batch.map((e) => e.replicaId)).toEqual([replicas[i], replicas[i], replicas[i]]);
+      }
+    });
+
+    it('commits a transaction whole or not at all; a read meanwhile never sees it half done', async () => {
+      const store = fresh();
+      const { space, author } = await people(store);
+      const meanwhile: { read?: Promise<number> } = {};
+      const refused = store.transaction(async (tx) => {
+        await tx.lockSpace(space.id);
+        const seq = await tx.nextSeqs(space.id, 1);
+        const entry = { ...titleChange('A', 1), seq, replicaId: 'r1', author: author.name, authorId: author.id };
+        await tx.appendChanges(space.id, [{ ...entry, receivedAt: NOW, batchSeq: 1 }]);
+        meanwhile.read = store.lastSeq(space.id); // not awaited: the transaction is still open
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error('refused');
+      });
+      await expect(refused).rejects.toThrow('refused');
+      expect(await meanwhile.read).toBe(0);
+      expect(await store.readLog(space.id, 0, 10)).toEqual([]);
+      expect(await store.transaction((tx) => tx.nextSeqs(space.id, 0))).toBe(1);
     });
 
     it('keeps both values when the same field is written concurrently', async () => {
       const store = fresh();
       const { space, author } = await people(store);
-      await store.pushBatch(space.id, 'r1', 1, author, [titleChange('From r1', 10, 'r1')], NOW);
-      const ack = await store.pushBatch(space.id, 'r2', 1, author, [titleChange('From r2', 5, 'r2')], LATER);
+      await pushBatch(store, space.id, 'r1', 1, author, [titleChange('From r1', 10, 'r1')], NOW);
+      const ack = await pushBatch(store, space.id, 'r2', 1, author, [titleChange('From r2', 5, 'r2')], LATER);
       expect(ack.conflicts).toBe(1);
       expect(await store.listConflicts(space.id)).toEqual([
         {
@@ -343,7 +397,8 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       const { owner, space, author } = await people(store);
       const other = await store.createSpace('Beta', owner.id, NOW);
       const ids = ['c', 'a', 'b'];
-      await store.pushBatch(
+      await pushBatch(
+        store,
         space.id,
         'r1',
         1,
@@ -351,7 +406,7 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
         ids.map((id, i) => titleChange(id, i, 'r1', null, id)),
         NOW,
       );
-      await store.pushBatch(other.id, 'r1', 1, author, [titleChange('other', 1)], NOW);
+      await pushBatch(store, other.id, 'r1', 1, author, [titleChange('other', 1)], NOW);
       const first = await store.readRecords(space.id, null, 2);
       expect(first.map((r) => r.id)).toEqual(['a', 'b']);
       expect((await store.readRecords(space.id, { table: 'items', id: 'b' }, 2)).map((r) => r.id)).toEqual(['c']);
@@ -365,7 +420,8 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       const { owner, space, author } = await people(store);
       const other = await store.createSpace('Beta', owner.id, NOW);
       expect(await store.spaceUsage(space.id)).toEqual({ records: 0, bytes: 0 });
-      await store.pushBatch(
+      await pushBatch(
+        store,
         space.id,
         'r1',
         1,
@@ -377,7 +433,7 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       expect(two.records).toBe(2);
       expect(two.bytes).toBeGreaterThan(0);
       // A longer value of an existing record: more bytes (its UTF-8 length, é is two), no more records.
-      await store.pushBatch(space.id, 'r1', 2, author, [titleChange('A longer titlé', 3)], NOW);
+      await pushBatch(store, space.id, 'r1', 2, author, [titleChange('A longer titlé', 3)], NOW);
       expect(await store.spaceUsage(space.id)).toEqual({ records: 2, bytes: two.bytes + 14 });
 
       const counts = await store.counts();
@@ -387,7 +443,7 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
         throw new Error('over the limit');
       };
       const third = [titleChange('C', 4, 'r1', null, 'item-3')];
-      await expect(store.pushBatch(space.id, 'r1', 3, author, third, NOW, refuse)).rejects.toThrow('over the limit');
+      await expect(pushBatch(store, space.id, 'r1', 3, author, third, NOW, refuse)).rejects.toThrow('over the limit');
       expect(asked).toEqual([
         {
           after: { records: 3, bytes: expect.any(Number) },
@@ -398,7 +454,7 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       expect(await store.spaceUsage(space.id)).toEqual({ records: 2, bytes: two.bytes + 14 });
       expect((await store.lastAck(space.id, 'r1', author.id))?.ackedSeq).toBe(2);
       // A retry is acked without asking the guard.
-      const retry = await store.pushBatch(space.id, 'r1', 2, author, [titleChange('A longer titlé', 3)], NOW, refuse);
+      const retry = await pushBatch(store, space.id, 'r1', 2, author, [titleChange('A longer titlé', 3)], NOW, refuse);
       expect(retry).toMatchObject({ ackedSeq: 2, applied: false });
       expect(asked).toHaveLength(1);
       expect(await store.spaceUsage(other.id)).toEqual({ records: 0, bytes: 0 });
@@ -410,13 +466,13 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
         const made = (opened = factory());
         if (!made.reopen) throw new Error('a durable store factory must give reopen');
         const { space, author } = await people(made.store);
-        await made.store.pushBatch(space.id, 'r1', 1, author, [titleChange('A', 1)], NOW);
+        await pushBatch(made.store, space.id, 'r1', 1, author, [titleChange('A', 1)], NOW);
         const counts = await made.store.counts();
         await made.store.close();
         const again = made.reopen();
         made.store = again;
         expect(await again.counts()).toEqual(counts);
-        expect((await again.pushBatch(space.id, 'r1', 1, author, [titleChange('A', 1)], NOW)).applied).toBe(false);
+        expect((await pushBatch(again, space.id, 'r1', 1, author, [titleChange('A', 1)], NOW)).applied).toBe(false);
         expect((await again.readLog(space.id, 0, 10)).map((e) => e.value)).toEqual(['A']);
       });
   });
