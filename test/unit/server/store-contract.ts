@@ -5,8 +5,11 @@ import type { Change } from '../../../shared/sync/protocol';
 
 /** How a contract run gets a store: a fresh one, and (for durable stores) the same data reopened. */
 export type StoreFactory = () => { store: SyncStore; reopen?: () => SyncStore; cleanup?: () => void };
+/** A part of the contract a store may not have yet: the change log (pushes, the log, records, conflicts, acks). */
+export type ContractPart = 'change-log';
 export type ContractOptions = {
   /** the store keeps its data across close and reopen (its factory gives `reopen`) */ durable?: boolean;
+  /** parts the store does not have yet: their tests are not registered */ without?: readonly ContractPart[];
 };
 
 const NOW = '2026-11-26T14:00:00.000Z';
@@ -40,6 +43,7 @@ function pushBatch(
  */
 export function describeStoreContract(label: string, factory: StoreFactory, options: ContractOptions = {}) {
   describe(`SyncStore contract: ${label}`, () => {
+    const logIt = options.without?.includes('change-log') ? () => {} : it;
     let opened: ReturnType<StoreFactory> | null = null;
     const fresh = () => (opened = factory()).store;
     afterEach(async () => {
@@ -252,7 +256,7 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       expect(new Set(marks).size).toBe(3);
     });
 
-    it('logs a batch under consecutive server seqs and merges the records', async () => {
+    logIt('logs a batch under consecutive server seqs and merges the records', async () => {
       const store = fresh();
       const { space, author } = await people(store);
       const ack = await pushBatch(
@@ -288,7 +292,7 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       expect(await store.lastAck(space.id, 'r1', author.id)).toEqual({ ackedSeq: 1, serverSeq: 2, conflicts: 0 });
     });
 
-    it('treats a batch seq at or below the last acked as a retry: same ack, nothing changed', async () => {
+    logIt('treats a batch seq at or below the last acked as a retry: same ack, nothing changed', async () => {
       const store = fresh();
       const { space, author } = await people(store);
       await pushBatch(store, space.id, 'r1', 1, author, [titleChange('A', 1)], NOW);
@@ -313,7 +317,7 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       ).toBe(true);
     });
 
-    it('applies all of a batch or none of it', async () => {
+    logIt('applies all of a batch or none of it', async () => {
       const store = fresh();
       const { space, author } = await people(store);
       const before = await store.counts();
@@ -329,26 +333,31 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       expect((await pushBatch(store, space.id, 'r1', 1, author, [titleChange('A', 1)], NOW)).applied).toBe(true);
     });
 
-    it('runs concurrent pushes one at a time: each batch under contiguous seqs, none twice, none skipped', async () => {
-      const store = fresh();
-      const { space, author } = await people(store);
-      const replicas = ['r1', 'r2', 'r3', 'r4'];
-      const acks = await Promise.all(
-        replicas.map((replica, i) => {
-          const changes = [0, 1, 2].map((k) => titleChange(`${replica}.${k}`, 10 * i + k, replica, null, `${i}-${k}`));
-          return pushBatch(store, space.id, replica, 1, author, changes, NOW);
-        }),
-      );
-      const log = await store.readLog(space.id, 0, 100);
-      expect(log.map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-      expect(acks.map((a) => a.serverSeq).sort((a, b) => a - b)).toEqual([3, 6, 9, 12]);
-      for (const [i, ack] of acks.entries()) {
-        const batch = log.filter((e) => e.seq > ack.serverSeq - 3 && e.seq <= ack.serverSeq);
-        expect(batch.map((e) => e.replicaId)).toEqual([replicas[i], replicas[i], replicas[i]]);
-      }
-    });
+    logIt(
+      'runs concurrent pushes one at a time: each batch under contiguous seqs, none twice, none skipped',
+      async () => {
+        const store = fresh();
+        const { space, author } = await people(store);
+        const replicas = ['r1', 'r2', 'r3', 'r4'];
+        const acks = await Promise.all(
+          replicas.map((replica, i) => {
+            const changes = [0, 1, 2].map((k) =>
+              titleChange(`${replica}.${k}`, 10 * i + k, replica, null, `${i}-${k}`),
+            );
+            return pushBatch(store, space.id, replica, 1, author, changes, NOW);
+          }),
+        );
+        const log = await store.readLog(space.id, 0, 100);
+        expect(log.map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+        expect(acks.map((a) => a.serverSeq).sort((a, b) => a - b)).toEqual([3, 6, 9, 12]);
+        for (const [i, ack] of acks.entries()) {
+          const batch = log.filter((e) => e.seq > ack.serverSeq - 3 && e.seq <= ack.serverSeq);
+          expect(batch.map((e) => e.replicaId)).toEqual([replicas[i], replicas[i], replicas[i]]);
+        }
+      },
+    );
 
-    it('commits a transaction whole or not at all; a read meanwhile never sees it half done', async () => {
+    logIt('commits a transaction whole or not at all; a read meanwhile never sees it half done', async () => {
       const store = fresh();
       const { space, author } = await people(store);
       const meanwhile: { read?: Promise<number> } = {};
@@ -367,7 +376,7 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       expect(await store.transaction((tx) => tx.nextSeqs(space.id, 0))).toBe(1);
     });
 
-    it('keeps both values when the same field is written concurrently', async () => {
+    logIt('keeps both values when the same field is written concurrently', async () => {
       const store = fresh();
       const { space, author } = await people(store);
       await pushBatch(store, space.id, 'r1', 1, author, [titleChange('From r1', 10, 'r1')], NOW);
@@ -392,7 +401,7 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       expect(await store.readLog(space.id, 0, 10)).toHaveLength(2);
     });
 
-    it('pages records in (table, id) order and keeps spaces apart', async () => {
+    logIt('pages records in (table, id) order and keeps spaces apart', async () => {
       const store = fresh();
       const { owner, space, author } = await people(store);
       const other = await store.createSpace('Beta', owner.id, NOW);
@@ -415,7 +424,7 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       expect((await store.readLog(other.id, 0, 10)).map((e) => e.value)).toEqual(['other']);
     });
 
-    it("keeps each space's use as a running total, and lets a guard refuse a batch whole", async () => {
+    logIt("keeps each space's use as a running total, and lets a guard refuse a batch whole", async () => {
       const store = fresh();
       const { owner, space, author } = await people(store);
       const other = await store.createSpace('Beta', owner.id, NOW);
@@ -462,7 +471,7 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
 
     // Registered only for durable stores, so an in-memory run has no skipped test.
     if (options.durable)
-      it('keeps everything across close and reopen', async () => {
+      logIt('keeps everything across close and reopen', async () => {
         const made = (opened = factory());
         if (!made.reopen) throw new Error('a durable store factory must give reopen');
         const { space, author } = await people(made.store);
