@@ -18,7 +18,9 @@ export function deviceCodesPart(sql: postgres.Sql): DeviceCodesPart {
       sql.begin(async (tx): Promise<DeviceCodeResult> => {
         const [code] = await tx<
           { user_id: string; label: string; created_by: string | null; expires_at: string; used_at: string | null }[]
-        >`SELECT user_id, label, created_by, expires_at, used_at FROM device_codes WHERE code_hash = ${codeHash} FOR UPDATE`;
+        >`
+          SELECT user_id, label, created_by, expires_at, used_at FROM device_codes
+          WHERE code_hash = ${codeHash} FOR UPDATE`;
         if (!code) return { ok: false, reason: 'not-found' };
         if (code.used_at) return { ok: false, reason: 'used' };
         if (Date.parse(code.expires_at) <= Date.parse(now)) return { ok: false, reason: 'expired' };

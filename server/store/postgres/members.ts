@@ -40,7 +40,8 @@ export async function logEvent(
 export async function nameTaken(tx: Db, spaceId: string, name: string, userId: string): Promise<boolean> {
   const key = nameKey(name);
   const rows = await tx<{ name: string }[]>`
-    SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.space_id = ${spaceId} AND m.user_id <> ${userId}`;
+    SELECT u.name FROM members m JOIN users u ON u.id = m.user_id
+    WHERE m.space_id = ${spaceId} AND m.user_id <> ${userId}`;
   return rows.some((r) => nameKey(r.name) === key);
 }
 

@@ -124,7 +124,8 @@ export async function migrate(sql: postgres.Sql, migrations = MIGRATIONS, now = 
     }
     for (const step of migrations.filter((m) => m.version > current)) {
       await tx.unsafe(step.sql).simple(); // fixed DDL, no values: several statements in one
-      await tx`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${step.version}, ${step.name}, ${now()})`;
+      await tx`
+        INSERT INTO schema_migrations (version, name, applied_at) VALUES (${step.version}, ${step.name}, ${now()})`;
     }
   });
 }

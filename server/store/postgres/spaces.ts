@@ -73,7 +73,8 @@ export function spacesPart(sql: postgres.Sql): SpacesPart {
         // Accepting a lesser invite never demotes someone.
         if (!before || RANK[invite.role] > RANK[before]) {
           await tx`
-            INSERT INTO members (space_id, user_id, role, added_at) VALUES (${invite.space_id}, ${user.id}, ${invite.role}, ${now})
+            INSERT INTO members (space_id, user_id, role, added_at)
+            VALUES (${invite.space_id}, ${user.id}, ${invite.role}, ${now})
             ON CONFLICT (space_id, user_id) DO UPDATE SET role = excluded.role`;
         }
         await tx`UPDATE invites SET used_at = ${now}, used_by = ${user.id} WHERE code_hash = ${codeHash}`;

@@ -31,9 +31,9 @@ export type PostgresStoreOptions = {
 
 /**
  * Opens the PostgreSQL store at `url` (postgres://…), bringing its schema up to date first (./schema.ts: safe when
- * several processes start at once). Several server processes may share one database. Each method is one statement
- * or one transaction; times are the `now` strings the caller gives, never the database's clock. Not wired into the
- * server yet: the change log (pushes and pulls) is still to come, and those methods reject.
+ * several processes start at once). Several server processes may share one database. Each method writes in one
+ * statement or one transaction; times are the `now` strings the caller gives, never the database's clock. Not wired
+ * into the server yet: the change log (pushes and pulls) is still to come, and those methods reject.
  */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<SyncStore> {
   const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });

@@ -279,7 +279,8 @@ describe('PostgreSQL store', () => {
       const url = await emptyDatabase();
       await (await openPostgresStore(url)).close();
       const sql = connect(url);
-      await sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${SCHEMA_VERSION + 1}, 'future', ${NOW})`;
+      await sql`
+        INSERT INTO schema_migrations (version, name, applied_at) VALUES (${SCHEMA_VERSION + 1}, 'future', ${NOW})`;
       await expect(openPostgresStore(url)).rejects.toThrow(/newer Docket server/);
     });
   });
