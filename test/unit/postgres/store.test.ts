@@ -73,8 +73,9 @@ describeStoreContract('PostgreSQL, without the change log', () => ({ store: open
 
 describe('PostgreSQL store', () => {
   describe('beyond the contract', () => {
-    it('finds a user by id, and lets one create spaces', async () => {
-      const store = await fresh();
+    it('finds a user by id, lets one create spaces, and starts a space with its seq counter and use', async () => {
+      const url = await emptyDatabase();
+      const store = await open(url);
       const user = await store.createUser('Dana', NOW);
       expect(await store.getUser(user.id)).toEqual(user);
       expect(await store.getUser('nobody')).toBeNull();
@@ -84,6 +85,10 @@ describe('PostgreSQL store', () => {
       const space = await store.createSpace('Acme', user.id, NOW);
       expect(await store.spaceUsage(space.id)).toEqual({ records: 0, bytes: 0 });
       expect(await store.spaceUsage('no-such-space')).toEqual({ records: 0, bytes: 0 });
+      // The rows a push locks and moves: the space's next seq is 1, its use nothing.
+      const sql = connect(url);
+      expect(await sql`SELECT next_seq::int FROM space_seq WHERE space_id = ${space.id}`).toEqual([{ next_seq: 1 }]);
+      expect(await sql`SELECT records::int, bytes::int FROM space_usage`).toEqual([{ records: 0, bytes: 0 }]);
     });
 
     it("tells a former member how they left, and keeps names unique across all of a person's spaces", async () => {
