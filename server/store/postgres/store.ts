@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import type { SyncStore } from '../types';
+import { changeLogPart } from './change-log';
 import { deviceCodesPart } from './device-codes';
 import { membersPart } from './members';
 import { peoplePart } from './people';
@@ -8,23 +9,6 @@ import { migrate } from './schema';
 import { spacesPart } from './spaces';
 import { usagePart } from './usage';
 
-/** The change-log methods, still to come on PostgreSQL (pushes, and reading the log and the merged records). */
-type ChangeLogPart = Pick<
-  SyncStore,
-  'transaction' | 'lastSeq' | 'readLog' | 'readRecords' | 'listConflicts' | 'lastAck'
->;
-
-const notYet = (method: string) => () => Promise.reject(new Error(`not implemented on PostgreSQL yet: ${method}`));
-
-const changeLogPart = (): ChangeLogPart => ({
-  transaction: notYet('transaction'),
-  lastSeq: notYet('lastSeq'),
-  readLog: notYet('readLog'),
-  readRecords: notYet('readRecords'),
-  listConflicts: notYet('listConflicts'),
-  lastAck: notYet('lastAck'),
-});
-
 export type PostgresStoreOptions = {
   /** connections in this process's pool */ max?: number;
 };
@@ -32,8 +16,7 @@ export type PostgresStoreOptions = {
 /**
  * Opens the PostgreSQL store at `url` (postgres://…), bringing its schema up to date first (./schema.ts: safe when
  * several processes start at once). Several server processes may share one database. Each method writes in one
- * statement or one transaction; times are the `now` strings the caller gives, never the database's clock. Not wired
- * into the server yet: the change log (pushes and pulls) is still to come, and those methods reject.
+ * statement or one transaction; times are the `now` strings the caller gives, never the database's clock.
  */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<SyncStore> {
   const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
@@ -50,7 +33,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     ...membersPart(sql),
     ...replicasPart(sql),
     ...usagePart(sql),
-    ...changeLogPart(),
+    ...changeLogPart(sql),
     close: () => sql.end(),
   };
 }

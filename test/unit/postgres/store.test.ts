@@ -2,8 +2,9 @@ import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../../server/store/postgres/schema';
 import { openPostgresStore } from '../../../server/store/postgres/store';
+import { applyBatch, type PushOutcome } from '../../../server/sync/apply-batch';
 import type { SyncStore } from '../../../server/store/types';
-import type { Role } from '../../../shared/sync/protocol';
+import type { Change, Role } from '../../../shared/sync/protocol';
 import { type RunningPostgres, startPostgres } from '../../support/postgres';
 import { describeStoreContract } from '../server/store-contract';
 
@@ -12,8 +13,7 @@ const LATER = '2026-11-27T14:00:00.000Z';
 
 /*
  * The PostgreSQL store on a real PostgreSQL (one cluster for this file, a new database for each test): the store
- * contract (test/unit/server/store-contract.ts) for everything but the change log, which is not on PostgreSQL yet,
- * plus what several processes add: migrations racing, and concurrent uses of one code or space.
+ * contract (test/unit/server/store-contract.ts), plus what several processes add: migrations racing, and concurrent uses of one code or space.
  */
 let pg: RunningPostgres;
 let admin: postgres.Sql;
@@ -67,9 +67,7 @@ function opening(store: Promise<SyncStore>): SyncStore {
   });
 }
 
-describeStoreContract('PostgreSQL, without the change log', () => ({ store: opening(fresh()) }), {
-  without: ['change-log'],
-});
+describeStoreContract('PostgreSQL', () => ({ store: opening(fresh()) }));
 
 describe('PostgreSQL store', () => {
   describe('beyond the contract', () => {
@@ -140,21 +138,6 @@ describe('PostgreSQL store', () => {
     });
   });
 
-  it('says plainly which change-log methods are not on PostgreSQL yet', async () => {
-    const store = await fresh();
-    const calls: [string, () => Promise<unknown>][] = [
-      ['transaction', () => store.transaction(async () => 0)],
-      ['lastSeq', () => store.lastSeq('s')],
-      ['readLog', () => store.readLog('s', 0, 10)],
-      ['readRecords', () => store.readRecords('s', null, 10)],
-      ['listConflicts', () => store.listConflicts('s')],
-      ['lastAck', () => store.lastAck('s', 'r1', 'u')],
-    ];
-    for (const [method, call] of calls) {
-      await expect(call()).rejects.toThrow(`not implemented on PostgreSQL yet: ${method}`);
-    }
-  });
-
   it('keeps everything across close and reopen, and answers the same from another process', async () => {
     const url = await emptyDatabase();
     const first = await openPostgresStore(url);
@@ -223,6 +206,55 @@ describe('PostgreSQL store', () => {
         b.acceptInvite('inv-b', { name: 'lee ', tokenHash: 'l2', tokenLabel: 'invite' }, NOW),
       ]);
       expect(joins.map((r) => (r.ok ? 'ok' : r.reason)).sort()).toEqual(['name-taken', 'ok']);
+    });
+
+    it('numbers concurrent pushes from two processes 1..N, each batch contiguous, and acks a retry the same', async () => {
+      const url = await emptyDatabase();
+      const [a, b] = [await open(url), await open(url)];
+      const { owner, space } = await people(a);
+      const author = { id: owner.id, name: owner.name };
+      const stamp = (ms: number, node: string) => `${String(1_790_000_000_000 + ms).padStart(13, '0')}:0000:${node}`;
+      const batchOf = (replica: string, seq: number): Change[] =>
+        [0, 1, 2, 3, 4].map((k) => ({
+          table: 'items',
+          id: `${replica}-item-${k % 3}`,
+          field: `f${k}`,
+          value: `${replica}/${seq}/${k}`,
+          hlc: stamp(seq * 10 + k, replica),
+          base: null,
+        }));
+      const replicas = ['r1', 'r2', 'r3', 'r4'];
+      const BATCHES = 8;
+      const acks = new Map<string, PushOutcome>();
+      // Four replicas at once, on alternating processes, each sending its batches in order.
+      await Promise.all(
+        replicas.map(async (replica, i) => {
+          const store = i % 2 === 0 ? a : b;
+          for (let seq = 1; seq <= BATCHES; seq++) {
+            const batch = { spaceId: space.id, replicaId: replica, seq, author, receivedAt: NOW };
+            acks.set(`${replica}:${seq}`, await applyBatch(store, { ...batch, changes: batchOf(replica, seq) }));
+          }
+        }),
+      );
+      const total = replicas.length * BATCHES * 5;
+      const log = await b.readLog(space.id, 0, total + 10);
+      expect(log.map((e) => e.seq)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+      expect(await a.lastSeq(space.id)).toBe(total);
+      expect(await b.lastSeq(space.id)).toBe(total);
+      for (const [key, ack] of acks) {
+        const [replica, seq] = key.split(':');
+        const seqs = log.filter((e) => e.replicaId === replica && String(e.value).startsWith(`${replica}/${seq}/`));
+        expect(seqs.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4].map((k) => ack.serverSeq - 4 + k));
+        expect(ack).toMatchObject({ ackedSeq: Number(seq), applied: true });
+      }
+      // A retry, on the other process, is acked as the first time and changes nothing.
+      const first = acks.get('r1:3')!;
+      const retry = { spaceId: space.id, replicaId: 'r1', seq: 3, author, receivedAt: LATER };
+      expect(await applyBatch(b, { ...retry, changes: batchOf('r1', 3) })).toEqual({ ...first, applied: false });
+      expect(await a.lastSeq(space.id)).toBe(total);
+      expect(await a.spaceUsage(space.id)).toEqual(await b.spaceUsage(space.id));
+      expect((await a.spaceUsage(space.id)).records).toBe(replicas.length * 3);
+      expect(await a.readRecords(space.id, null, 100)).toEqual(await b.readRecords(space.id, null, 100));
     });
 
     it('binds a replica claimed by two users at once to one of them', async () => {
