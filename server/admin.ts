@@ -3,10 +3,12 @@ import { parseArgs } from 'node:util';
 import { DisplayName } from '../shared/sync/names';
 import { DEVICE_CODE_LABEL, issueDeviceCode } from './auth/device-codes';
 import { hashSecret, newSecret } from './auth/secrets';
+import { openPostgresStore } from './store/postgres/store';
 import { DEFAULT_DB_FILE, openSqliteStore } from './store/sqlite';
 import type { SyncStore } from './store/types';
 
-const USAGE = `Usage: tsx server/admin.ts [--data-dir ./data] <command>
+const USAGE = `Usage: tsx server/admin.ts [--data-dir ./data | --database-url postgres://…] <command>
+  (DOCKET_DATA_DIR / DATABASE_URL as for the server: with a database URL the PostgreSQL store is used)
   users list              every user, with id
   users add <name>        creates a user and prints their token (shown once)
   users allow <user>      lets a user (id or exact name) create spaces (under --space-creation allowed)
@@ -97,11 +99,14 @@ function fail(print: (line: string) => void, message: string): number {
 if (process.argv[1] && /admin\.[cm]?[jt]s$/.test(process.argv[1])) {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
-    options: { 'data-dir': { type: 'string' } },
+    options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' } },
     allowPositionals: true,
   });
   const dataDir = values['data-dir'] ?? process.env.DOCKET_DATA_DIR ?? './data';
-  const store = openSqliteStore(join(dataDir, DEFAULT_DB_FILE));
+  const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
+  const store = databaseUrl
+    ? await openPostgresStore(databaseUrl, { max: 2 })
+    : openSqliteStore(join(dataDir, DEFAULT_DB_FILE));
   try {
     process.exitCode = await runAdmin(store, positionals, (line) => console.log(line));
   } finally {

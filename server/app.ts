@@ -53,7 +53,7 @@ export function createApp(input: AppDeps) {
 
   app.use('*', authPolicy({ now: deps.now, tokenMaxIdleMs: deps.tokenMaxIdleMs, seen: new Map() }));
 
-  app.get('/v1/health', (c) => c.json({ ok: true, protocol: PROTOCOL_VERSION }));
+  app.get('/v1/health', (c) => c.json({ ok: true, protocol: PROTOCOL_VERSION, store: deps.store.kind }));
   app.route('/v1', accountRoutes(deps));
   app.route('/v1/tokens', tokenRoutes(deps));
   app.route('/v1/spaces', spaceRoutes(deps));

@@ -10,6 +10,11 @@ export const ServerConfig = z.object({
   /** Loopback by default: exposing the server is a deliberate choice (put TLS in front of it). */
   host: z.string().min(1).default('127.0.0.1'),
   dataDir: z.string().min(1).default('./data'),
+  /** A PostgreSQL database (postgres://…): when set, the store is there instead of SQLite in `dataDir`. */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .optional(),
   logLevel: z.enum(LOG_LEVELS).default('info'),
   maxDriftMs: z.coerce.number().int().min(0).default(DEFAULTS.maxDriftMs),
   rateBurst: z.coerce.number().int().min(0).default(DEFAULTS.rateLimit.burst),
@@ -30,6 +35,7 @@ const OPTIONS = {
   port: { env: 'DOCKET_PORT', flag: 'port' },
   host: { env: 'DOCKET_HOST', flag: 'host' },
   dataDir: { env: 'DOCKET_DATA_DIR', flag: 'data-dir' },
+  databaseUrl: { env: 'DATABASE_URL', flag: 'database-url' },
   logLevel: { env: 'DOCKET_LOG_LEVEL', flag: 'log-level' },
   maxDriftMs: { env: 'DOCKET_MAX_DRIFT_MS', flag: 'max-drift-ms' },
   rateBurst: { env: 'DOCKET_RATE_BURST', flag: 'rate-burst' },
@@ -47,7 +53,8 @@ ${Object.values(OPTIONS)
   .map((o) => `  --${o.flag.padEnd(22)} ${o.env}`)
   .join('\n')}
   (--cors-origin may repeat; DOCKET_CORS_ORIGINS is comma-separated. A rate or a per-space maximum of 0 turns that
-  limit off. --space-creation is "allowed" (the server owner and users an admin allows) or "anyone".)`;
+  limit off. With --database-url (a postgres:// URL) the store is that PostgreSQL database, shared by every
+  process started with it, and --data-dir is not used. --space-creation is "allowed" (the server owner and users an admin allows) or "anyone".)`;
 
 export function loadConfig(argv: string[], env: Record<string, string | undefined>): ServerConfig {
   const { values } = parseArgs({

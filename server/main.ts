@@ -6,9 +6,12 @@ import { loadConfig, USAGE } from './config';
 import { DAY_MS } from './deps';
 import { createLogger } from './log';
 import { Pokes } from './pokes';
+import { relayThroughPostgres } from './relay/postgres';
+import { openPostgresStore } from './store/postgres/store';
 import { DEFAULT_DB_FILE, openSqliteStore } from './store/sqlite';
+import type { SyncStore } from './store/types';
 
-// Thin Node entry: configuration, the SQLite store, the one-time setup code, and a graceful shutdown.
+// Thin Node entry: configuration, the store (SQLite, or PostgreSQL with --database-url), the one-time setup code, and a graceful shutdown.
 if (process.argv.includes('--help')) {
   console.log(USAGE);
   process.exit(0);
@@ -21,9 +24,21 @@ try {
   process.exit(2);
 }
 const log = createLogger(config.logLevel);
-const dbFile = join(config.dataDir, DEFAULT_DB_FILE);
-const store = openSqliteStore(dbFile);
 const pokes = new Pokes();
+let store: SyncStore;
+let where: string;
+let relay: { stop(): Promise<void> } | null = null;
+if (config.databaseUrl) {
+  // Several processes may share the database: pokes reach the other processes' event streams through it.
+  const pg = await openPostgresStore(config.databaseUrl);
+  store = pg;
+  relay = await relayThroughPostgres(pg.sql, pokes, (message) => log.info(message));
+  const url = new URL(config.databaseUrl);
+  where = `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
+} else {
+  where = join(config.dataDir, DEFAULT_DB_FILE);
+  store = openSqliteStore(where);
+}
 const rate = config.rateBurst > 0 && config.ratePerSecond > 0;
 const app = createApp({
   store,
@@ -41,9 +56,10 @@ const app = createApp({
 
 const code = await prepareSetup(store, new Date());
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  log.info(`Docket sync server on http://${config.host}:${info.port} (data: ${dbFile})`);
+  log.info(`Docket sync server on http://${config.host}:${info.port} (data: ${where})`);
   if (code) {
     // Printed to stdout whatever the log level: it is the only way in. A restart issues a new one until it is used.
+    // On PostgreSQL every process that starts while setup is pending issues one: the last one printed is the live one.
     console.log(`\nFirst start: sign in from Docket's settings with this one-time setup code:\n\n  ${code}\n`);
   }
 });
@@ -54,6 +70,7 @@ function shutdown(signal: string) {
   stopping = true;
   log.info(`${signal}: closing`);
   pokes.closeAll();
+  void relay?.stop();
   const force = setTimeout(() => {
     void store.close();
     process.exit(1);

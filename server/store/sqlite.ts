@@ -54,7 +54,7 @@ export function openSqliteStore(file: string): SyncStore {
   const changed = () => void (local += 1);
   const batch = batchPart(db);
   const gate = new Gate(db);
-  const parts: Synchronous<Omit<SyncStore, 'transaction' | 'close'>> = {
+  const parts: Synchronous<Omit<SyncStore, 'kind' | 'transaction' | 'close'>> = {
     ...people,
     revokeToken: (tokenId, now) => {
       const done = people.revokeToken(tokenId, now);
@@ -70,7 +70,8 @@ export function openSqliteStore(file: string): SyncStore {
     counts: () => Object.fromEntries(counts.map(([table, stmt]) => [table, stmt.get()!.n])),
   };
   return {
-    ...promised<Omit<SyncStore, 'transaction' | 'close'>>(parts, gate.run),
+    ...promised<Omit<SyncStore, 'kind' | 'transaction' | 'close'>>(parts, gate.run),
+    kind: 'sqlite',
     transaction: (work) => {
       // The primitives run at once, inside this transaction; once it has ended they refuse.
       let open = true;

@@ -116,6 +116,8 @@ export type AcceptResult =
   | { ok: false; reason: 'not-found' | 'expired' | 'used' | 'name-taken' | 'inviter-gone' };
 
 export interface SyncStore {
+  /** Which store this is, as `GET /v1/health` names it. */
+  readonly kind: 'sqlite' | 'postgres';
   // People and their personal access tokens.
   createUser(name: string, now: string, serverOwner?: boolean): Promise<User>;
   getUser(id: string): Promise<User | null>;

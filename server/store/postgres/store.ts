@@ -13,12 +13,17 @@ export type PostgresStoreOptions = {
   /** connections in this process's pool */ max?: number;
 };
 
+export type PostgresStore = SyncStore & {
+  /** the store's pool, for what else talks to the database (the LISTEN/NOTIFY relay, server/relay/postgres.ts) */
+  readonly sql: postgres.Sql;
+};
+
 /**
  * Opens the PostgreSQL store at `url` (postgres://…), bringing its schema up to date first (./schema.ts: safe when
  * several processes start at once). Several server processes may share one database. Each method writes in one
  * statement or one transaction; times are the `now` strings the caller gives, never the database's clock.
  */
-export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<SyncStore> {
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
   try {
     await migrate(sql);
@@ -27,6 +32,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     throw error;
   }
   return {
+    kind: 'postgres',
+    sql,
     ...peoplePart(sql),
     ...deviceCodesPart(sql),
     ...spacesPart(sql),

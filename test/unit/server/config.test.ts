@@ -20,6 +20,16 @@ describe('server configuration', () => {
     });
   });
 
+  it('takes a PostgreSQL database from DATABASE_URL or --database-url, and refuses anything else', () => {
+    expect(loadConfig([], {}).databaseUrl).toBeUndefined();
+    expect(loadConfig([], { DATABASE_URL: 'postgres://db/docket' }).databaseUrl).toBe('postgres://db/docket');
+    const flag = loadConfig(['--database-url', 'postgresql://u@h:5433/d', '--data-dir', '/x'], {
+      DATABASE_URL: 'postgres://db/docket',
+    });
+    expect(flag).toMatchObject({ databaseUrl: 'postgresql://u@h:5433/d', dataDir: '/x' });
+    expect(() => loadConfig(['--database-url', 'mysql://db'], {})).toThrow(/--database-url \(DATABASE_URL\)/);
+  });
+
   it('reads environment variables, and flags win over them', () => {
     const env = {
       DOCKET_PORT: '9000',

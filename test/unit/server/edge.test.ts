@@ -35,6 +35,14 @@ describe('CORS', () => {
   });
 });
 
+describe('health', () => {
+  it('answers without a token, with the protocol version and the store', async () => {
+    const res = await harness().call('GET', '/v1/health');
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ ok: true, protocol: 1, store: 'sqlite' });
+  });
+});
+
 describe('headers', () => {
   it('sends secure headers and a request id on every answer, errors included', async () => {
     const h = harness();
