@@ -1,44 +1,20 @@
 import type postgres from 'postgres';
 import { recordKey, type RecordFields } from '../../../shared/sync/merge';
-import type { PushResponse, RecordState, SyncTable } from '../../../shared/sync/protocol';
+import {
+  type AckRow,
+  type ChangeRow,
+  type ConflictRow,
+  json,
+  type RecordRow,
+  replicaOf,
+  toAck,
+  toConflict,
+  toEntry,
+  toState,
+} from '../rows';
 import type { StoredRecord, SyncTx } from '../tx';
-import type { AuditEntry, ConflictEntry, SyncStore } from '../types';
+import type { SyncStore } from '../types';
 import type { Db } from './db';
-
-type AckRow = { seq: string; server_seq: string; conflicts: number };
-type ChangeRow = {
-  seq: string;
-  tbl: SyncTable;
-  record_id: string;
-  field: string;
-  value: string;
-  hlc: string;
-  base: string | null;
-  replica_id: string;
-  author_id: string;
-  author_name: string;
-  received_at: string;
-};
-type ConflictRow = {
-  seq: string;
-  tbl: SyncTable;
-  record_id: string;
-  field: string;
-  winner_value: string;
-  winner_hlc: string;
-  lost_value: string;
-  lost_hlc: string;
-  detected_at: string;
-};
-type RecordRow = { tbl: SyncTable; record_id: string; fields: string };
-
-/** Values are kept as JSON text, exactly as the SQLite store keeps them (the use's byte counts match). */
-const json = (value: unknown) => JSON.stringify(value ?? null);
-const toAck = (r: AckRow): PushResponse => ({
-  ackedSeq: Number(r.seq),
-  serverSeq: Number(r.server_seq),
-  conflicts: r.conflicts,
-});
 
 /** Rows per multi-row insert: PostgreSQL binds at most 65,535 parameters in one statement. */
 const CHUNK = 2000;
@@ -198,19 +174,7 @@ export function changeLogPart(sql: postgres.Sql): ChangeLogPart {
     readLog: async (spaceId, afterSeq, limit) => {
       const rows = await sql<ChangeRow[]>`
         SELECT * FROM changes WHERE space_id = ${spaceId} AND seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`;
-      return rows.map((r): AuditEntry => ({
-        seq: Number(r.seq),
-        table: r.tbl,
-        id: r.record_id,
-        field: r.field,
-        value: JSON.parse(r.value),
-        hlc: r.hlc,
-        base: r.base,
-        replicaId: r.replica_id,
-        author: r.author_name,
-        authorId: r.author_id,
-        receivedAt: r.received_at,
-      }));
+      return rows.map(toEntry);
     },
     readRecords: async (spaceId, after, limit) => {
       const rows = await sql<RecordRow[]>`
@@ -219,7 +183,6 @@ export function changeLogPart(sql: postgres.Sql): ChangeLogPart {
         ORDER BY tbl, record_id LIMIT ${limit}`;
       const parsed = rows.map((r) => ({ r, fields: JSON.parse(r.fields) as RecordFields }));
       // Each field's author is the user its writing replica belongs to: the page's replicas are looked up at once.
-      const replicaOf = (f: RecordFields[string]) => f.replicaId ?? f.hlc.slice(19);
       const replicas = [...new Set(parsed.flatMap(({ fields }) => Object.values(fields).map(replicaOf)))];
       const owners = new Map<string, string>();
       if (replicas.length > 0) {
@@ -227,29 +190,12 @@ export function changeLogPart(sql: postgres.Sql): ChangeLogPart {
           SELECT replica_id, user_id FROM replicas WHERE replica_id = ANY(${replicas}::text[])`;
         for (const o of found) owners.set(o.replica_id, o.user_id);
       }
-      return parsed.map(({ r, fields }): RecordState => ({
-        table: r.tbl,
-        id: r.record_id,
-        fields: Object.fromEntries(
-          Object.entries(fields).map(([k, f]) => [
-            k,
-            { value: f.value, hlc: f.hlc, authorId: owners.get(replicaOf(f)) ?? null },
-          ]),
-        ),
-      }));
+      return parsed.map(({ r, fields }) => toState(r, fields, (replica) => owners.get(replica) ?? null));
     },
     listConflicts: async (spaceId) => {
       const rows = await sql<ConflictRow[]>`
         SELECT * FROM conflicts WHERE space_id = ${spaceId} ORDER BY seq, id`;
-      return rows.map((r): ConflictEntry => ({
-        seq: Number(r.seq),
-        table: r.tbl,
-        id: r.record_id,
-        field: r.field,
-        winner: { value: JSON.parse(r.winner_value), hlc: r.winner_hlc },
-        lost: { value: JSON.parse(r.lost_value), hlc: r.lost_hlc },
-        detectedAt: r.detected_at,
-      }));
+      return rows.map(toConflict);
     },
     lastAck: (spaceId, replicaId, authorId) => lastAckOf(sql, spaceId, replicaId, authorId),
   };

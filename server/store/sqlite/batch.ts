@@ -1,18 +1,9 @@
 import type Database from 'better-sqlite3';
 import { recordKey } from '../../../shared/sync/merge';
-import type { PushResponse } from '../../../shared/sync/protocol';
+import { type AckRow, json, toAck } from '../rows';
 import type { SpaceUsage } from '../types';
 import type { StoredRecord, SyncTx } from '../tx';
 import type { Synchronous } from './promised';
-
-type AckRow = { seq: number; server_seq: number; conflicts: number };
-
-const json = (value: unknown) => JSON.stringify(value ?? null);
-export const toAck = (r: AckRow): PushResponse => ({
-  ackedSeq: r.seq,
-  serverSeq: r.server_seq,
-  conflicts: r.conflicts,
-});
 
 /**
  * A push's primitives over SQLite (see server/store/tx.ts), run inside the transaction `Gate.transaction` opened.

@@ -1,61 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { RecordFields } from '../../../shared/sync/merge';
-import type { RecordState, SyncTable } from '../../../shared/sync/protocol';
-import type { AuditEntry, ConflictEntry, SyncStore } from '../types';
+import { type ChangeRow, type ConflictRow, type RecordRow, toConflict, toEntry, toState } from '../rows';
+import type { SyncStore } from '../types';
 import type { Synchronous } from './promised';
-
-type ChangeRow = {
-  seq: number;
-  tbl: SyncTable;
-  record_id: string;
-  field: string;
-  value: string;
-  hlc: string;
-  base: string | null;
-  replica_id: string;
-  author_id: string;
-  author_name: string;
-  received_at: string;
-};
-type ConflictRow = {
-  seq: number;
-  tbl: SyncTable;
-  record_id: string;
-  field: string;
-  winner_value: string;
-  winner_hlc: string;
-  lost_value: string;
-  lost_hlc: string;
-  detected_at: string;
-};
-
-const toEntry = (r: ChangeRow): AuditEntry => ({
-  seq: r.seq,
-  table: r.tbl,
-  id: r.record_id,
-  field: r.field,
-  value: JSON.parse(r.value),
-  hlc: r.hlc,
-  base: r.base,
-  replicaId: r.replica_id,
-  author: r.author_name,
-  authorId: r.author_id,
-  receivedAt: r.received_at,
-});
-/** A record as a snapshot shows it; each field's author is the user its writing replica belongs to. */
-const toState = (
-  r: { tbl: SyncTable; record_id: string; fields: string },
-  ownerOf: (replicaId: string) => string | null,
-): RecordState => ({
-  table: r.tbl,
-  id: r.record_id,
-  fields: Object.fromEntries(
-    Object.entries(JSON.parse(r.fields) as RecordFields).map(([k, f]) => [
-      k,
-      { value: f.value, hlc: f.hlc, authorId: ownerOf(f.replicaId ?? f.hlc.slice(19)) },
-    ]),
-  ),
-});
 
 /**
  * A statement whose LIMIT is written in, one per limit: a LIMIT bound as a parameter makes SQLite re-prepare the
@@ -80,7 +27,7 @@ export function syncPart(db: Database.Database): SyncPart {
       'SELECT COALESCE(MAX(seq), 0) AS seq FROM changes WHERE space_id = ?',
     ),
     log: limited<[string, number], ChangeRow>(db, 'SELECT * FROM changes WHERE space_id = ? AND seq > ? ORDER BY seq'),
-    records: limited<[string, string, string], { tbl: SyncTable; record_id: string; fields: string }>(
+    records: limited<[string, string, string], RecordRow>(
       db,
       `SELECT tbl, record_id, fields FROM records WHERE space_id = ? AND (tbl, record_id) > (?, ?)
        ORDER BY tbl, record_id`,
@@ -102,18 +49,9 @@ export function syncPart(db: Database.Database): SyncPart {
       return q
         .records(limit)
         .all(spaceId, after?.table ?? '', after?.id ?? '')
-        .map((r) => toState(r, ownerOf));
+        .map((r) => toState(r, JSON.parse(r.fields) as RecordFields, ownerOf));
     },
-    listConflicts: (spaceId) =>
-      q.conflicts.all(spaceId).map((r): ConflictEntry => ({
-        seq: r.seq,
-        table: r.tbl,
-        id: r.record_id,
-        field: r.field,
-        winner: { value: JSON.parse(r.winner_value), hlc: r.winner_hlc },
-        lost: { value: JSON.parse(r.lost_value), hlc: r.lost_hlc },
-        detectedAt: r.detected_at,
-      })),
+    listConflicts: (spaceId) => q.conflicts.all(spaceId).map(toConflict),
     claimReplica: (replicaId, userId, now) => {
       q.bindReplica.run(replicaId, userId, now);
       return q.replicaOwner.get(replicaId)?.user_id === userId;

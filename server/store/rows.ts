@@ -1,0 +1,84 @@
+import type { RecordFields } from '../../shared/sync/merge';
+import type { PushResponse, RecordState, SyncTable } from '../../shared/sync/protocol';
+import type { AuditEntry, ConflictEntry } from './types';
+
+/**
+ * The change log's rows as both stores keep them (the same columns on SQLite and PostgreSQL), and how they read back.
+ * PostgreSQL returns its bigint seqs as strings: `Seq` takes either.
+ */
+type Seq = number | string;
+export type AckRow = { seq: Seq; server_seq: Seq; conflicts: number };
+export type ChangeRow = {
+  seq: Seq;
+  tbl: SyncTable;
+  record_id: string;
+  field: string;
+  value: string;
+  hlc: string;
+  base: string | null;
+  replica_id: string;
+  author_id: string;
+  author_name: string;
+  received_at: string;
+};
+export type ConflictRow = {
+  seq: Seq;
+  tbl: SyncTable;
+  record_id: string;
+  field: string;
+  winner_value: string;
+  winner_hlc: string;
+  lost_value: string;
+  lost_hlc: string;
+  detected_at: string;
+};
+export type RecordRow = { tbl: SyncTable; record_id: string; fields: string };
+
+/** Values are kept as JSON text, the same on both stores (a space's use in bytes is that text's size). */
+export const json = (value: unknown) => JSON.stringify(value ?? null);
+
+export const toAck = (r: AckRow): PushResponse => ({
+  ackedSeq: Number(r.seq),
+  serverSeq: Number(r.server_seq),
+  conflicts: r.conflicts,
+});
+
+export const toEntry = (r: ChangeRow): AuditEntry => ({
+  seq: Number(r.seq),
+  table: r.tbl,
+  id: r.record_id,
+  field: r.field,
+  value: JSON.parse(r.value),
+  hlc: r.hlc,
+  base: r.base,
+  replicaId: r.replica_id,
+  author: r.author_name,
+  authorId: r.author_id,
+  receivedAt: r.received_at,
+});
+
+export const toConflict = (r: ConflictRow): ConflictEntry => ({
+  seq: Number(r.seq),
+  table: r.tbl,
+  id: r.record_id,
+  field: r.field,
+  winner: { value: JSON.parse(r.winner_value), hlc: r.winner_hlc },
+  lost: { value: JSON.parse(r.lost_value), hlc: r.lost_hlc },
+  detectedAt: r.detected_at,
+});
+
+/** The replica that wrote a field: kept with it by the server's merge, else the end of its stamp. */
+export const replicaOf = (f: RecordFields[string]) => f.replicaId ?? f.hlc.slice(19);
+
+/** A record as a snapshot shows it; each field's author is the user its writing replica belongs to. */
+export const toState = (
+  r: RecordRow,
+  fields: RecordFields,
+  ownerOf: (replicaId: string) => string | null,
+): RecordState => ({
+  table: r.tbl,
+  id: r.record_id,
+  fields: Object.fromEntries(
+    Object.entries(fields).map(([k, f]) => [k, { value: f.value, hlc: f.hlc, authorId: ownerOf(replicaOf(f)) }]),
+  ),
+});
