@@ -1,9 +1,9 @@
 import type { RecordFields } from '../../shared/sync/merge';
-import type { PushResponse, RecordState, SyncTable } from '../../shared/sync/protocol';
-import type { AuditEntry, ConflictEntry } from './types';
+import type { PushResponse, RecordState, Role, SyncTable } from '../../shared/sync/protocol';
+import type { AuditEntry, ConflictEntry, MembershipEvent } from './types';
 
 /**
- * The change log's rows as both stores keep them (the same columns on SQLite and PostgreSQL), and how they read back.
+ * The change log's and the membership trail's rows as both stores keep them (the same columns on SQLite and PostgreSQL), and how they read back.
  * PostgreSQL returns its bigint seqs as strings: `Seq` takes either.
  */
 type Seq = number | string;
@@ -81,4 +81,27 @@ export const toState = (
   fields: Object.fromEntries(
     Object.entries(fields).map(([k, f]) => [k, { value: f.value, hlc: f.hlc, authorId: ownerOf(replicaOf(f)) }]),
   ),
+});
+
+/** A membership trail entry read with its actor's and subject's names. */
+export type EventRow = {
+  at: string;
+  action: MembershipEvent['action'];
+  actor_id: string;
+  actor_name: string;
+  subject_id: string;
+  subject_name: string;
+  role_before: Role | null;
+  role_after: Role | null;
+};
+
+export const toEvent = (r: EventRow): MembershipEvent => ({
+  at: r.at,
+  action: r.action,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  subjectId: r.subject_id,
+  subjectName: r.subject_name,
+  roleBefore: r.role_before,
+  roleAfter: r.role_after,
 });

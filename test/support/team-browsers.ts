@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import { connect, getConnection, saveConnection } from '../../extension/sync/connection';
+import { syncAll } from '../../extension/sync/run';
 import type { Fetch } from '../../extension/sync/transport';
 import type { Role } from '../../shared/sync/protocol';
 import { harness } from '../unit/server/helpers';
@@ -43,4 +45,17 @@ export async function acmeTeam() {
   }
 
   return { h, owner, space, fetchApp, calls, ownerBrowser, memberBrowser };
+}
+
+/** Dana's log synced, and Carol, an editor, synced it too and wrote a change she has not sent yet. */
+export async function carolWithUnsentWork() {
+  const t = await acmeTeam();
+  const dana = await t.ownerBrowser();
+  expect(await syncAll(dana.db, t.fetchApp)).toMatchObject({ state: 'synced' });
+  const carol = await t.memberBrowser('Carol Editor', 'editor');
+  expect(await syncAll(carol.db, t.fetchApp)).toMatchObject({ state: 'synced' });
+  await fileItem(carol.db, dana.client.id, 'Carol’s note');
+  const outbox = await carol.db.outbox.count();
+  expect(outbox).toBeGreaterThan(0);
+  return { t, dana, carol, outbox };
 }

@@ -1,20 +1,10 @@
 import type postgres from 'postgres';
 import { nameKey } from '../../../shared/sync/names';
 import type { Role } from '../../../shared/sync/protocol';
+import { type EventRow, toEvent } from '../rows';
 import type { Member, MemberChange, MembershipEvent, SyncStore } from '../types';
 import { bumpAuthMark, type Db } from './db';
 import { toUser, type UserRow } from './people';
-
-type EventRow = {
-  at: string;
-  action: MembershipEvent['action'];
-  actor_id: string;
-  actor_name: string;
-  subject_id: string;
-  subject_name: string;
-  role_before: Role | null;
-  role_after: Role | null;
-};
 
 /**
  * Holds the space's membership changes off until this transaction ends, so that checks such as "a space keeps an
@@ -120,16 +110,7 @@ export function membersPart(sql: postgres.Sql): MembersPart {
                e.role_before, e.role_after
         FROM membership_events e JOIN users a ON a.id = e.actor_id JOIN users s ON s.id = e.subject_id
         WHERE e.space_id = ${spaceId} ORDER BY e.id`;
-      return rows.map((r): MembershipEvent => ({
-        at: r.at,
-        action: r.action,
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        subjectId: r.subject_id,
-        subjectName: r.subject_name,
-        roleBefore: r.role_before,
-        roleAfter: r.role_after,
-      }));
+      return rows.map(toEvent);
     },
     lastRemoval: async (spaceId, userId) => {
       const [r] = await sql<

@@ -1,20 +1,10 @@
 import type Database from 'better-sqlite3';
 import { nameKey } from '../../../shared/sync/names';
 import type { Role } from '../../../shared/sync/protocol';
+import { type EventRow, toEvent } from '../rows';
 import type { Member, MemberChange, MembershipEvent, SyncStore } from '../types';
 import { toUser, type UserRow } from './people';
 import type { Synchronous } from './promised';
-
-type EventRow = {
-  at: string;
-  action: MembershipEvent['action'];
-  actor_id: string;
-  actor_name: string;
-  subject_id: string;
-  subject_name: string;
-  role_before: Role | null;
-  role_after: Role | null;
-};
 
 /** The membership trail and the name rule, shared by invites (spaces.ts) and member management. */
 export function membershipTrail(db: Database.Database) {
@@ -141,17 +131,7 @@ export function membersPart(db: Database.Database, onAccessChange: () => void): 
       if (result.ok) onAccessChange();
       return result;
     },
-    membershipEvents: (spaceId) =>
-      q.events.all(spaceId).map((r): MembershipEvent => ({
-        at: r.at,
-        action: r.action,
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        subjectId: r.subject_id,
-        subjectName: r.subject_name,
-        roleBefore: r.role_before,
-        roleAfter: r.role_after,
-      })),
+    membershipEvents: (spaceId) => q.events.all(spaceId).map(toEvent),
     lastRemoval: (spaceId, userId) => {
       const r = q.lastRemoval.get(spaceId, userId);
       return r

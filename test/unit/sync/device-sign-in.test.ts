@@ -4,7 +4,7 @@ import { connect, getConnection } from '../../../extension/sync/connection';
 import { syncAll } from '../../../extension/sync/run';
 import { listDevices, makeDeviceCode, signOutThisDevice } from '../../../extension/sync/team';
 import { fileItem, freshDb } from '../../support/store';
-import { acmeTeam } from '../../support/team-browsers';
+import { acmeTeam, carolWithUnsentWork } from '../../support/team-browsers';
 
 const DAY = 86_400_000;
 const URL = 'http://docket.test';
@@ -14,14 +14,7 @@ const URL = 'http://docket.test';
  * Her phone signed in to her account with a device code from the laptop, and synced too.
  */
 async function carolWithTwoDevices() {
-  const t = await acmeTeam();
-  const dana = await t.ownerBrowser();
-  expect(await syncAll(dana.db, t.fetchApp)).toMatchObject({ state: 'synced' });
-  const carol = await t.memberBrowser('Carol Editor', 'editor');
-  expect(await syncAll(carol.db, t.fetchApp)).toMatchObject({ state: 'synced' });
-  await fileItem(carol.db, dana.client.id, 'Carol’s note');
-  const outbox = await carol.db.outbox.count();
-  expect(outbox).toBeGreaterThan(0);
+  const { t, dana, carol, outbox } = await carolWithUnsentWork();
 
   const phone = freshDb();
   const { code, expiresAt } = await makeDeviceCode(carol.db, t.fetchApp);

@@ -3,8 +3,7 @@ import { getConnection, saveConnection } from '../../../extension/sync/connectio
 import { endedMessage, signInMessage } from '../../../extension/sync/messages';
 import { syncAll } from '../../../extension/sync/run';
 import type { Fetch } from '../../../extension/sync/transport';
-import { fileItem } from '../../support/store';
-import { acmeTeam } from '../../support/team-browsers';
+import { carolWithUnsentWork } from '../../support/team-browsers';
 
 const DAY = 86_400_000;
 
@@ -17,19 +16,6 @@ async function at<T>(t: { h: { clock: { now: number } } }, iso: string, work: ()
   } finally {
     t.h.clock.now = was;
   }
-}
-
-/** Dana's log synced, and Carol, an editor, synced it too and wrote a change she has not sent yet. */
-async function carolWithUnsentWork() {
-  const t = await acmeTeam();
-  const dana = await t.ownerBrowser();
-  expect(await syncAll(dana.db, t.fetchApp)).toMatchObject({ state: 'synced' });
-  const carol = await t.memberBrowser('Carol Editor', 'editor');
-  expect(await syncAll(carol.db, t.fetchApp)).toMatchObject({ state: 'synced' });
-  await fileItem(carol.db, dana.client.id, 'Carol’s note');
-  const outbox = await carol.db.outbox.count();
-  expect(outbox).toBeGreaterThan(0);
-  return { t, dana, carol, outbox };
 }
 
 describe('a removed member', () => {
