@@ -160,6 +160,11 @@ describe('forms and views that look finished, in real Chromium', () => {
     // Stored: the box shows the value read back from the log, not what was typed.
     // A shared machine can be slow to write and read back: the default one-second poll is not a promise to users.
     await expect.poll(() => oneTime.inputValue(), { timeout: 10_000 }).toBe('12500');
+    // The box shows the editor's state at once; the write lands a moment later (its history entry says so): reloading
+    // before that would test the reload's timing, not what was stored.
+    await expect
+      .poll(() => log.getByTestId('history').textContent(), { timeout: 10_000 })
+      .toMatch(/12[\s,.\u202f]?500/);
     await log.reload();
     await expect
       .poll(() => log.getByRole('form', { name: 'Decision record' }).getByLabel('One-time amount').inputValue(), {
