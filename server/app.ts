@@ -16,6 +16,7 @@ import { memberRoutes } from './routes/members';
 import { spaceRoutes } from './routes/spaces';
 import { syncRoutes } from './routes/sync';
 import { tokenRoutes } from './routes/tokens';
+import { isStoreUnavailable, STORE_UNAVAILABLE } from './store/unavailable';
 
 /**
  * The Docket sync server as a Hono app, built from its dependencies so tests call `app.request()` against a real
@@ -53,7 +54,17 @@ export function createApp(input: AppDeps) {
 
   app.use('*', authPolicy({ now: deps.now, tokenMaxIdleMs: deps.tokenMaxIdleMs, seen: new Map() }));
 
-  app.get('/v1/health', (c) => c.json({ ok: true, protocol: PROTOCOL_VERSION, store: deps.store.kind }));
+  // One read of the store, so a proxy's health check takes a process whose database is unreachable out of rotation.
+  app.get('/v1/health', async (c) => {
+    const about = { protocol: PROTOCOL_VERSION, store: deps.store.kind };
+    try {
+      await deps.store.authMark();
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      return c.json({ ok: false, ...about, error: 'store-unavailable', message: STORE_UNAVAILABLE }, 503);
+    }
+    return c.json({ ok: true, ...about });
+  });
   app.route('/v1', accountRoutes(deps));
   app.route('/v1/tokens', tokenRoutes(deps));
   app.route('/v1/spaces', spaceRoutes(deps));

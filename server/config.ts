@@ -15,6 +15,8 @@ export const ServerConfig = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
     .optional(),
+  /** How long a starting process waits for PostgreSQL to take connections before it gives up (a compose start). */
+  databaseWaitSeconds: z.coerce.number().min(0).default(30),
   logLevel: z.enum(LOG_LEVELS).default('info'),
   maxDriftMs: z.coerce.number().int().min(0).default(DEFAULTS.maxDriftMs),
   rateBurst: z.coerce.number().int().min(0).default(DEFAULTS.rateLimit.burst),
@@ -36,6 +38,7 @@ const OPTIONS = {
   host: { env: 'DOCKET_HOST', flag: 'host' },
   dataDir: { env: 'DOCKET_DATA_DIR', flag: 'data-dir' },
   databaseUrl: { env: 'DATABASE_URL', flag: 'database-url' },
+  databaseWaitSeconds: { env: 'DOCKET_DATABASE_WAIT_SECONDS', flag: 'database-wait-seconds' },
   logLevel: { env: 'DOCKET_LOG_LEVEL', flag: 'log-level' },
   maxDriftMs: { env: 'DOCKET_MAX_DRIFT_MS', flag: 'max-drift-ms' },
   rateBurst: { env: 'DOCKET_RATE_BURST', flag: 'rate-burst' },
@@ -54,7 +57,7 @@ ${Object.values(OPTIONS)
   .join('\n')}
   (--cors-origin may repeat; DOCKET_CORS_ORIGINS is comma-separated. A rate or a per-space maximum of 0 turns that
   limit off. With --database-url (a postgres:// URL) the store is that PostgreSQL database, shared by every
-  process started with it, and --data-dir is not used. --space-creation is "allowed" (the server owner and users an admin allows) or "anyone".)`;
+  process started with it, and --data-dir is not used; a process waits up to --database-wait-seconds for it at start. --space-creation is "allowed" (the server owner and users an admin allows) or "anyone".)`;
 
 export function loadConfig(argv: string[], env: Record<string, string | undefined>): ServerConfig {
   const { values } = parseArgs({

@@ -7,7 +7,7 @@ import { DAY_MS } from './deps';
 import { createLogger } from './log';
 import { Pokes } from './pokes';
 import { relayThroughPostgres } from './relay/postgres';
-import { openPostgresStore } from './store/postgres/store';
+import { databaseName, openPostgresWhenUp } from './store/postgres/connect';
 import { DEFAULT_DB_FILE, openSqliteStore } from './store/sqlite';
 import type { SyncStore } from './store/types';
 
@@ -30,11 +30,19 @@ let where: string;
 let relay: { stop(): Promise<void> } | null = null;
 if (config.databaseUrl) {
   // Several processes may share the database: pokes reach the other processes' event streams through it.
-  const pg = await openPostgresStore(config.databaseUrl);
+  let pg;
+  try {
+    pg = await openPostgresWhenUp(config.databaseUrl, {
+      waitMs: config.databaseWaitSeconds * 1000,
+      log: (message) => log.warn(message),
+    });
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
   store = pg;
   relay = await relayThroughPostgres(pg.sql, pokes, (message) => log.info(message));
-  const url = new URL(config.databaseUrl);
-  where = `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
+  where = `PostgreSQL ${databaseName(config.databaseUrl)}`;
 } else {
   where = join(config.dataDir, DEFAULT_DB_FILE);
   store = openSqliteStore(where);

@@ -80,6 +80,8 @@ export function syncMessage(err: SyncError, origin: string): string {
     }
     case 'server-error':
       return `The sync server had a problem: ${err.message} Docket will try again.`;
+    case 'store-unavailable':
+      return 'The sync server cannot reach its database just now. Your changes wait on this browser; Docket will try again.';
     default:
       return err.message;
   }

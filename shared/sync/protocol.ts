@@ -143,6 +143,7 @@ export const ERROR_STATUS = {
   'upgrade-required': 426,
   'rate-limited': 429,
   'server-error': 500,
+  'store-unavailable': 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ErrorCode = z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]);

@@ -14,6 +14,9 @@ export interface RunningPostgres {
   socketDir: string;
   /** Stops the cluster (fast shutdown) and removes its folder. */
   stop: () => void;
+  /** An outage: the server stops at once (immediate shutdown, every connection cut); `resume()` starts it again. */
+  pause: () => void;
+  resume: () => void;
 }
 
 /** Tests that need PostgreSQL fail, never skip, when it is missing: `.ci/run` installs it. */
@@ -25,10 +28,11 @@ export function requirePostgres(): void {
 /**
  * A throwaway PostgreSQL cluster: `initdb` into a temporary folder, started on a free loopback port with its socket
  * in its own folder (never the system's /var/run/postgresql), a `docket` database made. Durability settings are
- * off: the cluster lives for one test file. Run as the `postgres` user when this process is root
- * (PostgreSQL refuses to run as root). Call `stop()` when done (an `afterAll`).
+ * off (the cluster lives for one test file) unless `durable` (benchmarks: commits wait for fsync, as in
+ * production). Run as the `postgres` user when this process is root (PostgreSQL refuses to run as root). Call
+ * `stop()` when done (an `afterAll`).
  */
-export async function startPostgres(): Promise<RunningPostgres> {
+export async function startPostgres(opts: { durable?: boolean } = {}): Promise<RunningPostgres> {
   requirePostgres();
   const root = mkdtempSync(join(tmpdir(), 'docket-pg-'));
   chmodSync(root, 0o777); // the postgres user writes its data and socket here
@@ -41,13 +45,18 @@ export async function startPostgres(): Promise<RunningPostgres> {
       ? execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { stdio: 'pipe' })
       : execFileSync(join(BIN, cmd), args, { stdio: 'pipe' });
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
-  run('pg_ctl', ['-D', data, '-o', options, '-w', '-t', '30', '-l', join(root, 'log'), 'start']);
-  const stop = () => {
+  const options =
+    `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1` +
+    (opts.durable ? '' : ' -c fsync=off -c full_page_writes=off');
+  const start = () => run('pg_ctl', ['-D', data, '-o', options, '-w', '-t', '30', '-l', join(root, 'log'), 'start']);
+  const halt = (mode: 'fast' | 'immediate') =>
     spawnSync(asRoot ? 'runuser' : join(BIN, 'pg_ctl'), [
       ...(asRoot ? ['-u', 'postgres', '--', join(BIN, 'pg_ctl')] : []),
-      ...['-D', data, '-m', 'fast', '-w', 'stop'],
+      ...['-D', data, '-m', mode, '-w', 'stop'],
     ]);
+  start();
+  const stop = () => {
+    halt('fast');
     rmSync(root, { recursive: true, force: true });
   };
   try {
@@ -61,5 +70,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
     port,
     socketDir,
     stop,
+    pause: () => void halt('immediate'),
+    resume: () => void start(),
   };
 }

@@ -7,6 +7,7 @@ describe('server configuration', () => {
       port: 8787,
       host: '127.0.0.1',
       dataDir: './data',
+      databaseWaitSeconds: 30,
       logLevel: 'info',
       maxDriftMs: 300_000,
       rateBurst: 300,
@@ -27,6 +28,8 @@ describe('server configuration', () => {
       DATABASE_URL: 'postgres://db/docket',
     });
     expect(flag).toMatchObject({ databaseUrl: 'postgresql://u@h:5433/d', dataDir: '/x' });
+    expect(loadConfig(['--database-wait-seconds', '5'], {}).databaseWaitSeconds).toBe(5);
+    expect(() => loadConfig(['--database-wait-seconds', '-1'], {})).toThrow(/--database-wait-seconds/);
     expect(() => loadConfig(['--database-url', 'mysql://db'], {})).toThrow(/--database-url \(DATABASE_URL\)/);
   });
 

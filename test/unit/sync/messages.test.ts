@@ -18,6 +18,10 @@ describe('what a sign-in or sync failure tells the user', () => {
     expect(text).toMatch(/already goes by this name/);
     expect(text).toMatch(/Your name \(shown in history\)/);
   });
+  it('a server whose database is away says the changes wait, not that something broke', () => {
+    const text = syncMessage(new SyncError('store-unavailable', 'cannot reach its database', 503), 'http://x');
+    expect(text).toMatch(/cannot reach its database just now\. Your changes wait on this browser/);
+  });
   it('an expired sign-in says after how long, and how to come back', () => {
     const text = syncMessage(new SyncError('token-expired', 'expired', 401, { idleDays: 30 }), 'http://x');
     expect(text).toBe(
