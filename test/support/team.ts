@@ -1,22 +1,24 @@
 import { runAdmin } from '../../server/admin';
 import { prepareSetup } from '../../server/auth/setup';
 import { createApp } from '../../server/app';
-import { openSqliteStore } from '../../server/store/sqlite';
 import { httpTransport } from '../../extension/sync/transport';
 import { freshDb } from './store';
+import { type StoreSource, sqliteSource } from './stores';
 
 /**
- * A real server on SQLite (`:memory:`, or a file that `restart()` closes and reopens), and two signed-in replicas
- * (an owner and an invited editor) on fake-indexeddb.
+ * A real server on a real store (SQLite in memory unless given: a file, or a PostgreSQL database from
+ * ./stores.ts, which `restart()` closes and reopens), and two signed-in replicas (an owner and an invited editor)
+ * on fake-indexeddb.
  */
-export async function team(file = ':memory:') {
-  let store = openSqliteStore(file);
+export async function team(source: StoreSource | string = sqliteSource()) {
+  const data = typeof source === 'string' ? sqliteSource(source) : source;
+  let store = await data.open();
   const code = (await prepareSetup(store, new Date()))!;
   let app = createApp({ store, rateLimit: false });
   /** The server process restarting: the store closed and reopened from its file, a new app, in-memory state gone. */
   const restart = async () => {
     await store.close();
-    store = openSqliteStore(file);
+    store = await data.open();
     app = createApp({ store, rateLimit: false });
   };
   const call = async (path: string, body: unknown, token?: string) => {
@@ -37,8 +39,14 @@ export async function team(file = ':memory:') {
   const allowSpaces = async (name: string) => {
     if ((await runAdmin(store, ['users', 'allow', name], () => {})) !== 0) throw new Error(`no user ${name}`);
   };
+  /** Closes the store (the server stops) and drops a PostgreSQL database. */
+  const close = async () => {
+    await store.close();
+    await data.drop();
+  };
   return {
     restart,
+    close,
     allowSpaces,
     call,
     owner,

@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { updateItem } from '../../../extension/store/items';
 import { syncClient } from '../../../extension/sync/sync-client';
 import { httpTransport, type SyncTransport } from '../../../extension/sync/transport';
 import { fileItem, freshDb, makeClient } from '../../support/store';
+import { STORES, storesFor } from '../../support/stores';
 import { team } from '../../support/team';
 
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 12);
@@ -59,56 +57,59 @@ function faulty(inner: SyncTransport, fault: Step & { kind: 'sync' }): SyncTrans
   return { push: wrap(inner.push), pull: wrap(inner.pull), snapshot: wrap(inner.snapshot), members: inner.members };
 }
 
-describe('replicas through a real server, with lost requests and answers and server restarts (property)', () => {
-  it('converge on one state, and every value anyone wrote is the final value or in everyone’s history', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 25 }), async (steps) => {
-        const dir = mkdtempSync(join(tmpdir(), 'docket-prop-'));
-        const t = await team(join(dir, 'docket.sqlite'));
-        const tokens = [t.owner, t.owner, t.owner];
-        const replicas = [t.a.db, freshDb(), freshDb()];
-        const transports = tokens.map((tok) => httpTransport('http://docket.test', tok, t.fetchApp));
-        const client = await makeClient(replicas[0]!);
-        const item = await fileItem(replicas[0]!, client.id, 'Start');
-        for (let r = 0; r < 3; r++) await syncClient(replicas[r]!, transports[r]!, client.id, t.space);
-        const written = new Set<string>();
-        let clock = Date.parse('2026-11-27T00:00:00Z');
-        for (const s of steps) {
-          if (s.kind === 'restart') {
-            await t.restart();
-            continue;
-          }
-          const db = replicas[s.replica]!;
-          if (s.kind === 'edit') {
-            const value = s.field === 'status' ? STATUSES[s.n % STATUSES.length]! : `${s.field}-${s.replica}-${s.n}`;
-            await updateItem(db, { by: `r${s.replica}`, at: new Date((clock += 1000)).toISOString() }, item.id, {
-              [s.field]: value,
-            });
-            if (s.field !== 'status') written.add(value);
-          } else {
-            await syncClient(db, faulty(transports[s.replica]!, s), client.id, t.space).catch(() => undefined);
-          }
-        }
-        for (let round = 0; round < 2; round++)
+describe.each(STORES)(
+  'replicas through a real server on the %s store, with lost requests and answers and server restarts (property)',
+  (kind) => {
+    const stores = storesFor(kind);
+    it('converge on one state, and every value anyone wrote is the final value or in everyone’s history', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 25 }), async (steps) => {
+          const t = await team(await stores.fresh());
+          const tokens = [t.owner, t.owner, t.owner];
+          const replicas = [t.a.db, freshDb(), freshDb()];
+          const transports = tokens.map((tok) => httpTransport('http://docket.test', tok, t.fetchApp));
+          const client = await makeClient(replicas[0]!);
+          const item = await fileItem(replicas[0]!, client.id, 'Start');
           for (let r = 0; r < 3; r++) await syncClient(replicas[r]!, transports[r]!, client.id, t.space);
-
-        const finals = await Promise.all(replicas.map((db) => db.items.get(item.id)));
-        expect(finals[1]).toEqual(finals[0]);
-        expect(finals[2]).toEqual(finals[0]);
-        for (const db of replicas) {
-          const seen = new Set<unknown>();
-          for (const h of await db.history.where('itemId').equals(item.id).toArray())
-            for (const c of h.changes) {
-              seen.add(c.to);
-              seen.add(c.from);
+          const written = new Set<string>();
+          let clock = Date.parse('2026-11-27T00:00:00Z');
+          for (const s of steps) {
+            if (s.kind === 'restart') {
+              await t.restart();
+              continue;
             }
-          for (const value of written) expect(seen.has(value) || Object.values(finals[0]!).includes(value)).toBe(true);
-          expect(await db.outbox.count()).toBe(0);
-        }
-        await t.restart();
-        rmSync(dir, { recursive: true, force: true });
-      }),
-      { numRuns: RUNS, seed: 20261126 },
-    );
-  }, 120_000);
-});
+            const db = replicas[s.replica]!;
+            if (s.kind === 'edit') {
+              const value = s.field === 'status' ? STATUSES[s.n % STATUSES.length]! : `${s.field}-${s.replica}-${s.n}`;
+              await updateItem(db, { by: `r${s.replica}`, at: new Date((clock += 1000)).toISOString() }, item.id, {
+                [s.field]: value,
+              });
+              if (s.field !== 'status') written.add(value);
+            } else {
+              await syncClient(db, faulty(transports[s.replica]!, s), client.id, t.space).catch(() => undefined);
+            }
+          }
+          for (let round = 0; round < 2; round++)
+            for (let r = 0; r < 3; r++) await syncClient(replicas[r]!, transports[r]!, client.id, t.space);
+
+          const finals = await Promise.all(replicas.map((db) => db.items.get(item.id)));
+          expect(finals[1]).toEqual(finals[0]);
+          expect(finals[2]).toEqual(finals[0]);
+          for (const db of replicas) {
+            const seen = new Set<unknown>();
+            for (const h of await db.history.where('itemId').equals(item.id).toArray())
+              for (const c of h.changes) {
+                seen.add(c.to);
+                seen.add(c.from);
+              }
+            for (const value of written)
+              expect(seen.has(value) || Object.values(finals[0]!).includes(value)).toBe(true);
+            expect(await db.outbox.count()).toBe(0);
+          }
+          await t.close();
+        }),
+        { numRuns: RUNS, seed: 20261126 },
+      );
+    }, 120_000);
+  },
+);

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { connect, getConnection, invite, shareClient } from '../../../extension/sync/connection';
 import { backoffMs, syncAll } from '../../../extension/sync/run';
 import { fileItem, freshDb, makeClient } from '../../support/store';
+import { STORES, storesFor } from '../../support/stores';
 import { team } from '../../support/team';
 
-describe('connecting and syncing a browser', () => {
+describe.each(STORES)('connecting and syncing a browser (%s store)', (kind) => {
+  const stores = storesFor(kind);
   it('joins with an invite code, shares a client, invites a viewer who finds the shared client on first pull', async () => {
-    const t = await team();
+    const t = await team(await stores.fresh());
     // the owner's browser shares its client
     const owner = freshDb();
     const ownerCode = (await t.call(`/v1/spaces/${t.space}/invites`, { role: 'editor', expiresInHours: 1 }, t.owner))
@@ -32,7 +34,7 @@ describe('connecting and syncing a browser', () => {
   });
 
   it('says offline, or sign-in needed, and backs off', async () => {
-    const t = await team();
+    const t = await team(await stores.fresh());
     const db = freshDb();
     const code = (await t.call(`/v1/spaces/${t.space}/invites`, { role: 'editor', expiresInHours: 1 }, t.owner))
       .code as string;

@@ -3,11 +3,13 @@ import { pullSpace } from '../../../extension/sync/pull';
 import { syncClient } from '../../../extension/sync/sync-client';
 import type { SyncTransport } from '../../../extension/sync/transport';
 import { fileItem, makeClient } from '../../support/store';
+import { STORES, storesFor } from '../../support/stores';
 import { team } from '../../support/team';
 
-describe('a first sync over many snapshot pages', () => {
+describe.each(STORES)('a first sync over many snapshot pages (%s store)', (kind) => {
+  const stores = storesFor(kind);
   it('applies every page and asks for each one once', async () => {
-    const { space, a, b } = await team();
+    const { space, a, b } = await team(await stores.fresh());
     const client = await makeClient(a.db);
     for (const title of ['Firewall', 'Backup', 'Telecom', 'Printers']) await fileItem(a.db, client.id, title);
     await syncClient(a.db, a.transport, client.id, space);

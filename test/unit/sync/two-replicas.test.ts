@@ -3,11 +3,13 @@ import { deleteContract, createContract } from '../../../extension/store/contrac
 import { updateItem } from '../../../extension/store/items';
 import { syncClient } from '../../../extension/sync/sync-client';
 import { alice, fileItem, makeClient } from '../../support/store';
+import { STORES, storesFor } from '../../support/stores';
 import { team } from '../../support/team';
 
-describe('two replicas through a real server', () => {
+describe.each(STORES)('two replicas through a real server (%s store)', (kind) => {
+  const stores = storesFor(kind);
   it('a capture made in one browser appears in the other, and edits to different fields both survive', async () => {
-    const { space, a, b } = await team();
+    const { space, a, b } = await team(await stores.fresh());
     const client = await makeClient(a.db);
     const item = await fileItem(a.db, client.id, 'Acme renewal', { vendor: { name: 'Acme', domain: 'acme.com' } });
     expect(await syncClient(a.db, a.transport, client.id, space)).toMatchObject({ pending: 0 });
@@ -35,7 +37,7 @@ describe('two replicas through a real server', () => {
   });
 
   it('the same field edited in both: one value wins everywhere, the other is kept in history', async () => {
-    const { space, a, b } = await team();
+    const { space, a, b } = await team(await stores.fresh());
     const client = await makeClient(a.db);
     const item = await fileItem(a.db, client.id, 'Firewall refresh');
     await syncClient(a.db, a.transport, client.id, space);
@@ -57,7 +59,7 @@ describe('two replicas through a real server', () => {
   });
 
   it('deletes travel as tombstones', async () => {
-    const { space, a, b } = await team();
+    const { space, a, b } = await team(await stores.fresh());
     const client = await makeClient(a.db);
     const item = await fileItem(a.db, client.id, 'Contract', { vendor: { name: 'Acme', domain: 'acme.com' } });
     const contract = await createContract(a.db, alice, {
