@@ -4,45 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningPostgres, startPostgres } from '../../support/postgres';
 import { type RunningServer, startSyncServer } from '../../support/sync-server';
-
-async function call(method: string, url: string, body?: unknown, token?: string) {
-  const res = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
-/** The `poke` events of a space's event stream, as they arrive. */
-async function events(url: string, token: string) {
-  const abort = new AbortController();
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
-  expect(res.status).toBe(200);
-  const seqs: number[] = [];
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  void (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        text += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = text.indexOf('\n\n')) >= 0) {
-          const block = text.slice(0, end);
-          text = text.slice(end + 2);
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (/^event: poke$/m.test(block) && data) seqs.push((JSON.parse(data) as { serverSeq: number }).serverSeq);
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return { seqs, close: () => abort.abort() };
-}
+import { call, events } from '../../support/http';
 
 /** Two real server processes on one PostgreSQL database (DATABASE_URL), as behind a proxy. */
 describe('two server processes on one PostgreSQL', () => {

@@ -1,5 +1,7 @@
 import { rmSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningPostgres, startPostgres } from '../../support/postgres';
+import { STORES } from '../../support/stores';
 import { startSyncServer } from '../../support/sync-server';
 
 async function post(url: string, body: unknown, token?: string) {
@@ -15,9 +17,16 @@ async function post(url: string, body: unknown, token?: string) {
 const stamp = (i: number, j: number) =>
   `${String(Date.now()).padStart(13, '0')}:${String((i * 5 + j) % 10_000).padStart(4, '0')}:crash-test-replica`;
 
-describe('the server killed mid push storm', () => {
+describe.each(STORES)('the server on the %s store killed mid push storm', (kind) => {
+  let pg: RunningPostgres | undefined;
+  beforeAll(async () => {
+    if (kind === 'postgres') pg = await startPostgres();
+  }, 60_000);
+  afterAll(() => pg?.stop());
+  const args = () => (pg ? ['--database-url', pg.url] : []);
+
   it('keeps every change it acknowledged (SIGKILL, then restart on the same data)', async () => {
-    const first = await startSyncServer();
+    const first = await startSyncServer({ args: args() });
     const token = (await post(`${first.url}/v1/setup`, { code: first.setupCode, name: 'Alice' })).body.token as string;
     const space = (await post(`${first.url}/v1/spaces`, { name: 'Northwind' }, token)).body.id as string;
 
@@ -51,7 +60,7 @@ describe('the server killed mid push storm', () => {
     await storm;
     expect(acked.length).toBeGreaterThan(0);
 
-    const again = await startSyncServer({ dataDir: first.dataDir, port: first.port });
+    const again = await startSyncServer({ dataDir: first.dataDir, port: first.port, args: args() });
     try {
       const seen = new Set<string>();
       let cursor: string | null = null;
