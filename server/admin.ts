@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DisplayName } from '../shared/sync/names';
+import { runSpaces, SPACES_USAGE } from './admin/spaces';
 import { DEVICE_CODE_LABEL, issueDeviceCode } from './auth/device-codes';
 import { hashSecret, newSecret } from './auth/secrets';
 import { openPostgresStore } from './store/postgres/store';
@@ -16,7 +17,8 @@ const USAGE = `Usage: tsx server/admin.ts [--data-dir ./data | --database-url po
   tokens list <user>      a user's tokens (user id or exact name), with their last use
   tokens revoke <id>      revokes a token at once (its event streams end within a second)
   tokens code <user>      a device sign-in code for a user (id or exact name) who lost every device: single use,
-                          15 minutes; Docket's "Connect" takes it and signs in to their own account`;
+                          15 minutes; Docket's "Connect" takes it and signs in to their own account
+${SPACES_USAGE}`;
 
 /** Runs one admin command against the store; returns the exit code. Output goes to `print`. */
 export async function runAdmin(
@@ -26,6 +28,7 @@ export async function runAdmin(
   now = new Date(),
 ): Promise<number> {
   const [group, action, arg] = args;
+  if (group === 'spaces') return (await runSpaces(store, args.slice(1), print, now)) ?? fail(print, USAGE);
   const findUser = async (ref: string) =>
     (await store.getUser(ref)) ?? (await store.listUsers()).find((u) => u.name === ref) ?? null;
   if (group === 'users' && action === 'list') {

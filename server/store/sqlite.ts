@@ -9,6 +9,7 @@ import { promised, runNow, type Synchronous } from './sqlite/promised';
 import { configure, migrate } from './sqlite/schema';
 import { spacesPart } from './sqlite/spaces';
 import { syncPart } from './sqlite/sync';
+import { transferPart } from './sqlite/transfer';
 import type { SyncTx } from './tx';
 import type { SyncStore } from './types';
 
@@ -65,6 +66,7 @@ export function openSqliteStore(file: string): SyncStore {
     ...spacesPart(db, people),
     ...membersPart(db, changed),
     ...syncPart(db),
+    ...transferPart(db, changed),
     lastAck: batch.lastAck,
     spaceUsage: batch.usage,
     counts: () => Object.fromEntries(counts.map(([table, stmt]) => [table, stmt.get()!.n])),

@@ -1,4 +1,5 @@
 import type { LoggedChange, PushResponse, RecordState, Role, SyncTable } from '../../shared/sync/protocol';
+import type { SpaceDump } from './dump';
 import type { SyncTx } from './tx';
 
 /**
@@ -110,6 +111,21 @@ export type Departure = {
 export type MemberChange =
   { ok: true; before: Role; after: Role | null } | { ok: false; reason: 'not-found' | 'last-owner' };
 
+/** A space as the admin command line lists it: its members, records (deleted ones too) and logged changes. */
+export type SpaceSummary = Space & { members: number; records: number; changes: number };
+
+/**
+ * Loading a space's dump (./dump.ts): done, or refused with nothing written because the target already has the space,
+ * or has a person, token, replica or invite code under the dump's id (or hash) that is not the same (`id` names it).
+ */
+export type ImportResult =
+  | { ok: true }
+  | {
+      ok: false;
+      reason: 'space-exists' | 'user-differs' | 'token-differs' | 'replica-differs' | 'invite-exists';
+      id: string;
+    };
+
 export type AcceptInvite = { userId: string } | { name: string; tokenHash: string; tokenLabel: string };
 export type AcceptResult =
   | { ok: true; user: User; token: Token | null; space: Space; role: Role }
@@ -206,6 +222,17 @@ export interface SyncStore {
    * false when another user pushed it first.
    */
   claimReplica(replicaId: string, userId: string, now: string): Promise<boolean>;
+
+  // Moving a space between servers (server/admin/spaces.ts; on either store, from either store).
+  listSpaces(): Promise<SpaceSummary[]>;
+  /** Everything the space owns, read in one consistent snapshot; null when there is no such space. */
+  exportSpace(spaceId: string, now: string): Promise<SpaceDump | null>;
+  /**
+   * Loads a space in one transaction: its rows with their original seqs, stamps and times, its counters (the next
+   * push gets the next seq), and the people, tokens and replicas it names that are not here yet (ones that are here
+   * and the same are kept; a token's later use or revocation is taken). Refused, writing nothing, as ImportResult says.
+   */
+  importSpace(dump: SpaceDump): Promise<ImportResult>;
 
   /** Row counts per table, to prove in tests (and show admins) that something did or did not change. */
   counts(): Promise<Record<string, number>>;

@@ -7,6 +7,7 @@ import { peoplePart } from './people';
 import { replicasPart } from './replicas';
 import { migrate } from './schema';
 import { spacesPart } from './spaces';
+import { transferPart } from './transfer';
 import { usagePart } from './usage';
 
 export type PostgresStoreOptions = {
@@ -41,6 +42,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     ...replicasPart(sql),
     ...usagePart(sql),
     ...changeLogPart(sql),
+    ...transferPart(sql),
     close: () => sql.end(),
   };
 }

@@ -1,0 +1,186 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runAdmin } from '../../../server/admin';
+import { readSpaceFile } from '../../../server/admin/space-file';
+import { columnsOf, LEFT_BEHIND, SPACE_ROWS, type SpaceRows } from '../../../server/store/transfer';
+import { openSqliteStore } from '../../../server/store/sqlite';
+import type { SyncStore } from '../../../server/store/types';
+import { change, harness, hlc, pushBody } from './helpers';
+import { buildSpace, viewSpace } from './space-fixture';
+
+/*
+ * Moving a space between SQLite stores with the admin command line (`spaces export` / `spaces import`, through a
+ * file): what every client sees of it is the same after, the log continues with no gap, and a refused import
+ * writes nothing. SQLite to PostgreSQL: test/unit/postgres/space-transfer.test.ts.
+ */
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'docket-transfer-'));
+  dirs.push(dir);
+  return dir;
+};
+
+async function admin(store: SyncStore, args: string[], now: number) {
+  const lines: string[] = [];
+  const code = await runAdmin(store, args, (line) => lines.push(line), new Date(now));
+  return { code, out: lines.join('\n') };
+}
+
+/** A populated source, its space exported to a file, and a fresh target. */
+async function moved() {
+  const source = harness();
+  const f = await buildSpace(source);
+  const file = join(tempDir(), 'acme.docket-space');
+  const exported = await admin(source.store, ['spaces', 'export', f.space, file], source.clock.now);
+  expect(exported).toMatchObject({ code: 0 });
+  const target = harness({}, openSqliteStore(':memory:'));
+  target.clock.now = source.clock.now;
+  return { source, target, f, file };
+}
+/** What must not move when an import is refused. */
+const state = async (store: SyncStore) => ({
+  counts: await store.counts(),
+  spaces: await store.listSpaces(),
+  users: await store.listUsers(),
+});
+
+describe('moving a space between SQLite stores', () => {
+  it('lists spaces with their members, records and changes', async () => {
+    const { source, f } = await moved();
+    const list = await admin(source.store, ['spaces', 'list'], source.clock.now);
+    expect(list.code).toBe(0);
+    expect(list.out).toContain(
+      `${f.space}  Acme Manufacturing  created 2026-11-26T14:00:00.000Z  3 members  3 records  7 changes`,
+    );
+    expect(list.out).toContain(
+      `${f.other}  Beta Logistics  created 2026-11-26T14:00:00.000Z  1 member  1 record  1 change`,
+    );
+  });
+
+  it('imports a space so that every client sees the same, then continues its log with no gap', async () => {
+    const { source, target, f, file } = await moved();
+    const imported = await admin(target.store, ['spaces', 'import', file], target.clock.now);
+    expect(imported.out).toMatch(
+      /imported: 7 changes, 3 records, 3 members, 4 people and their 5 tokens; the next change is seq 8/,
+    );
+    expect(imported.code).toBe(0);
+    // Only Acme came: the space the owner also has stays behind.
+    expect((await target.store.listSpaces()).map((s) => s.id)).toEqual([f.space]);
+    const before = await viewSpace(harness({}, source.store), f);
+    const after = await viewSpace(harness({}, target.store), f);
+    expect(after).toEqual(before);
+    expect(before.store.conflicts).toHaveLength(1);
+    expect(before.pull.length).toBeGreaterThan(2);
+    expect(before.people.lee).toMatchObject({ space: { status: 403, body: { error: 'removed' } } });
+    expect(before.people.laptop).toMatchObject({ space: { status: 401, body: { error: 'token-revoked' } } });
+
+    // A retried batch gets its first ack; a new one the next seq, as it would have on the source.
+    expect((await target.push(f.tokens.sam, f.space, f.samBatch)).json).toEqual(f.samAck);
+    const batch = pushBody([change({ value: 'Moved', hlc: hlc(300_000), base: hlc(62_000, 'replica-s') })], 3);
+    const next = await target.push(f.tokens.dana, f.space, batch);
+    expect(next.json).toEqual({ ackedSeq: 3, serverSeq: 8, conflicts: 0 });
+    expect((await source.push(f.tokens.dana, f.space, batch)).json).toEqual(next.json);
+    expect((await target.store.readLog(f.space, 0, 10)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await target.store.spaceUsage(f.space)).toEqual(await source.store.spaceUsage(f.space));
+    // The invite not used yet still works.
+    const joined = await target.call('POST', `/v1/invites/${f.invite}/accept`, { body: { name: 'Noor' } });
+    expect(joined.status).toBe(200);
+  });
+
+  it('reuses a person already moved with another space, and refuses one whose data differs', async () => {
+    const { source, target, f, file } = await moved();
+    const beta = join(tempDir(), 'beta.docket-space');
+    expect((await admin(source.store, ['spaces', 'export', f.other, beta], source.clock.now)).code).toBe(0);
+    expect((await admin(target.store, ['spaces', 'import', file], target.clock.now)).code).toBe(0);
+    const dana = (await target.call('GET', '/v1/me', { token: f.tokens.dana })).json.user;
+    await target.store.renameUser(dana.id, 'Dana');
+    const kept = await state(target.store);
+    const refused = await admin(target.store, ['spaces', 'import', beta], target.clock.now);
+    expect(refused).toEqual({
+      code: 1,
+      out: `User ${dana.id} is already on this server with another name, creation time or rights (see users list). Nothing imported.`,
+    });
+    expect(await state(target.store)).toEqual(kept);
+    await target.store.renameUser(dana.id, 'Dana (vCIO)');
+    expect((await admin(target.store, ['spaces', 'import', beta], target.clock.now)).code).toBe(0);
+    const me = await target.call('GET', '/v1/me', { token: f.tokens.dana });
+    expect(me.json.spaces.map((s: { name: string }) => s.name)).toEqual(['Acme Manufacturing', 'Beta Logistics']);
+    expect((await target.store.listUsers()).length).toBe((await source.store.listUsers()).length);
+  });
+
+  it('refuses a space already there, and a truncated, foreign or malformed file, writing nothing', async () => {
+    const { target, file } = await moved();
+    expect((await admin(target.store, ['spaces', 'import', file], target.clock.now)).code).toBe(0);
+    const kept = await state(target.store);
+    const text = readFileSync(file, 'utf8');
+    const lines = text.trimEnd().split('\n');
+    const variant = (name: string, content: string) => {
+      const path = join(tempDir(), name);
+      writeFileSync(path, content);
+      return path;
+    };
+    const header = JSON.parse(lines[0]!);
+    const cases: [string, RegExp][] = [
+      [file, /is already on this server\. Nothing imported\.$/],
+      [variant('cut-mid-line', text.slice(0, Math.floor(text.length / 2))), /is not JSON \(a file cut short/],
+      [variant('cut-at-line', `${lines.slice(0, -3).join('\n')}\n`), /ends before its end line: it was cut short/],
+      [variant('no-row', `${[...lines.slice(0, 5), ...lines.slice(6)].join('\n')}\n`), /do not add up/],
+      [
+        variant('v2', [JSON.stringify({ ...header, version: 2 }), ...lines.slice(1)].join('\n')),
+        /format version 2: this server reads version 1/,
+      ],
+      [variant('other', '{"hello":"world"}\n'), /not a Docket space file/],
+      [variant('empty', ''), /the file is empty/],
+      [variant('bad-row', text.replace(/"hlc":"\d{13}/, '"hlc":"yesterday')), /malformed: changes\.0\.hlc/],
+      [variant('bad-use', text.replace('"usage":{"records":3', '"usage":{"records":4')), /malformed: \(file\): usage/],
+      [join(tempDir(), 'missing'), /ENOENT/],
+    ];
+    for (const [path, message] of cases) {
+      const result = await admin(target.store, ['spaces', 'import', path], target.clock.now);
+      expect({ path, ...result }).toEqual({ path, code: 1, out: expect.stringMatching(message) });
+      expect(await state(target.store)).toEqual(kept);
+    }
+  });
+
+  it('refuses to export a space that does not exist, or over an existing file', async () => {
+    const { source, f, file } = await moved();
+    expect(await admin(source.store, ['spaces', 'export', 'nope', join(tempDir(), 'x')], 0)).toEqual({
+      code: 1,
+      out: 'No space nope (see spaces list).',
+    });
+    const again = await admin(source.store, ['spaces', 'export', f.space, file], 0);
+    expect(again).toMatchObject({ code: 1, out: expect.stringMatching(/^Could not write .*EEXIST/) });
+    expect((await readSpaceFile(file)).ok).toBe(true);
+  });
+
+  it('copies every table keyed by the space or its people, or says why not', () => {
+    const path = join(tempDir(), 'schema.sqlite');
+    openSqliteStore(path).close();
+    const db = new Database(path, { readonly: true });
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all();
+    const copied: Record<string, string[]> = {
+      spaces: ['id', 'name', 'created_at', 'record_count', 'stored_bytes'],
+      users: columnsOf('users'),
+      tokens: columnsOf('tokens'),
+      replicas: columnsOf('replicas'),
+      ...Object.fromEntries(
+        Object.keys(SPACE_ROWS).map((list) => [list, [...columnsOf(list as SpaceRows), 'space_id', 'id']]),
+      ),
+    };
+    for (const { name } of tables) {
+      if (LEFT_BEHIND[name]) continue;
+      const columns = db
+        .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}')`)
+        .all()
+        .map((c) => c.name);
+      expect({ name, missing: columns.filter((c) => !copied[name]?.includes(c)) }).toEqual({ name, missing: [] });
+    }
+    db.close();
+  });
+});
