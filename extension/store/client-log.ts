@@ -1,7 +1,9 @@
 import type { ClientLog, ImportAddition } from '../../shared/export';
+import type { Entity } from '../../shared/domain';
 import type { DocketDB } from './db';
 import { StoreError } from './errors';
-import { refuseIfViewOnly } from './view-only';
+import { journalNew } from './journal';
+import { withoutStamps } from './stamps';
 
 export type ClientLogData = Omit<ClientLog, 'format' | 'version' | 'exportedAt'>;
 
@@ -32,47 +34,42 @@ export async function readClientLog(db: DocketDB, clientId: string): Promise<Cli
       const history = (await db.history.toArray()).filter(
         (h) => ids.has(h.entityId) || (h.itemId !== null && itemIds.has(h.itemId)),
       );
-      return { client, meetings, vendors, contracts, items, captures, history };
+      // Out of the database, records go without their sync stamps (a file, a pack, a comparison).
+      const plain = <T extends object>(rows: T[]) => rows.map(withoutStamps);
+      return {
+        client: withoutStamps(client),
+        meetings: plain(meetings),
+        vendors: plain(vendors),
+        contracts: plain(contracts),
+        items: plain(items),
+        captures: plain(captures),
+        history,
+      };
     },
   );
 }
 
+const ENTITY: Record<Exclude<ImportAddition['table'], 'history'>, Entity> = {
+  client: 'client',
+  meetings: 'meeting',
+  vendors: 'vendor',
+  contracts: 'contract',
+  items: 'item',
+  captures: 'capture',
+};
+
 /**
- * Adds what an import plan found new, in one transaction and in the plan's order (references first). Conflicting
- * records were reported to the user and are never overwritten; identical ones are skipped.
+ * Adds what an import plan found new, in one transaction. The records are local writes like any other (journal.ts):
+ * stamped and queued for sync, so a client log imported and then shared reaches the teammates. The file's history
+ * comes with it as it was (no second "created" entry per record). Conflicting records were reported to the user and
+ * are never overwritten; identical ones are skipped. A record that appeared since the plan was made aborts the
+ * whole import rather than overwriting anything. Refused whole for a client this account may only view.
  */
 export async function applyImport(db: DocketDB, add: readonly ImportAddition[]): Promise<number> {
-  const tables = {
-    client: db.clients,
-    meetings: db.meetings,
-    vendors: db.vendors,
-    contracts: db.contracts,
-    items: db.items,
-    captures: db.captures,
-    history: db.history,
-  };
-  // One bulkAdd per run of same-table records, all issued at once and in order: a log of 10,000 items is 40,000
-  // records, and awaiting each add (or each table) would leave IndexedDB idle while the page prepares the next.
-  // add, not put: a record that appeared since the plan was made fails its bulkAdd, which aborts the whole import
-  // rather than overwriting anything.
-  const runs: { table: ImportAddition['table']; records: unknown[] }[] = [];
-  for (const { table, record } of add) {
-    if (runs.at(-1)?.table !== table) runs.push({ table, records: [] });
-    runs.at(-1)!.records.push(record);
-  }
-  // The clients the records belong to: one a viewer of its space (or one who lost access) may not import into.
-  const clientIds = new Set(
-    add.flatMap(({ table, record }) =>
-      table === 'client' ? [record.id] : 'clientId' in record ? [record.clientId] : [],
-    ),
-  );
-  await db.transaction('rw', [...Object.values(tables), db.settings], async () => {
-    for (const clientId of clientIds) await refuseIfViewOnly(db, clientId);
-    await Promise.all(
-      runs.map(({ table, records }) =>
-        (tables[table] as unknown as { bulkAdd: (r: unknown[]) => Promise<unknown> }).bulkAdd(records),
-      ),
-    );
+  const records = add.flatMap((a) => (a.table === 'history' ? [] : [{ entity: ENTITY[a.table], record: a.record }]));
+  const history = add.flatMap((a) => (a.table === 'history' ? [a.record] : []));
+  await db.write([db.meetings, db.vendors, db.contracts, db.items, db.captures], async () => {
+    await Promise.all([journalNew(db, records), db.history.bulkAdd(history)]);
   });
   return add.length;
 }

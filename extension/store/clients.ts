@@ -10,7 +10,6 @@ export type ClientInput = Omit<Client, 'id' | 'createdAt' | 'updatedAt' | Defaul
 export async function createClient(db: DocketDB, actor: Actor, input: ClientInput): Promise<Client> {
   const client = validate(Client, { ...input, id: newId(), createdAt: actor.at, updatedAt: actor.at }, 'client');
   await db.write([db.clients], async () => {
-    await db.clients.add(client);
     await recordChange(db, actor, 'client', null, client, null);
   });
   return client;
@@ -26,7 +25,6 @@ export async function updateClient(
     const before = await db.clients.get(id);
     if (!before) throw new StoreError('not-found', 'This client no longer exists.');
     const after = validate(Client, { ...before, ...patch, id, updatedAt: actor.at }, 'client');
-    await db.clients.put(after);
     await recordChange(db, actor, 'client', before, after, null);
     return after;
   });
@@ -42,7 +40,6 @@ export function buildVendor(actor: Actor, input: VendorInput): Vendor {
 export async function createVendor(db: DocketDB, actor: Actor, input: VendorInput): Promise<Vendor> {
   const vendor = buildVendor(actor, input);
   await db.write([db.vendors], async () => {
-    await db.vendors.add(vendor);
     await recordChange(db, actor, 'vendor', null, vendor, null);
   });
   return vendor;

@@ -2,6 +2,7 @@ import { Contract } from '../../shared/domain';
 import { newId } from '../../shared/ids';
 import type { DocketDB } from './db';
 import { StoreError, validate } from './errors';
+import { withoutStamps } from './stamps';
 import { type Actor, recordChange, recordDelete } from './history';
 
 type Defaulted = 'captureIds' | 'notes' | 'renewalMonths';
@@ -45,7 +46,6 @@ export async function createContract(db: DocketDB, actor: Actor, input: Contract
   const contract = validateContract({ ...input, id: newId(), createdAt: actor.at, updatedAt: actor.at });
   await db.write([db.contracts, db.vendors, db.captures], async () => {
     await checkReferences(db, contract);
-    await db.contracts.add(contract);
     await recordChange(db, actor, 'contract', null, contract, null);
   });
   return contract;
@@ -59,8 +59,7 @@ export async function updateContract(db: DocketDB, actor: Actor, id: string, pat
     const after = validateContract({ ...before, ...patch, id, clientId: before.clientId, updatedAt: actor.at });
     await checkReferences(db, after);
     const entry = await recordChange(db, actor, 'contract', before, after, null);
-    if (entry) await db.contracts.put(after);
-    return entry ? after : before;
+    return entry ? after : withoutStamps(before);
   });
 }
 
@@ -79,10 +78,8 @@ export async function deleteContract(db: DocketDB, actor: Actor, id: string): Pr
       .toArray();
     for (const before of linked) {
       const after = { ...before, contractId: null, updatedAt: actor.at };
-      await db.items.put(after);
       await recordChange(db, actor, 'item', before, after, before.id);
     }
-    await db.contracts.delete(id);
     await recordDelete(db, actor, 'contract', contract, null); // every field, from its value to null
   });
 }

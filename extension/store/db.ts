@@ -1,24 +1,26 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Capture, Client, Contract, HistoryEntry, Item, Meeting, Vendor } from '../../shared/domain';
 import type { RecordFields } from '../../shared/sync/merge';
-import type { Change } from '../../shared/sync/protocol';
+import type { Hlc, SyncTable } from '../../shared/sync/protocol';
+import { moveStampsIntoRows, outboxPerRecord } from './upgrades/v7';
 
-/** A field-level change waiting to be pushed, in the order it was made. */
-export type OutboxEntry = Change & {
+/**
+ * One local write of one record waiting to be pushed, in the order it was made: the fields it changed, each with
+ * the stamp of the value it replaced (`base`), all under the write's one stamp (`hlc`).
+ */
+export type OutboxEntry = {
   seq?: number;
+  table: SyncTable;
+  id: string;
   /** The client whose log it belongs to: which space it goes to. */ clientId: string;
+  hlc: Hlc;
+  changes: { field: string; value: unknown; base: Hlc | null }[];
 };
 
 /** A record from the server not complete yet (its fields arrive over several pulls). */
 export interface StagedRecord {
   key: string;
   fields: RecordFields;
-}
-
-/** The stamp of each field's current value, per record: what a local write saw (its `base`). */
-export interface FieldClocks {
-  key: string;
-  fields: Record<string, string>;
 }
 
 export interface Setting {
@@ -37,7 +39,6 @@ export class DocketDB extends Dexie {
   history!: EntityTable<HistoryEntry, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
-  clocks!: EntityTable<FieldClocks, 'key'>;
   staged!: EntityTable<StagedRecord, 'key'>;
 
   constructor(name = 'docket') {
@@ -98,17 +99,28 @@ export class DocketDB extends Dexie {
           .toCollection()
           .modify((i) => void (i.oneTimeAmount ??= null));
       });
+    // v7: one journal for every write. Field stamps move into their record's row (`_stamps`, see stamps.ts) and the
+    // `clocks` table goes; an outbox entry holds one write of one record (its changed fields together).
+    this.version(7)
+      .stores({})
+      .upgrade(async (tx) => {
+        await moveStampsIntoRows(tx);
+        await outboxPerRecord(tx);
+      });
+    // v8: the emptied `clocks` table goes (Dexie reads a table in an upgrade only if a later version deletes it).
+    this.version(8).stores({ clocks: null });
   }
 
   /**
-   * A write transaction over `tables` plus what every write touches: history, the outbox, the field clocks and
-   * settings (the clock itself, and the connection that says whether a client's log may be changed here), and the
-   * clients (whose name a refusal gives). The change, its history and its outbox entries commit together or not at all.
+   * A write transaction over `tables` plus what every write touches (see journal.ts): history, the outbox, staged
+   * (a deleted record's tombstone), settings (the replica, and the connection that says whether a client's log may
+   * be changed here), and the clients (whose name a refusal gives). The change, its history and its outbox entry
+   * commit together or not at all.
    */
   write<T>(tables: Table[], work: () => Promise<T>): Promise<T> {
     return this.transaction(
       'rw',
-      [...new Set([...tables, this.clients, this.history, this.outbox, this.clocks, this.settings])],
+      [...new Set([...tables, this.clients, this.history, this.outbox, this.staged, this.settings])],
       work,
     );
   }

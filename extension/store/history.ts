@@ -1,24 +1,14 @@
-import { fieldChanges } from '../../shared/changes';
-import type { Entity, HistoryEntry } from '../../shared/domain';
-import { newId } from '../../shared/ids';
+import type { Entity, FieldChange, HistoryEntry } from '../../shared/domain';
 import type { DocketDB } from './db';
-import { queueChanges } from './outbox';
+import { type Actor, journal } from './journal';
 
-export interface Actor {
-  by: string;
-  at: string;
-  /** The account signed in to the sync server, if any: history names members by it. */
-  byId?: string;
-}
-
-const authorOf = (actor: Actor) => (actor.byId ? { byId: actor.byId } : {});
+export type { Actor };
 
 /**
- * Adds one history entry for a write, and queues its field-level changes for sync. Call it inside the write's
- * transaction (`db.write`) so the change, its record and its outbox entries land together or not at all.
- * Returns null (and writes nothing) when nothing changed.
+ * Writes a new or edited record through the journal (journal.ts): the row with its stamps, its outbox entry and
+ * its history entry, in the caller's `db.write` transaction. Returns null (and writes nothing) when nothing changed.
  */
-export async function recordChange<T extends { id: string }>(
+export function recordChange<T extends { id: string }>(
   db: DocketDB,
   actor: Actor,
   entity: Entity,
@@ -26,27 +16,12 @@ export async function recordChange<T extends { id: string }>(
   after: T,
   itemId: string | null,
 ): Promise<HistoryEntry | null> {
-  const changes = fieldChanges(before, after);
-  if (before && changes.length === 0) return null;
-  const entry: HistoryEntry = {
-    id: newId(),
-    entity,
-    entityId: after.id,
-    itemId,
-    action: before ? 'update' : 'create',
-    at: actor.at,
-    by: actor.by,
-    ...authorOf(actor),
-    changes,
-  };
-  await db.history.add(entry);
-  await queueChanges(db, entity, after.id, before, after);
-  return entry;
+  return journal(db, actor, entity, before, after, itemId);
 }
 
 /**
- * Records that a record was removed (history keeps every field it had, or the given changes) and queues its
- * tombstone. Inside the delete's transaction.
+ * Deletes a record through the journal: history keeps every field it had (or the given changes), and its
+ * tombstone is queued for sync. Inside the delete's transaction.
  */
 export async function recordDelete<T extends { id: string }>(
   db: DocketDB,
@@ -54,20 +29,9 @@ export async function recordDelete<T extends { id: string }>(
   entity: Entity,
   before: T,
   itemId: string | null,
-  changes: HistoryEntry['changes'] = fieldChanges<object>(before, { id: before.id }),
+  changes?: FieldChange[],
 ): Promise<void> {
-  await db.history.add({
-    id: newId(),
-    entity,
-    entityId: before.id,
-    itemId,
-    action: 'delete',
-    at: actor.at,
-    by: actor.by,
-    ...authorOf(actor),
-    changes,
-  });
-  await queueChanges(db, entity, before.id, before, null);
+  await journal(db, actor, entity, before, null, itemId, changes);
 }
 
 /** The story of one item: its own changes and those of its captures, oldest first. */

@@ -36,12 +36,10 @@ export async function holdMeeting(
     }
     const nextStored = await ensureMeeting(db, actor, clientId, next);
     const held = validate(MeetingSchema, { ...result.meeting, updatedAt: actor.at }, 'meeting');
-    await db.meetings.put(held);
     await recordChange(db, actor, 'meeting', before, held, null);
     for (const { id, patch } of result.carried) {
       const item = items.find((i) => i.id === id)!;
       const moved = validate(Item, { ...item, ...patch, updatedAt: actor.at }, 'item');
-      await db.items.put(moved);
       await recordChange(db, actor, 'item', item, moved, id);
     }
     return { meeting: held, carried: result.carried.length, next: nextStored };

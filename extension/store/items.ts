@@ -2,6 +2,7 @@ import { type Decision, Item } from '../../shared/domain';
 import { fileItem, settleByDecision } from '../../shared/rules/filing';
 import type { DocketDB } from './db';
 import { StoreError, validate } from './errors';
+import { withoutStamps } from './stamps';
 import { type Actor, recordChange } from './history';
 
 /** What a user may edit on an item; ids, creation and client stay as they are. */
@@ -21,8 +22,7 @@ export async function updateItem(db: DocketDB, actor: Actor, id: string, patch: 
     const filed = settleByDecision(before, fileItem(before, patch), patch.status !== undefined);
     const after = validate(Item, { ...filed, id, updatedAt: actor.at }, 'item');
     const entry = await recordChange(db, actor, 'item', before, after, id);
-    if (!entry) return before;
-    await db.items.put(after);
+    if (!entry) return withoutStamps(before);
     await linkSupersedes(db, actor, after, before.decision?.supersedes ?? null);
     return after;
   });
@@ -42,7 +42,6 @@ async function linkSupersedes(db: DocketDB, actor: Actor, item: Item, previous: 
     if (target.clientId !== item.clientId)
       throw new StoreError('invalid', 'A decision can only supersede one of the same client.');
     const updated = validate(Item, { ...target, decision: change(target.decision), updatedAt: actor.at }, 'item');
-    await db.items.put(updated);
     await recordChange(db, actor, 'item', target, updated, target.id);
   };
   if (previous && (await db.items.get(previous))?.decision?.supersededBy === item.id)

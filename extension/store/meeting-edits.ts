@@ -35,7 +35,6 @@ export async function moveMeeting(
     if (before.status === 'held')
       throw new StoreError('invalid', 'A held meeting cannot be moved: its record is final.');
     const after = validate(Meeting, { ...before, startsAt, updatedAt: actor.at }, 'meeting');
-    await db.meetings.put(after);
     await recordChange(db, actor, 'meeting', before, after, null);
     return after;
   });
@@ -47,7 +46,6 @@ export async function cancelMeeting(db: DocketDB, actor: Actor, clientId: string
     const before = await ensureMeeting(db, actor, clientId, ref);
     if (before.status === 'held') throw new StoreError('invalid', 'A held meeting cannot be cancelled.');
     const after = validate(Meeting, { ...before, status: 'cancelled', updatedAt: actor.at }, 'meeting');
-    await db.meetings.put(after);
     await recordChange(db, actor, 'meeting', before, after, null);
     return after;
   });
@@ -65,7 +63,6 @@ export async function setMinutesNotes(
     const before = await ensureMeeting(db, actor, clientId, ref);
     if (before.status === 'held') throw new StoreError('invalid', 'This meeting is held: its minutes are final.');
     const after = validate(Meeting, { ...before, minutes, updatedAt: actor.at }, 'meeting');
-    await db.meetings.put(after);
     await recordChange(db, actor, 'meeting', before, after, null);
     return after;
   });

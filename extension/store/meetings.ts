@@ -40,7 +40,6 @@ export async function ensureMeeting(
     },
     'meeting',
   );
-  await db.meetings.add(meeting);
   await recordChange(db, actor, 'meeting', null, meeting, null);
   return meeting;
 }

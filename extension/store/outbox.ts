@@ -1,10 +1,7 @@
-import type { Entity } from '../../shared/domain';
 import { newId } from '../../shared/ids';
-import { diffToChanges } from '../../shared/sync/changes';
-import { SYNC_TABLE_OF } from '../../shared/sync/constants';
-import { type Clock, formatHlc, parseHlc, tick } from '../../shared/sync/hlc';
-import type { DocketDB } from './db';
-import { refuseIfViewOnly } from './view-only';
+import { type Clock, parseHlc } from '../../shared/sync/hlc';
+import type { Change } from '../../shared/sync/protocol';
+import type { DocketDB, OutboxEntry } from './db';
 
 const REPLICA = 'replicaId';
 const CLOCK = 'hlc';
@@ -18,41 +15,31 @@ export async function replicaId(db: DocketDB): Promise<string> {
   return id;
 }
 
+const later = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
+
 /**
- * Queues the field-level changes of one local write, stamped with the hybrid logical clock; each carries the stamp
- * of the value it replaces (`base`), so a concurrent edit elsewhere is recognised on merge. `after` null = delete.
- * Inside the write's transaction (see `DocketDB.write`), so a write and its outbox entries land together.
+ * The hybrid logical clock as the last local write left it, without a write per transaction to keep it: every
+ * stamp this replica issues goes into an outbox entry, so the newest entry holds the latest stamp; what leaves the
+ * outbox (acknowledged by the server) saves its newest stamp first (`dropFromOutbox`). Inside the caller's
+ * transaction.
  */
-export async function queueChanges(
-  db: DocketDB,
-  entity: Entity,
-  id: string,
-  before: object | null,
-  after: object | null,
-  now = Date.now(),
-): Promise<number> {
-  const table = SYNC_TABLE_OF[entity];
-  const key = `${table}:${id}`;
-  const node = await replicaId(db);
-  const stored = await db.settings.get(CLOCK);
-  let clock: Clock | null = typeof stored?.value === 'string' ? parseHlc(stored.value) : null;
-  const fields = { ...((await db.clocks.get(key))?.fields ?? {}) };
-  const changes = diffToChanges(
-    table,
-    id,
-    before,
-    after,
-    () => formatHlc((clock = tick(clock, now, node))),
-    (field) => fields[field] ?? null,
+export async function readClock(db: DocketDB): Promise<Clock | null> {
+  const [saved, newest] = await Promise.all([db.settings.get(CLOCK), db.outbox.orderBy('seq').last()]);
+  const stamp = later(typeof saved?.value === 'string' ? saved.value : null, newest?.hlc ?? null);
+  return stamp ? parseHlc(stamp) : null;
+}
+
+/** Removes entries from the outbox (they reached the server), keeping the clock they carried. In a rw transaction over outbox and settings. */
+export async function dropFromOutbox(db: DocketDB, entries: readonly OutboxEntry[]): Promise<void> {
+  const saved = (await db.settings.get(CLOCK))?.value;
+  const newest = entries.reduce<string | null>((max, e) => later(max, e.hlc), typeof saved === 'string' ? saved : null);
+  if (newest && newest !== saved) await db.settings.put({ key: CLOCK, value: newest });
+  await db.outbox.bulkDelete(entries.map((e) => e.seq!));
+}
+
+/** The protocol's field-level changes of some outbox entries, in order. */
+export function changesOf(entries: readonly OutboxEntry[]): Change[] {
+  return entries.flatMap(({ table, id, hlc, changes }) =>
+    changes.map(({ field, value, base }) => ({ table, id, field, value, hlc, base })),
   );
-  if (!changes.length) return 0;
-  for (const change of changes) fields[change.field] = change.hlc;
-  const record = (after ?? before) as { clientId?: string };
-  const clientId = table === 'clients' ? id : (record.clientId ?? '');
-  // Every local write comes this way: one that a view-only client's log must not take is refused here, whole.
-  await refuseIfViewOnly(db, clientId);
-  await db.outbox.bulkAdd(changes.map((c) => ({ ...c, clientId })));
-  await db.clocks.put({ key, fields });
-  await db.settings.put({ key: CLOCK, value: formatHlc(clock!) });
-  return changes.length;
 }

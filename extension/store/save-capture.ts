@@ -66,7 +66,6 @@ export async function saveCapture(
       const item = await db.items.get(fileTo.itemId);
       if (!item) throw new StoreError('not-found', 'The item to attach to no longer exists.');
       const saved = capture(item.id, item.clientId);
-      await db.captures.add(saved);
       await recordChange(db, actor, 'capture', null, saved, item.id);
       return { item, capture: saved };
     });
@@ -117,16 +116,13 @@ export async function saveCapture(
         throw new StoreError('invalid', 'That meeting belongs to another client.');
     }
     if (newVendor) {
-      await db.vendors.add(newVendor);
       await recordChange(db, actor, 'vendor', null, newVendor, null);
     } else if (vendorId) {
       const vendor = await db.vendors.get(vendorId);
       if (!vendor || vendor.clientId !== fields.clientId)
         throw new StoreError('invalid', 'That vendor is not registered for this client.');
     }
-    await db.items.add(item);
     await recordChange(db, actor, 'item', null, item, itemId);
-    await db.captures.add(saved);
     await recordChange(db, actor, 'capture', null, saved, itemId);
     return { item, capture: saved };
   });

@@ -22,7 +22,6 @@ export async function putOnAgenda(
       { ...fileItem(before, { status, meetingId: meeting?.id ?? before.meetingId }), updatedAt: actor.at },
       'item',
     );
-    await db.items.put(after);
     await recordChange(db, actor, 'item', before, after, itemId);
     return after;
   });
@@ -41,10 +40,8 @@ export async function fileInto(db: DocketDB, actor: Actor, inboxItemId: string, 
       throw new StoreError('invalid', 'Both items must belong to the same client.');
     for (const capture of await db.captures.where('itemId').equals(source.id).toArray()) {
       const moved = validate(Capture, { ...capture, itemId: target.id }, 'capture');
-      await db.captures.put(moved);
       await recordChange(db, actor, 'capture', capture, moved, target.id);
     }
-    await db.items.delete(source.id);
     await recordDelete(db, actor, 'item', source, target.id, [
       { field: 'filedInto', from: source.title, to: target.title },
     ]);

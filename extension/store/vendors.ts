@@ -1,6 +1,7 @@
 import { Vendor } from '../../shared/domain';
 import type { DocketDB } from './db';
 import { StoreError, validate } from './errors';
+import { withoutStamps } from './stamps';
 import { type Actor, recordChange } from './history';
 
 // Creation lives with the client (the capture form creates vendors on the fly); re-exported for one import site.
@@ -24,7 +25,6 @@ export async function updateVendor(db: DocketDB, actor: Actor, id: string, patch
     const after = validate(Vendor, { ...before, ...edits, id, updatedAt: actor.at }, 'vendor', plainVendor);
     after.domains = [...new Set(after.domains)]; // 'Acme.com' and 'acme.com' are one domain once normalised
     const entry = await recordChange(db, actor, 'vendor', before, after, null);
-    if (entry) await db.vendors.put(after);
-    return entry ? after : before;
+    return entry ? after : withoutStamps(before);
   });
 }

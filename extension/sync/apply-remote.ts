@@ -4,7 +4,8 @@ import { recordFromFields } from '../../shared/sync/fields';
 import { isDeleted, type RecordFields, valuesOf } from '../../shared/sync/merge';
 import { mergeRecord } from '../../shared/sync/merge-record';
 import type { LoggedChange, SyncTable } from '../../shared/sync/protocol';
-import type { DocketDB, FieldClocks, StagedRecord } from '../store/db';
+import type { DocketDB, StagedRecord } from '../store/db';
+import { stamped, stampsOf, withoutStamps } from '../store/stamps';
 import { readKeys } from './read-keys';
 import { historyOf, type Row } from './remote-history';
 
@@ -16,11 +17,11 @@ function tableOf(db: DocketDB, table: SyncTable): Table<Row, string> {
 }
 
 /** The record as the merge sees it: each local field with its stamp, or the staged fields of a record still arriving. */
-function currentFields(row: Row | undefined, staged: StagedRecord | undefined, clocks: FieldClocks | undefined) {
+function currentFields(row: Row | undefined, staged: StagedRecord | undefined) {
   if (!row) return staged?.fields ?? {};
-  const stamps = clocks?.fields ?? {};
+  const stamps = stampsOf(row);
   const fields: RecordFields = { ...(staged?.fields ?? {}) };
-  for (const [field, value] of Object.entries(row))
+  for (const [field, value] of Object.entries(withoutStamps(row)))
     if (field !== 'id') fields[field] = { value, hlc: stamps[field] ?? UNSTAMPED };
   return fields;
 }
@@ -37,8 +38,6 @@ class Writes {
   readonly remove = new Map<SyncTable, string[]>();
   readonly staged: StagedRecord[] = [];
   readonly unstage: string[] = [];
-  readonly clocks: FieldClocks[] = [];
-  readonly unclock: string[] = [];
   readonly history: HistoryEntry[] = [];
 
   flush(db: DocketDB): Promise<unknown> {
@@ -47,8 +46,6 @@ class Writes {
       ...[...this.put].map(([table, rows]) => tableOf(db, table).bulkPut(rows)),
       this.staged.length && db.staged.bulkPut(this.staged),
       this.unstage.length && db.staged.bulkDelete(this.unstage),
-      this.clocks.length && db.clocks.bulkPut(this.clocks),
-      this.unclock.length && db.clocks.bulkDelete(this.unclock),
       this.history.length && db.history.bulkAdd(this.history),
     ]);
   }
@@ -75,40 +72,28 @@ export async function applyRemote(
   }
   let applied = 0;
   let conflictCount = 0;
-  const tables = [
-    db.clients,
-    db.meetings,
-    db.vendors,
-    db.contracts,
-    db.items,
-    db.captures,
-    db.history,
-    db.clocks,
-    db.staged,
-  ];
+  const tables = [db.clients, db.meetings, db.vendors, db.contracts, db.items, db.captures, db.history, db.staged];
   await db.transaction('rw', tables, async () => {
     // Everything the merge needs, read table by table before any of it is merged.
     const rows = new Map<string, Row>();
     const staged = new Map<string, StagedRecord>();
-    const clocks = new Map<string, FieldClocks>();
     await Promise.all(
       [...ids].map(async ([table, list]) => {
         const keys = list.map((id) => `${table}:${id}`);
-        const [found, stagedFound, clocksFound] = await Promise.all([
+        const [found, stagedFound] = await Promise.all([
           readKeys(tableOf(db, table), list, (row) => row.id, dense),
           readKeys(db.staged, keys, (s) => s.key, dense),
-          readKeys(db.clocks, keys, (c) => c.key, dense),
         ]);
         for (const [id, row] of found) rows.set(`${table}:${id}`, row);
         for (const [key, value] of stagedFound) staged.set(key, value);
-        for (const [key, value] of clocksFound) clocks.set(key, value);
       }),
     );
     const writes = new Writes();
     for (const [key, list] of byRecord) {
       const { table, id } = list[0]!;
-      const before = rows.get(key);
-      const merged = mergeRecord(currentFields(before, staged.get(key), clocks.get(key)), list);
+      const stored = rows.get(key);
+      const before = stored && withoutStamps(stored);
+      const merged = mergeRecord(currentFields(stored, staged.get(key)), list);
       const { changed, won } = merged;
       const fields = merged.fields ?? {};
       // updatedAt is rewritten by every edit: two edits of different fields "conflict" on it, which is bookkeeping.
@@ -118,7 +103,6 @@ export async function applyRemote(
         // Deletes win for the record; its fields stay staged so a late write cannot bring it back.
         if (before) add(writes.remove, table, id);
         writes.staged.push({ key, fields });
-        if (clocks.has(key)) writes.unclock.push(key);
         if (before) writes.history.push(...historyOf(table, null, before, id, won, conflicts));
       } else {
         const assembled = recordFromFields(table, id, valuesOf(fields));
@@ -127,9 +111,9 @@ export async function applyRemote(
           continue;
         }
         const row = assembled.record as Row;
-        add(writes.put, table, row);
+        const stamps = Object.fromEntries(Object.entries(fields).map(([f, st]) => [f, st.hlc]));
+        add(writes.put, table, stamped(row, stamps));
         if (staged.has(key)) writes.unstage.push(key);
-        writes.clocks.push({ key, fields: Object.fromEntries(Object.entries(fields).map(([f, st]) => [f, st.hlc])) });
         writes.history.push(...historyOf(table, row, before, id, won, conflicts));
       }
       applied += 1;

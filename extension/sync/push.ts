@@ -1,8 +1,10 @@
 import { PROTOCOL_VERSION, type PushResponse } from '../../shared/sync/protocol';
 import type { DocketDB } from '../store/db';
-import { replicaId } from '../store/outbox';
+import type { OutboxEntry } from '../store/db';
+import { changesOf, dropFromOutbox, replicaId } from '../store/outbox';
 import type { SyncTransport } from './transport';
 
+/** Changes per push (the server takes up to 1000); an outbox entry's changes travel together. */
 const BATCH = 500;
 const seqKey = (space: string) => `sync.pushSeq.${space}`;
 
@@ -21,22 +23,33 @@ export async function pushClient(
   let conflicts = 0;
   const replica = await db.transaction('rw', db.settings, () => replicaId(db));
   for (;;) {
-    const batch = await db.outbox.where('clientId').equals(clientId).limit(BATCH).sortBy('seq');
-    if (!batch.length) return { pushed, conflicts };
+    // Entries of one client come in seq order from its index (equal keys sort by primary key).
+    const next = await db.outbox.where('clientId').equals(clientId).limit(BATCH).toArray();
+    if (!next.length) return { pushed, conflicts };
+    const batch = fill(next);
     const last = batch.at(-1)!.seq!;
     // The batch number travels with the last outbox entry it covers: a retry of the same entries reuses it.
     const saved = (await db.settings.get(seqKey(space)))?.value as { seq: number; upTo: number } | undefined;
     const seq = saved && saved.upTo === last ? saved.seq : (saved?.seq ?? 0) + 1;
     await db.settings.put({ key: seqKey(space), value: { seq, upTo: last } });
-    const changes = batch.map(({ table, id, field, value, hlc, base }) => ({ table, id, field, value, hlc, base }));
+    const changes = changesOf(batch);
     const ack: PushResponse = await transport.push(space, {
       protocol: PROTOCOL_VERSION,
       replicaId: replica,
       seq,
       changes,
     });
-    await db.outbox.bulkDelete(batch.map((e) => e.seq!));
-    pushed += batch.length;
+    await db.transaction('rw', db.outbox, db.settings, () => dropFromOutbox(db, batch));
+    pushed += changes.length;
     conflicts += ack.conflicts;
   }
+}
+
+/** The first entries whose changes fit in one push (at least one entry). */
+function fill(entries: OutboxEntry[]): OutboxEntry[] {
+  let count = 0;
+  let n = 0;
+  while (n < entries.length && (n === 0 || count + entries[n]!.changes.length <= BATCH))
+    count += entries[n++]!.changes.length;
+  return entries.slice(0, n);
 }

@@ -1,6 +1,7 @@
 import type { FieldChange, HistoryEntry } from '../../shared/domain';
 import { fieldChanges } from '../../shared/changes';
 import { newId } from '../../shared/ids';
+import { KEPT_BY_RECORD } from '../../shared/history/of-write';
 import { ENTITY_OF, TOMBSTONE } from '../../shared/sync/constants';
 import type { Conflict } from '../../shared/sync/merge';
 import type { LoggedChange, SyncTable } from '../../shared/sync/protocol';
@@ -58,17 +59,22 @@ export function historyOf(
   const entity = ENTITY_OF[table];
   const itemId = table === 'items' ? id : table === 'captures' ? ((row ?? before)?.itemId ?? null) : null;
   const last = applied.at(-1)?.change;
-  const entries: HistoryEntry[] = editsOf(applied).map((edit, i) => ({
-    id: newId(),
-    entity,
-    entityId: id,
-    itemId,
-    action: !before && i === 0 ? 'create' : 'update',
-    at: edit.at,
-    by: edit.author,
-    ...authorOf(edit.authorId),
-    changes: edit.changes,
-  }));
+  const kept = KEPT_BY_RECORD[entity];
+  const entries: HistoryEntry[] = editsOf(applied).map((edit, i) => {
+    const created = !before && i === 0;
+    return {
+      id: newId(),
+      entity,
+      entityId: id,
+      itemId,
+      action: created ? 'create' : 'update',
+      at: edit.at,
+      by: edit.author,
+      ...authorOf(edit.authorId),
+      // As for a local write: a new record's history does not copy the text the record keeps.
+      changes: created && kept ? edit.changes.filter((c) => !kept.has(c.field)) : edit.changes,
+    };
+  });
   if (!row && before && last)
     entries.push({
       id: newId(),

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { withoutStamps } from '../../extension/store/stamps';
 import type { CaptureDraft } from '../../shared/domain';
 import { newId } from '../../shared/ids';
 import { createClient } from '../../extension/store/clients';
@@ -70,4 +71,9 @@ export async function fileItem(
     ...over,
   };
   return (await saveCapture(db, alice, draft, { to: 'new-item', item: fields })).item;
+}
+
+/** A stored record as the domain sees it: without the sync stamps its row carries (extension/store/stamps.ts). */
+export function plain<T extends object>(row: T | undefined): T | undefined {
+  return row && withoutStamps(row);
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyImport, readClientLog } from '../../../extension/store/client-log';
 import { planImport } from '../../../shared/export';
-import { alice, fileItem, freshDb, makeClient } from '../../support/store';
+import { syncClient } from '../../../extension/sync/sync-client';
+import { alice, fileItem, freshDb, makeClient, plain } from '../../support/store';
+import { team } from '../../support/team';
 
 async function exported() {
   const db = freshDb();
@@ -37,5 +39,23 @@ describe('applyImport', () => {
     expect(await into.clients.get(client.id)).toBeUndefined();
     expect(await into.items.count()).toBe(0);
     expect(await into.captures.count()).toBe(1);
+  });
+
+  it('an imported log, once shared, reaches a teammate whole (an import is a write like any other)', async () => {
+    const { client, log } = await exported();
+    const t = await team();
+    const plan = planImport(file(log), null);
+    await applyImport(t.a.db, plan.add);
+    // Shared: this browser pushes the client's log to the space, and the teammate's first sync brings it all.
+    expect(await syncClient(t.a.db, t.a.transport, client.id, t.space)).toMatchObject({ pending: 0 });
+    await syncClient(t.b.db, t.b.transport, client.id, t.space);
+    const theirs = await readClientLog(t.b.db, client.id);
+    for (const table of ['meetings', 'vendors', 'contracts', 'items', 'captures'] as const)
+      expect(theirs[table].map((r) => r.id).sort()).toEqual(log[table].map((r) => r.id).sort());
+    expect(theirs.client).toEqual(log.client);
+    for (const item of log.items) expect(plain(await t.b.db.items.get(item.id))).toEqual(item);
+    // Each record's story starts with its creation on the teammate's side too (the file's own history stays local).
+    const created = theirs.history.filter((h) => h.action === 'create' && h.entity === 'item');
+    expect(created.map((h) => h.entityId).sort()).toEqual(log.items.map((i) => i.id).sort());
   });
 });

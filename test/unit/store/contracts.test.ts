@@ -5,7 +5,7 @@ import { itemHistory } from '../../../extension/store/history';
 import { updateItem } from '../../../extension/store/items';
 import { saveCapture } from '../../../extension/store/save-capture';
 import { createVendor } from '../../../extension/store/vendors';
-import { alice, freshDb, makeClient, pageDraft } from '../../support/store';
+import { plain, alice, freshDb, makeClient, pageDraft } from '../../support/store';
 
 const bob = { by: 'Bob Tremblay', at: '2026-11-27T10:00:00.000Z' };
 
@@ -66,7 +66,7 @@ describe('createContract', () => {
       createdAt: alice.at,
       updatedAt: alice.at,
     });
-    expect(await db.contracts.get(contract.id)).toEqual(contract);
+    expect(plain(await db.contracts.get(contract.id))).toEqual(contract);
     const [entry, ...rest] = await historyOf(db, contract.id);
     expect(rest).toEqual([]);
     expect(entry).toMatchObject({ action: 'create', by: 'Alice Martin', at: alice.at, itemId: null });
@@ -124,7 +124,7 @@ describe('updateContract', () => {
     const contract = await createContract(db, alice, input);
     const after = await updateContract(db, bob, contract.id, { noticeDays: 90, autoRenew: false, captureIds: [] });
     expect(after).toMatchObject({ noticeDays: 90, autoRenew: false, captureIds: [], updatedAt: bob.at });
-    expect(await db.contracts.get(contract.id)).toEqual(after);
+    expect(plain(await db.contracts.get(contract.id))).toEqual(after);
     const last = (await historyOf(db, contract.id)).at(-1)!;
     expect(last).toMatchObject({ action: 'update', by: 'Bob Tremblay', at: bob.at });
     expect(last.changes).toEqual([
@@ -146,7 +146,7 @@ describe('updateContract', () => {
     await expect(updateContract(db, bob, contract.id, { noticeDays: -1 })).rejects.toThrow(/noticeDays/);
     await expect(updateContract(db, bob, contract.id, { vendorId: theirVendor.id })).rejects.toThrow(/vendor/);
     await expect(updateContract(db, bob, 'gone', { noticeDays: 1 })).rejects.toThrow(/no longer exists/);
-    expect(await db.contracts.get(contract.id)).toEqual(contract);
+    expect(plain(await db.contracts.get(contract.id))).toEqual(contract);
     expect(await counts(db)).toEqual(before);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { itemHistory } from '../../../extension/store/history';
 import { updateItem } from '../../../extension/store/items';
 import { saveCapture } from '../../../extension/store/save-capture';
-import { alice, freshDb, makeClient, pageDraft } from '../../support/store';
+import { plain, alice, freshDb, makeClient, pageDraft } from '../../support/store';
 
 async function seeded() {
   const db = freshDb();
@@ -51,6 +51,6 @@ describe('updateItem', () => {
     const { db, item } = await seeded();
     await expect(updateItem(db, alice, item.id, { decideBy: '2026-13-45' })).rejects.toThrow(/decideBy/);
     await expect(updateItem(db, alice, item.id, { meetingId: 'elsewhere' })).rejects.toThrow(/meeting/);
-    expect(await db.items.get(item.id)).toEqual(item);
+    expect(plain(await db.items.get(item.id))).toEqual(item);
   });
 });

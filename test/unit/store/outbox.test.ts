@@ -2,42 +2,55 @@ import { describe, expect, it } from 'vitest';
 import { applyChanges, type RecordFields, recordKey } from '../../../shared/sync/merge';
 import { createContract, deleteContract } from '../../../extension/store/contracts';
 import { updateItem } from '../../../extension/store/items';
+import { changesOf } from '../../../extension/store/outbox';
+import { stampsOf, withoutStamps } from '../../../extension/store/stamps';
 import { alice, fileItem, freshDb, makeClient } from '../../support/store';
 
 describe('the outbox', () => {
-  it('queues every field of a new record, in the same transaction as the write, with rising clock stamps', async () => {
+  it('queues one entry per record written, every field of a new record under one rising stamp', async () => {
     const db = freshDb();
     const client = await makeClient(db);
     const item = await fileItem(db, client.id, 'Renewal');
     const queued = await db.outbox.orderBy('seq').toArray();
-    expect(new Set(queued.map((c) => c.table))).toEqual(new Set(['clients', 'items', 'captures']));
-    expect(queued.filter((c) => c.table === 'items' && c.id === item.id).map((c) => c.field)).toEqual(
+    expect(queued.map((e) => e.table)).toEqual(['clients', 'items', 'captures']);
+    const forItem = queued.find((e) => e.id === item.id)!;
+    expect(forItem.changes.map((c) => c.field)).toEqual(
       expect.arrayContaining(['title', 'status', 'meetingId', 'clientId']),
     );
-    expect(queued.every((c) => c.base === null)).toBe(true);
-    const stamps = queued.map((c) => c.hlc);
+    expect(queued.every((e) => e.changes.every((c) => c.base === null))).toBe(true);
+    const stamps = queued.map((e) => e.hlc);
     expect([...stamps].sort()).toEqual(stamps);
     expect(new Set(stamps).size).toBe(stamps.length);
+    // The record's row keeps the stamp of each field's value: what the next edit names as its base.
+    const row = await db.items.get(item.id);
+    expect(stampsOf(row).title).toBe(forItem.hlc);
   });
 
   it('queues only the changed fields of an edit, each with the stamp it replaced', async () => {
     const db = freshDb();
     const client = await makeClient(db);
     const item = await fileItem(db, client.id, 'Renewal');
-    const titleStamp = (await db.outbox.toArray()).find((c) => c.id === item.id && c.field === 'title')!.hlc;
+    const titleStamp = (await db.outbox.toArray()).find((e) => e.id === item.id)!.hlc;
     const before = await db.outbox.count();
     await updateItem(db, { ...alice, at: '2026-11-27T09:00:00.000Z' }, item.id, { title: 'Acme renewal' });
-    const edit = (await db.outbox.toArray()).slice(before);
-    expect(edit.map((c) => c.field).sort()).toEqual(['title', 'updatedAt']);
-    expect(edit.find((c) => c.field === 'title')).toMatchObject({ value: 'Acme renewal', base: titleStamp });
+    const edit = (await db.outbox.orderBy('seq').toArray()).slice(before);
+    expect(edit).toHaveLength(1);
+    expect(edit[0]!.changes.map((c) => c.field).sort()).toEqual(['title', 'updatedAt']);
+    expect(edit[0]!.changes.find((c) => c.field === 'title')).toEqual({
+      field: 'title',
+      value: 'Acme renewal',
+      base: titleStamp,
+    });
+    expect(stampsOf(await db.items.get(item.id)).title).toBe(edit[0]!.hlc);
   });
 
-  it('queues nothing for a refused write', async () => {
+  it('queues nothing for a refused write, nor for an edit that changes nothing', async () => {
     const db = freshDb();
     const client = await makeClient(db);
     const item = await fileItem(db, client.id, 'Renewal');
     const before = await db.outbox.count();
     await expect(updateItem(db, alice, item.id, { title: '' })).rejects.toThrow();
+    await updateItem(db, { ...alice, at: '2026-11-28T09:00:00.000Z' }, item.id, { title: 'Renewal' });
     expect(await db.outbox.count()).toBe(before);
   });
 
@@ -59,11 +72,17 @@ describe('the outbox', () => {
     await deleteContract(db, alice, contract.id);
 
     const elsewhere = new Map<string, RecordFields>();
-    applyChanges(elsewhere, await db.outbox.orderBy('seq').toArray());
+    applyChanges(elsewhere, changesOf(await db.outbox.orderBy('seq').toArray()));
     const values = (key: string) =>
       Object.fromEntries(Object.entries(elsewhere.get(key)!).map(([f, s]) => [f, s.value]));
-    expect({ id: item.id, ...values(recordKey('items', item.id)) }).toEqual(await db.items.get(item.id));
-    expect({ id: client.id, ...values(recordKey('clients', client.id)) }).toEqual(await db.clients.get(client.id));
+    expect({ id: item.id, ...values(recordKey('items', item.id)) }).toEqual(
+      withoutStamps((await db.items.get(item.id))!),
+    );
+    expect({ id: client.id, ...values(recordKey('clients', client.id)) }).toEqual(
+      withoutStamps((await db.clients.get(client.id))!),
+    );
     expect(values(recordKey('contracts', contract.id))._deleted).toBe(true);
+    // The deleted record's tombstone stays, so a late edit from elsewhere cannot bring it back.
+    expect((await db.staged.get(recordKey('contracts', contract.id)))?.fields._deleted?.value).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../../extension/store/errors';
 import { createVendor, updateVendor } from '../../../extension/store/vendors';
-import { alice, freshDb, makeClient } from '../../support/store';
+import { plain, alice, freshDb, makeClient } from '../../support/store';
 
 const bob = { by: 'Bob Tremblay', at: '2026-11-27T10:00:00.000Z' };
 
@@ -29,7 +29,7 @@ describe('updateVendor', () => {
     });
     expect(after).toMatchObject({ name: 'Acme Managed Services', role: 'msp', contacts, updatedAt: bob.at });
     expect(after.domains).toEqual(['acme-msp.com', 'acme.support']);
-    expect(await db.vendors.get(vendor.id)).toEqual(after);
+    expect(plain(await db.vendors.get(vendor.id))).toEqual(after);
 
     const history = await vendorHistory(db, vendor.id);
     expect(history.map((h) => h.action)).toEqual(['create', 'update']);
@@ -61,7 +61,7 @@ describe('updateVendor', () => {
     await expect(
       updateVendor(db, bob, vendor.id, { contacts: [{ name: '', email: 'x@acme.com', phone: '', role: '' }] }),
     ).rejects.toThrow(/contacts\.0\.name: a contact needs a name/);
-    expect(await db.vendors.get(vendor.id)).toEqual(vendor);
+    expect(plain(await db.vendors.get(vendor.id))).toEqual(vendor);
     expect(await db.history.count()).toBe(history);
   });
 

@@ -21,7 +21,7 @@ const REFUSED = 'You can view Acme Dental’s shared log but not change it.';
 /** Everything the log holds, every table a write touches included: a refused write must change none of it. */
 async function snapshot(db: DocketDB) {
   const tables = [db.clients, db.meetings, db.vendors, db.contracts, db.items, db.captures, db.history, db.outbox];
-  return Promise.all([...tables.map((t) => t.toArray()), db.clocks.toArray(), db.settings.toArray()]);
+  return Promise.all([...tables.map((t) => t.toArray()), db.staged.toArray(), db.settings.toArray()]);
 }
 
 /** A client with an inbox item, a filed item, a vendor and a contract, written while it was still editable. */

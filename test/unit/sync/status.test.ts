@@ -68,10 +68,8 @@ describe('pending counts only the changes that will be sent', () => {
     await viewer.outbox.add({
       table: 'items',
       id: newId(),
-      field: 'title',
-      value: 'A note of my own',
       hlc: formatHlc({ ms: Date.now(), counter: 0, node: newId() }),
-      base: null,
+      changes: [{ field: 'title', value: 'A note of my own', base: null }],
       clientId: client.id,
     });
     expect((await readSync(viewer)).pending).toBe(0);
