@@ -1,8 +1,10 @@
 // Runs inside the bench page of the benchmark build; the driver calls it through page.evaluate. Data is generated
 // here, in the page, so 100 MB of captures never cross the DevTools protocol.
 import { applyImport } from '../../extension/store/client-log';
+import { logSearch, type SearchClient } from '../../extension/search/client';
+import { SearchCache } from '../../extension/search/saved';
+import { updateItem } from '../../extension/store/items';
 import { DocketDB, openDb } from '../../extension/store/db';
-import { logIndex } from '../../extension/ui/workspace/search-index';
 import { parseClientLog, planImport } from '../../shared/export';
 import { generateLog, type LogOptions } from '../data/log';
 import { priceListMarkdown } from '../data/price-list';
@@ -19,7 +21,9 @@ export function ready(): string {
  * product's schema. Clearing 40,000 records takes IndexedDB seconds, deleting the database milliseconds.
  */
 export async function wipe(): Promise<void> {
+  dropIndex();
   await openDb().delete({ disableAutoOpen: false });
+  await new SearchCache(openDb().name).delete(); // the saved search index of the log just deleted
 }
 
 /** What the driver needs to know about a seeded log to wait for the right rows. */
@@ -108,23 +112,54 @@ export async function bulkWrite(opts: {
   return { docket, raw, records, check };
 }
 
-let searched: DocketDB | null = null;
+let searched: { db: DocketDB; client: SearchClient } | null = null;
 
-/**
- * Builds the search index as the log page does on its first search, on a fresh database handle (no cached index),
- * and keeps it for `search`. Returns the time it took.
- */
-export async function buildIndex(): Promise<number> {
-  searched?.close();
-  const db = (searched = new DocketDB());
-  const start = performance.now();
-  await logIndex(db);
-  return performance.now() - start;
+/** Long tasks (over 50 ms) on this page's main thread while `work` runs: the longest, 0 when there was none. */
+async function longestTask(work: () => Promise<void>): Promise<{ longest: number; tasks: number }> {
+  const seen: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) seen.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  await work();
+  await new Promise((resolve) => setTimeout(resolve, 100)); // entries are delivered after their task
+  seen.push(...observer.takeRecords().map((e) => e.duration));
+  observer.disconnect();
+  return { longest: Math.max(0, ...seen), tasks: seen.length };
 }
 
 /**
- * Each query as the search view runs it on every keystroke (`logIndex`, then the search, 100 hits, no filter: "All
- * clients"), against the index `buildIndex` built. Returns each query's times and how many hits it found.
+ * Builds the search index as a first search does when nothing is saved (the saved index is deleted first): in the
+ * search worker, on a fresh database handle, with a search sent every 100 ms meanwhile as if someone were typing
+ * (each answered from what is indexed so far). Returns how long until the index was ready, and the longest task on
+ * this page's main thread meanwhile. The index is saved at the end, for the searches and the next page.
+ */
+export async function buildIndex(): Promise<{ ms: number; longest: number; partial: number }> {
+  dropIndex();
+  await new SearchCache(openDb().name).delete();
+  const db = new DocketDB();
+  const client = logSearch(db);
+  searched = { db, client };
+  let ms = 0;
+  let partial = 0;
+  const { longest } = await longestTask(async () => {
+    const start = performance.now();
+    for (;;) {
+      const answer = await client.search('renewal', {}, 100);
+      if (answer.progress.phase === 'ready') break;
+      if (answer.hits.length) partial += 1;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    ms = performance.now() - start;
+  });
+  await client.flush();
+  return { ms, longest, partial };
+}
+
+/**
+ * Each query as the search view runs it on every keystroke (a message to the search worker, which searches, and the
+ * hits back; 100 hits, no filter: "All clients"), against the index `buildIndex` built. Returns each query's times
+ * and how many hits it found.
  */
 export async function search(
   queries: string[],
@@ -132,15 +167,14 @@ export async function search(
   warmup: number,
 ): Promise<{ times: Record<string, number[]>; hits: Record<string, number> }> {
   if (!searched) throw new Error('buildIndex first');
-  const db = searched;
+  const { client } = searched;
   const times: Record<string, number[]> = {};
   const hits: Record<string, number> = {};
   for (const q of queries) {
     times[q] = [];
     for (let run = 0; run < warmup + runs; run++) {
       const start = performance.now();
-      const index = await logIndex(db);
-      const found = index.search(q, {}, 100);
+      const found = (await client.search(q, {}, 100)).hits;
       const took = performance.now() - start;
       if (run >= warmup) times[q].push(took);
       hits[q] = found.length;
@@ -149,9 +183,35 @@ export async function search(
   return { times, hits };
 }
 
+/**
+ * Edits `edits` items through the product's write path, each followed by the search the open search view then runs
+ * (the worker catches up with the edit, then searches), and returns the longest task on this page's main thread
+ * meanwhile (the edits' own work included) and the slowest search after an edit.
+ */
+export async function updateIndex(edits: number, run: number): Promise<{ longest: number; slowest: number }> {
+  if (!searched) throw new Error('buildIndex first');
+  const { db, client } = searched;
+  const ids = (await db.items.orderBy(':id').limit(edits).primaryKeys()) as string[];
+  const actor = { by: 'Bench', at: new Date().toISOString() };
+  let slowest = 0;
+  const { longest } = await longestTask(async () => {
+    for (const [i, id] of ids.entries()) {
+      const word = `benchedit${run}x${i}`;
+      await updateItem(db, actor, id, { notes: `${word}: renewal quote revised` });
+      const start = performance.now();
+      const found = await client.search(word, {}, 100);
+      slowest = Math.max(slowest, performance.now() - start);
+      if (!found.hits.some((h) => h.itemId === id)) throw new Error(`the edited item ${id} was not found`);
+    }
+  });
+  await client.flush();
+  return { longest, slowest };
+}
+
 /** Lets the index go (the next data set gets its own). */
 export function dropIndex(): void {
-  searched?.close();
+  searched?.client.close();
+  searched?.db.close();
   searched = null;
 }
 

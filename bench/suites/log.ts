@@ -12,7 +12,7 @@ import { bulkWriteFigures } from './log/bulk-write';
 import { evidenceFigure } from './log/evidence';
 import { count, growth, point } from './log/figures';
 import { openFigure, timeOpens } from './log/open';
-import { searchFigures, timeSearches } from './log/search';
+import { firstSearchFigure, searchFigures, timeFirstSearch, timeSearches } from './log/search';
 
 const SIZES = [1_000, 10_000, 50_000];
 const CAPTURE_CHARS = 2000;
@@ -50,6 +50,8 @@ export const suite: Suite = {
         opens.push(point(items, open));
         if (items !== largest) continue;
         figures.push(openFigure(items, seeded.landing.itemIds.length, open));
+        ctx.log(`log: first search from opening the log over ${count(items)} items`);
+        figures.push(firstSearchFigure(items, await timeFirstSearch(ctx, docket)));
         ctx.log(`log: agenda of ${seeded.agenda.itemIds.length} items`);
         const from = { clientId: seeded.landing.clientId, meetingId: null, itemIds: seeded.landing.itemIds };
         const agenda = await timeAgenda(ctx, docket, from, seeded.agenda);

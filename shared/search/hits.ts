@@ -39,20 +39,27 @@ function bestSpot(index: TermIndex, words: Expansion[][], bestDoc: (w: number) =
   return best;
 }
 
+/** Where a matched item's snippet comes from: the document and field where most of the words matched. */
+export type HitSource = { doc: number; field: number; terms: Set<string> } | null;
+
+export function hitSource(index: TermIndex, words: Expansion[][], bestDoc: (w: number) => number): HitSource {
+  const spot = bestSpot(index, words, bestDoc);
+  return spot && { doc: spot.doc, field: spot.field, terms: spot.terms };
+}
+
+/** `texts`: the text per field of the source document, or null when it is not at hand (the snippet is then empty). */
 export function toHit(
-  index: TermIndex,
-  docs: readonly (StoredDoc | undefined)[],
-  words: Expansion[][],
-  item: { id: string; score: number; bestDoc: (w: number) => number },
+  item: { id: string; score: number },
+  source: HitSource,
+  doc: StoredDoc | undefined,
+  texts: readonly string[] | null,
 ): SearchHit {
-  const spot = bestSpot(index, words, item.bestDoc);
-  const doc = spot ? docs[spot.doc] : undefined;
-  if (!spot || !doc) return { itemId: item.id, score: item.score, snippet: '', matchedIn: 'item' };
+  if (!source || !doc) return { itemId: item.id, score: item.score, snippet: '', matchedIn: 'item' };
   const hit: SearchHit = {
     itemId: item.id,
     score: item.score,
-    snippet: snippet(doc.texts[spot.field] ?? '', spot.terms),
-    matchedIn: FIELDS[spot.field]!.matchedIn,
+    snippet: texts ? snippet(texts[source.field] ?? '', source.terms) : '',
+    matchedIn: FIELDS[source.field]!.matchedIn,
   };
   if (doc.captureId) hit.captureId = doc.captureId;
   return hit;
@@ -60,7 +67,7 @@ export function toHit(
 
 /** For the empty query: the start of the notes, else of the decision record, else the title. */
 export function listHit(itemId: string, doc: StoredDoc | undefined): SearchHit {
-  const text = (f: number) => doc?.texts[f] ?? '';
+  const text = (f: number) => doc?.texts?.[f] ?? '';
   const { notes, decision, title } = FIELD;
   return { itemId, score: 0, snippet: excerpt(text(notes) || text(decision) || text(title)), matchedIn: 'item' };
 }

@@ -13,7 +13,18 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { indexTerm, words } from './text';
 
-export type Postings = { keys: number[]; tfs: number[]; df: number };
+/**
+ * One word's postings. Loaded from a saved index they are views into its packed arrays (`Int32Array`), copied into
+ * plain arrays only when the word's list changes (`thaw`), so loading costs no per-entry work.
+ */
+export type Postings = { keys: number[] | Int32Array; tfs: number[] | Int32Array; df: number };
+type Thawed = { keys: number[]; tfs: number[]; df: number };
+
+function thaw(p: Postings): Thawed {
+  if (!Array.isArray(p.keys)) p.keys = Array.from(p.keys);
+  if (!Array.isArray(p.tfs)) p.tfs = Array.from(p.tfs);
+  return p as Thawed;
+}
 
 /** Low bits of a key hold the field: up to 16 fields, and document numbers stay small integers (SMIs). */
 const FIELD_BITS = 4;
@@ -22,7 +33,7 @@ export const keyOf = (doc: number, field: number) => (doc << FIELD_BITS) | field
 export const docOf = (key: number) => key >>> FIELD_BITS;
 export const fieldOf = (key: number) => key & ((1 << FIELD_BITS) - 1);
 
-export function lowerBound(keys: readonly number[], key: number): number {
+export function lowerBound(keys: ArrayLike<number>, key: number): number {
   let lo = 0;
   let hi = keys.length;
   while (lo < hi) {
@@ -53,16 +64,35 @@ function tally(texts: readonly string[]): { terms: Map<string, number[]>; length
   return { terms, lengths };
 }
 
+/** What a saved index holds of the term index (see `snapshot.ts`): plain data, typed arrays for the bulk. */
+export interface TermIndexData {
+  fieldCount: number;
+  /** Words in dictionary order; word `t`'s postings are `keys`/`tfs` from `offsets[t]` to `offsets[t + 1]`. */
+  terms: string[];
+  df: Int32Array;
+  offsets: Int32Array;
+  keys: Int32Array;
+  tfs: Int32Array;
+  owner: Int32Array;
+  lengths: Int32Array;
+  totals: number[];
+  filled: number[];
+  free: number[];
+  docCount: number;
+}
+
 export class TermIndex {
   readonly dictionary = new SearchableMap<Postings>();
-  /** Owner (item slot) of each document number; -1 when free. */
-  readonly owner: number[] = [];
+  /** Owner (item slot) of each document number; -1 when free (or waiting for `sweep`). */
+  owner: number[] | Int32Array = [];
   /** Indexed word count of each (document, field), at `doc * fieldCount + field`. */
-  readonly lengths: number[] = [];
+  lengths: number[] | Int32Array = [];
   /** Sum of lengths and number of non-empty values per field, for the average length BM25 normalises by. */
-  private readonly totals: number[];
-  private readonly filled: number[];
-  private readonly free: number[] = [];
+  private totals: number[];
+  private filled: number[];
+  private free: number[] = [];
+  /** Documents removed without their text, whose postings the next `sweep` takes out. */
+  private dying: number[] = [];
   docCount = 0;
 
   constructor(readonly fieldCount: number) {
@@ -74,6 +104,7 @@ export class TermIndex {
   /** Indexes one document (`texts[field]`, '' when absent) for an owner; returns its number. */
   add(owner: number, texts: readonly string[]): number {
     const doc = this.free.pop() ?? this.owner.length;
+    this.grow(doc);
     this.owner[doc] = owner;
     const { terms, lengths } = tally(texts);
     for (let f = 0; f < this.fieldCount; f++) {
@@ -83,7 +114,7 @@ export class TermIndex {
       if (length > 0) this.filled[f]! += 1;
     }
     for (const [term, entry] of terms) {
-      const p = this.dictionary.fetch(term, () => ({ keys: [], tfs: [], df: 0 }));
+      const p = thaw(this.dictionary.fetch(term, () => ({ keys: [], tfs: [], df: 0 })));
       const base = keyOf(doc, 0);
       let at = p.keys.length === 0 || p.keys[p.keys.length - 1]! < base ? p.keys.length : lowerBound(p.keys, base);
       for (let i = 0; i < entry.length; i += 2, at++) {
@@ -101,9 +132,25 @@ export class TermIndex {
     return doc;
   }
 
-  /** Removes a document; `texts` must be what it was indexed with. */
-  remove(doc: number, texts: readonly string[]): void {
+  /**
+   * Removes a document. With `texts` (what it was indexed with) its words are known and it goes at once; without
+   * (an index that does not keep capture text), it stops matching at once and its postings go at the next `sweep`,
+   * one pass over the dictionary for all the documents removed since.
+   */
+  remove(doc: number, texts: readonly string[] | null): void {
     if (this.owner[doc] === undefined || this.owner[doc] === -1) return;
+    for (let f = 0; f < this.fieldCount; f++) {
+      const length = this.lengths[doc * this.fieldCount + f] ?? 0;
+      this.totals[f]! -= length;
+      if (length > 0) this.filled[f]! -= 1;
+      this.lengths[doc * this.fieldCount + f] = 0;
+    }
+    this.owner[doc] = -1;
+    this.docCount -= 1;
+    if (!texts) {
+      this.dying.push(doc);
+      return;
+    }
     const { terms } = tally(texts);
     const base = keyOf(doc, 0);
     for (const term of terms.keys()) {
@@ -113,20 +160,61 @@ export class TermIndex {
       let to = from;
       while (to < p.keys.length && docOf(p.keys[to]!) === doc) to++;
       if (to === from) continue;
-      p.keys.splice(from, to - from);
-      p.tfs.splice(from, to - from);
+      const t = thaw(p);
+      t.keys.splice(from, to - from);
+      t.tfs.splice(from, to - from);
       p.df -= 1;
       if (p.df === 0) this.dictionary.delete(term);
     }
-    for (let f = 0; f < this.fieldCount; f++) {
-      const length = this.lengths[doc * this.fieldCount + f] ?? 0;
-      this.totals[f]! -= length;
-      if (length > 0) this.filled[f]! -= 1;
-      this.lengths[doc * this.fieldCount + f] = 0;
-    }
-    this.owner[doc] = -1;
     this.free.push(doc);
-    this.docCount -= 1;
+  }
+
+  /** Takes the postings of the documents removed without text out of every word (see `remove`). */
+  sweep(): void {
+    if (this.dying.length === 0) return;
+    const dying = new Set(this.dying);
+    const few = this.dying.length <= 16 ? this.dying : null;
+    const empty: string[] = [];
+    for (const [term, p] of this.dictionary) {
+      let gone = 0;
+      if (few) {
+        for (const doc of few) {
+          const from = lowerBound(p.keys, keyOf(doc, 0));
+          let to = from;
+          while (to < p.keys.length && docOf(p.keys[to]!) === doc) to++;
+          if (to === from) continue;
+          const t = thaw(p);
+          t.keys.splice(from, to - from);
+          t.tfs.splice(from, to - from);
+          gone += 1;
+        }
+      } else {
+        let hit = false;
+        for (let i = 0; i < p.keys.length && !hit; i++) hit = dying.has(docOf(p.keys[i]!));
+        if (hit) {
+          const keys: number[] = [];
+          const tfs: number[] = [];
+          let last = -1;
+          for (let i = 0; i < p.keys.length; i++) {
+            const doc = docOf(p.keys[i]!);
+            if (dying.has(doc)) {
+              if (doc !== last) gone += 1;
+              last = doc;
+              continue;
+            }
+            keys.push(p.keys[i]!);
+            tfs.push(p.tfs[i]!);
+          }
+          p.keys = keys;
+          p.tfs = tfs;
+        }
+      }
+      p.df -= gone;
+      if (p.df === 0) empty.push(term);
+    }
+    for (const term of empty) this.dictionary.delete(term);
+    this.free.push(...this.dying);
+    this.dying = [];
   }
 
   averageLength(field: number): number {
@@ -141,5 +229,68 @@ export class TermIndex {
       out.push(fieldOf(p.keys[i]!));
     }
     return out;
+  }
+
+  /** Packs the index into a few typed arrays (after a `sweep`, so nothing removed is saved). */
+  save(): TermIndexData {
+    this.sweep();
+    const terms: string[] = [];
+    const df: number[] = [];
+    const offsets = [0];
+    let total = 0;
+    for (const [term, p] of this.dictionary) {
+      terms.push(term);
+      df.push(p.df);
+      total += p.keys.length;
+      offsets.push(total);
+    }
+    const keys = new Int32Array(total);
+    const tfs = new Int32Array(total);
+    let at = 0;
+    for (const term of terms) {
+      const p = this.dictionary.get(term)!;
+      keys.set(p.keys, at);
+      tfs.set(p.tfs, at);
+      at += p.keys.length;
+    }
+    return {
+      fieldCount: this.fieldCount,
+      terms,
+      df: Int32Array.from(df),
+      offsets: Int32Array.from(offsets),
+      keys,
+      tfs,
+      owner: Int32Array.from(this.owner),
+      lengths: Int32Array.from(this.lengths),
+      totals: [...this.totals],
+      filled: [...this.filled],
+      free: [...this.free],
+      docCount: this.docCount,
+    };
+  }
+
+  /** The index `save` packed; its postings stay views into the packed arrays until a word's list changes. */
+  static load(data: TermIndexData): TermIndex {
+    const index = new TermIndex(data.fieldCount);
+    const { terms, df, offsets, keys, tfs } = data;
+    for (let t = 0; t < terms.length; t++) {
+      const from = offsets[t]!;
+      const to = offsets[t + 1]!;
+      index.dictionary.set(terms[t]!, { keys: keys.subarray(from, to), tfs: tfs.subarray(from, to), df: df[t]! });
+    }
+    index.owner = data.owner;
+    index.lengths = data.lengths;
+    index.totals = [...data.totals];
+    index.filled = [...data.filled];
+    index.free = [...data.free];
+    index.docCount = data.docCount;
+    return index;
+  }
+
+  /** Per-document arrays loaded as typed arrays become plain ones when a document number beyond them is used. */
+  private grow(doc: number): void {
+    if (doc < this.owner.length || Array.isArray(this.owner)) return;
+    this.owner = Array.from(this.owner);
+    this.lengths = Array.from(this.lengths);
   }
 }

@@ -38,8 +38,6 @@ export function parseQuery(query: string): QueryTerm[] {
 
 export function expand(index: TermIndex, q: QueryTerm): Expansion[] {
   const out: Expansion[] = [];
-  const exact = index.dictionary.get(q.term);
-  if (exact) out.push({ term: q.term, weight: 1, postings: exact });
   const prefixed = new Set<string>();
   if (q.prefix) {
     for (const [term, postings] of index.dictionary.atPrefix(q.term)) {
@@ -56,5 +54,10 @@ export function expand(index: TermIndex, q: QueryTerm): Expansion[] {
       out.push({ term, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance), postings });
     }
   }
+  // In word order, however the dictionary was built (word by word, or loaded from a saved index): scores add up in
+  // this order, so a loaded index answers exactly as the one that was saved.
+  out.sort((a, b) => (a.term < b.term ? -1 : 1));
+  const exact = index.dictionary.get(q.term);
+  if (exact) out.unshift({ term: q.term, weight: 1, postings: exact });
   return out;
 }

@@ -76,6 +76,7 @@ export class Scorer {
           const key = keys[i]!;
           const doc = docOf(key);
           const slot = owner[doc]!;
+          if (slot < 0) continue; // removed, its postings not swept yet
           if (w === 0) {
             if (okTick[slot] !== first) {
               okTick[slot] = first;

@@ -50,6 +50,9 @@ export type ItemMeta = {
 export type StoredDoc = {
   itemId: string;
   captureId: string | null;
-  /** Text per field, in FIELDS order; '' where the document has no such field. */
-  texts: string[];
+  /**
+   * Text per field, in FIELDS order; '' where the document has no such field. `null` for a capture in an index that
+   * does not keep capture text (its text is the capture's, read again from the capture when a snippet needs it).
+   */
+  texts: string[] | null;
 };

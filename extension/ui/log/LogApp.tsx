@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { DocketDB } from '../../store/db';
 import { lastClientId, myName } from '../../store/me';
 import { useLogKeys } from '../keys';
+import { logSearch } from '../../search/client';
 import { accessOf } from '../../sync/access';
 import { useSyncTriggers } from '../sync/use-sync';
 import { useConnection } from '../use-access';
@@ -43,6 +44,14 @@ export function LogApp({ db }: { db: DocketDB }) {
       return next;
     });
   }, []);
+  // Once the log is on screen and the page idle, the search worker loads the saved index (or starts building it), so
+  // the first search finds it ready; it runs off the page's main thread.
+  const shown = !!clients;
+  useEffect(() => {
+    if (!shown) return;
+    const later = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+    later(() => logSearch(db).warm(), { timeout: 1_000 });
+  }, [db, shown]);
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(location.hash));
     window.addEventListener('hashchange', onHash);

@@ -15,8 +15,8 @@ import type { DocketDB } from '../../store/db';
 import { EmptyState } from '../EmptyState';
 import type { Route } from '../log/route';
 import { useLive } from '../use-live';
+import { type IndexProgress, logSearch } from '../../search/client';
 import { watchLog } from './log-writes';
-import { logIndex } from './search-index';
 
 interface Props {
   db: DocketDB;
@@ -48,10 +48,13 @@ export function SearchView({ db, clients, route, go }: Props) {
   });
   // The hits with their items (title, client), read for the hits only: reading every item of a large log on each
   // change would cost more than the search itself.
-  const [found, setFound] = useState<{ hits: SearchHit[]; items: Map<string, Item> } | null>(null);
-  // Any write to the log (here, in the popup, or by sync) re-runs the search.
+  const [found, setFound] = useState<{ hits: SearchHit[]; items: Map<string, Item>; progress: IndexProgress } | null>(
+    null,
+  );
+  // Any write to the log (here, in the popup, or by sync) re-runs the search; so does each step of a first build.
   const [writes, setWrites] = useState(0);
   useEffect(() => watchLog(db, () => setWrites((n) => n + 1)), [db]);
+  useEffect(() => logSearch(db).watch(() => setWrites((n) => n + 1)), [db]);
   const vendors = useLive(() => db.vendors.toArray(), []) ?? [];
   const set = (key: keyof typeof filters, value: string) => setFilters((f) => ({ ...f, [key]: value }));
 
@@ -68,15 +71,17 @@ export function SearchView({ db, clients, route, go }: Props) {
       to: filters.to || undefined,
     };
     void (async () => {
-      const hits = (await logIndex(db)).search(route.q, query, 100);
+      const { hits, progress } = await logSearch(db).search(route.q, query, 100);
       const items = await db.items.bulkGet(hits.map((h) => h.itemId));
-      if (live) setFound({ hits, items: new Map(items.flatMap((i) => (i ? [[i.id, i] as const] : []))) });
+      if (live) setFound({ hits, progress, items: new Map(items.flatMap((i) => (i ? [[i.id, i] as const] : []))) });
     })();
     return () => {
       live = false;
     };
   }, [db, route.q, filters, writes]);
   const hits = found?.hits;
+  const progress = found?.progress;
+  const partial = progress?.phase === 'building';
 
   return (
     <section aria-label="Search results">
@@ -123,7 +128,15 @@ export function SearchView({ db, clients, route, go }: Props) {
         <input aria-label="From" type="date" value={filters.from} onInput={(e) => set('from', e.currentTarget.value)} />
         <input aria-label="To" type="date" value={filters.to} onInput={(e) => set('to', e.currentTarget.value)} />
       </div>
-      {hits && hits.length === 0 && (
+      {partial && (
+        <p class="notice" role="status" data-testid="search-progress">
+          Preparing search for this browser: {progress.capturesIndexed.toLocaleString()} of{' '}
+          {progress.captures.toLocaleString()} captures indexed. Titles, decisions and notes of all{' '}
+          {progress.items.toLocaleString()} items are searched already; captured text only as far as indexed, so more
+          results may appear.
+        </p>
+      )}
+      {hits && hits.length === 0 && !partial && (
         <EmptyState title={route.q ? `Nothing matches “${route.q}”.` : 'Nothing matches these filters.'}>
           Try fewer or shorter words (the last one is read as a prefix), or set a filter back to “Any”.
         </EmptyState>
