@@ -133,13 +133,18 @@ export async function journalNew(
   records: readonly { entity: Entity; record: { id: string; clientId?: string } }[],
 ): Promise<void> {
   const context = await contextOf(db);
+  const clientOf = (entity: Entity, record: { id: string; clientId?: string }) =>
+    entity === 'client' ? record.id : (record.clientId ?? '');
+  // One check per client, then no await until the bulk writes: tens of thousands of awaits inside one IndexedDB
+  // transaction let Chromium commit it under Dexie (PrematureCommitError), and cost time besides.
+  for (const clientId of new Set(records.map((r) => clientOf(r.entity, r.record))))
+    await checkWritable(db, context, clientId);
   const rows = new Map<Entity, StampedRow[]>();
   const queued: OutboxEntry[] = [];
   const now = Date.now();
   for (const { entity, record } of records) {
     const table = SYNC_TABLE_OF[entity];
-    const clientId = table === 'clients' ? record.id : (record.clientId ?? '');
-    await checkWritable(db, context, clientId);
+    const clientId = clientOf(entity, record);
     const hlc = nextStamp(context, now);
     const fields = withoutStamps(record) as Record<string, unknown>;
     const changes = diffToChanges(

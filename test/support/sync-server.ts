@@ -47,7 +47,10 @@ export async function startSyncServer(
   );
   let out = '';
   const setupCode = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the sync server did not start:\n${out}`)), 20_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // a server that did not come up is not left running after the test
+      fail(new Error(`the sync server did not start:\n${out}`));
+    }, 20_000);
     const read = (chunk: Buffer) => {
       out += chunk.toString();
       const code = out.match(/setup code:\s+(\S+)/)?.[1];
