@@ -8,7 +8,7 @@ import { type Clock, formatHlc, tick } from '../../shared/sync/hlc';
 import type { Hlc } from '../../shared/sync/protocol';
 import type { DocketDB, OutboxEntry } from './db';
 import { readClock, replicaId } from './outbox';
-import { type StampedRow, stamped, stampsOf, withoutStamps } from './stamps';
+import { STAMPS, type StampedRow, stamped, stampsOf, withoutStamps } from './stamps';
 import { refuseIfViewOnly } from './view-only';
 
 export interface Actor {
@@ -83,7 +83,10 @@ export async function journal<T extends { id: string }>(
   const record = (next ?? old) as { clientId?: string };
   const clientId = table === 'clients' ? id : (record.clientId ?? '');
   await checkWritable(db, context, clientId);
-  const stamps = { ...stampsOf(before ?? (await tableOf(db, entity).get(id))) };
+  // The stamps come with a `before` read from the database; one built in code (a meeting made earlier in this
+  // transaction, say) has none, and its stored row is read for them: a base of null would look like an edit that
+  // never saw the value it replaces, a conflict with oneself.
+  const stamps = { ...stampsOf(before && STAMPS in before ? before : await tableOf(db, entity).get(id)) };
   const hlc = nextStamp(context, Date.now());
   const changes = diffToChanges(
     table,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyChanges, type RecordFields, recordKey } from '../../../shared/sync/merge';
 import { createContract, deleteContract } from '../../../extension/store/contracts';
 import { updateItem } from '../../../extension/store/items';
+import { moveMeeting } from '../../../extension/store/meeting-edits';
+import { upcomingMeetings } from '../../../shared/rules';
 import { changesOf } from '../../../extension/store/outbox';
 import { stampsOf, withoutStamps } from '../../../extension/store/stamps';
 import { alice, fileItem, freshDb, makeClient } from '../../support/store';
@@ -84,5 +86,16 @@ describe('the outbox', () => {
     expect(values(recordKey('contracts', contract.id))._deleted).toBe(true);
     // The deleted record's tombstone stays, so a late edit from elsewhere cannot bring it back.
     expect((await db.staged.get(recordKey('contracts', contract.id)))?.fields._deleted?.value).toBe(true);
+  });
+
+  it('an edit of a record made earlier in the same write names that record’s stamp as its base', async () => {
+    const db = freshDb();
+    const client = await makeClient(db);
+    // A cadence meeting not stored yet: moving it stores it, then edits it, in one transaction.
+    const [next] = upcomingMeetings(client, [], new Date(alice.at), 1);
+    const ref = { id: next!.id, startsAt: next!.startsAt, fromCadence: true };
+    await moveMeeting(db, alice, client.id, ref, '2026-12-09T14:00:00.000Z');
+    const [created, moved] = (await db.outbox.orderBy('seq').toArray()).filter((e) => e.id === ref.id);
+    expect(moved!.changes.find((c) => c.field === 'startsAt')?.base).toBe(created!.hlc);
   });
 });
