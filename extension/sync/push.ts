@@ -1,11 +1,15 @@
 import { PROTOCOL_VERSION, type PushResponse } from '../../shared/sync/protocol';
-import type { DocketDB } from '../store/db';
-import type { OutboxEntry } from '../store/db';
+import type { DocketDB, OutboxEntry } from '../store/db';
 import { changesOf, dropFromOutbox, replicaId } from '../store/outbox';
 import type { SyncTransport } from './transport';
 
 /** Changes per push (the server takes up to 1000); an outbox entry's changes travel together. */
 const BATCH = 500;
+/**
+ * Characters of values per push: the server's default body limit is 5 MiB, and a few large captures (a 1 MB page
+ * each) fit in 500 changes. 1.5 million characters stay under it even at 3 bytes a character.
+ */
+const BATCH_CHARS = 1_500_000;
 const seqKey = (space: string) => `sync.pushSeq.${space}`;
 
 /**
@@ -45,11 +49,16 @@ export async function pushClient(
   }
 }
 
-/** The first entries whose changes fit in one push (at least one entry). */
-function fill(entries: OutboxEntry[]): OutboxEntry[] {
+/** The first entries whose changes fit in one push, by count and by size (at least one entry). */
+export function fill(entries: readonly OutboxEntry[]): OutboxEntry[] {
   let count = 0;
+  let chars = 0;
   let n = 0;
-  while (n < entries.length && (n === 0 || count + entries[n]!.changes.length <= BATCH))
-    count += entries[n++]!.changes.length;
+  for (; n < entries.length; n++) {
+    const size = JSON.stringify(entries[n]!.changes).length;
+    if (n > 0 && (count + entries[n]!.changes.length > BATCH || chars + size > BATCH_CHARS)) break;
+    count += entries[n]!.changes.length;
+    chars += size;
+  }
   return entries.slice(0, n);
 }
