@@ -71,25 +71,20 @@ export function txPrimitives(db: Db): SyncTx {
       }
       return found;
     },
+    // One array per column, unnested into rows: 12 parameters whatever the batch's size. A multi-row VALUES binds 13
+    // per change (13,000 for a 1,000-change push), and that insert and its commit took ≈ 1.3× as long.
     appendChanges: async (spaceId, entries) => {
-      for (const part of chunks(entries)) {
-        const rows = part.map((e) => ({
-          space_id: spaceId,
-          seq: e.seq,
-          tbl: e.table,
-          record_id: e.id,
-          field: e.field,
-          value: json(e.value),
-          hlc: e.hlc,
-          base: e.base ?? null,
-          replica_id: e.replicaId,
-          batch_seq: e.batchSeq,
-          author_id: e.authorId,
-          author_name: e.author,
-          received_at: e.receivedAt,
-        }));
-        await db`INSERT INTO changes ${db(rows)}`;
-      }
+      if (entries.length === 0) return;
+      await db`
+        INSERT INTO changes (space_id, seq, tbl, record_id, field, value, hlc, base, replica_id, batch_seq,
+                             author_id, author_name, received_at)
+        SELECT ${spaceId}, * FROM unnest(
+          ${entries.map((e) => e.seq)}::bigint[], ${entries.map((e) => e.table)}::text[],
+          ${entries.map((e) => e.id)}::text[], ${entries.map((e) => e.field)}::text[],
+          ${entries.map((e) => json(e.value))}::text[], ${entries.map((e) => e.hlc)}::text[],
+          ${entries.map((e) => e.base ?? null)}::text[], ${entries.map((e) => e.replicaId)}::text[],
+          ${entries.map((e) => e.batchSeq)}::bigint[], ${entries.map((e) => e.authorId)}::text[],
+          ${entries.map((e) => e.author)}::text[], ${entries.map((e) => e.receivedAt)}::text[])`;
     },
     upsertRecords: async (spaceId, records) => {
       for (const part of chunks(records)) {

@@ -136,6 +136,29 @@ describe('PostgreSQL store', () => {
       expect(await store.claimReplica('r1', sam.id, NOW)).toBe(false);
       expect((await store.counts()).replicas).toBe(1);
     });
+
+    it('logs every value, id and base as pushed (the log is written as one array per column)', async () => {
+      const store = await fresh();
+      const { owner, space } = await people(store);
+      const odd = ['"quoted"', 'back\\slash \\"', '{braces},commas', 'NULL', 'null', '', 'Café ✓ 🚀', 'x'.repeat(5000)];
+      const changes: Change[] = odd.map((text, i) => ({
+        table: 'items',
+        id: `item ${text.slice(0, 20)}`,
+        field: i % 2 ? 'notes' : 'title',
+        value: i === 3 ? null : i === 4 ? { nested: [text, 1.5, true] } : text,
+        hlc: `${String(1_790_000_000_000 + i).padStart(13, '0')}:0000:r1`,
+        base: i % 3 === 0 ? null : text,
+      }));
+      const batch = { spaceId: space.id, replicaId: 'r1', seq: 1, author: owner, receivedAt: NOW, changes };
+      expect((await applyBatch(store, batch)).serverSeq).toBe(odd.length);
+      const log = await store.readLog(space.id, 0, 100);
+      expect(log.map(({ table, id, field, value, hlc, base }) => ({ table, id, field, value, hlc, base }))).toEqual(
+        changes,
+      );
+      expect(log.map((e) => [e.seq, e.replicaId, e.authorId, e.author, e.receivedAt])).toEqual(
+        odd.map((_, i) => [i + 1, 'r1', owner.id, owner.name, NOW]),
+      );
+    });
   });
 
   it('keeps everything across close and reopen, and answers the same from another process', async () => {
