@@ -11,6 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { BENCH_BUILD, buildExtension, PRODUCTION_BUILD } from './lib/build';
 import { judge } from './lib/judge';
 import { describeMachine } from './lib/machine';
+import { stopBenchPostgres } from './lib/postgres';
 import type { BenchContext, Figure, Series, Suite } from './lib/types';
 import { renderChart } from './report/chart';
 import { renderMarkdown, type Report } from './report/markdown';
@@ -86,8 +87,8 @@ try {
     say(`suite ${suite.name}…`);
     try {
       const result = await suite.run(ctx);
-      figures.push(...result.figures.map((f) => judge(f, quick)));
-      series.push(...result.series);
+      figures.push(...result.figures.map((f) => judge({ ...f, suite: suite.name }, quick)));
+      series.push(...result.series.map((x) => ({ ...x, suite: suite.name })));
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       errors.push({ suite: suite.name, message: message.split('\n').slice(0, 3).join(' ') });
@@ -95,19 +96,23 @@ try {
     }
   }
 } finally {
+  await stopBenchPostgres();
   rmSync(tmp, { recursive: true, force: true });
 }
 
 /**
  * A run of some suites (`--only`) keeps the other suites' figures from the last results, so the report stays whole:
- * ids start with their suite's name (`log.open-50k`).
+ * each names its suite (older results: ids start with their suite's name, `log.open-50k`); a figure measured again
+ * in this run is never kept twice.
  */
 function keptFromLast(): Pick<Report, 'figures' | 'series'> {
   if (!only) return { figures: [], series: [] };
   try {
     const last = JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')) as Report;
-    const other = (id: string) => !only.includes(id.split('.')[0]!);
-    return { figures: last.figures.filter((f) => other(f.id)), series: last.series.filter((x) => other(x.id)) };
+    const fresh = new Set([...figures, ...series].map((x) => x.id));
+    const other = (x: { id: string; suite?: string }) =>
+      !fresh.has(x.id) && !only.includes(x.suite ?? x.id.split('.')[0]!);
+    return { figures: last.figures.filter(other), series: last.series.filter(other) };
   } catch {
     return { figures: [], series: [] }; // no earlier results
   }

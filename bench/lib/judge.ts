@@ -9,11 +9,12 @@ export function judge(figure: Figure, quick: boolean): Figure {
   const ratio = figure.baseline ? figure.result.median / figure.baseline.result.median : undefined;
   let status: Status;
   if (quick) status = 'unjudged';
-  else if (!figure.target && figure.ratioTarget === undefined) status = 'info';
+  else if (!figure.target && figure.ratioTarget === undefined && figure.ratioFloor === undefined) status = 'info';
   else {
     const targetOk = !figure.target || meets(figure.result.median, figure.target);
     const ratioOk = figure.ratioTarget === undefined || (ratio !== undefined && ratio <= figure.ratioTarget);
-    status = targetOk && ratioOk ? 'pass' : 'miss';
+    const floorOk = figure.ratioFloor === undefined || (ratio !== undefined && ratio >= figure.ratioFloor);
+    status = targetOk && ratioOk && floorOk ? 'pass' : 'miss';
   }
   return { ...figure, ...(ratio !== undefined && { ratio }), status };
 }

@@ -22,6 +22,8 @@ export type Area = 'capture' | 'local log' | 'sync' | 'server' | 'bundles';
 export interface Figure {
   /** Stable id, e.g. `capture.page-1mb`. */
   id: string;
+  /** The suite that measured it, filled by bench/run.ts (an id's first part names its area, not always its suite). */
+  suite?: string;
   area: Area;
   /** In the user's words: "page of 1 MB". */
   name: string;
@@ -34,6 +36,8 @@ export interface Figure {
   target?: Target;
   /** The ratio to the baseline must be at most this. */
   ratioTarget?: number;
+  /** The ratio to the baseline must be at least this (a throughput against a faster baseline). */
+  ratioFloor?: number;
   /** Filled by `judge`. */
   status?: Status;
   /** Why it missed, what the run saw, or what the figure leaves out. */
@@ -52,6 +56,8 @@ export interface SeriesPoint {
 /** How a figure grows: capture time against page size, search against log size, sync against item count. */
 export interface Series {
   id: string;
+  /** As Figure's. */
+  suite?: string;
   title: string;
   xLabel: string;
   unit: string;

@@ -28,6 +28,7 @@ function figureRow(f: Figure, noteRef: string): string {
   const targets = [
     f.target ? `${f.target.op === '<=' ? '≤' : '≥'} ${withUnit(f.target.value, f.unit)}` : '',
     f.ratioTarget !== undefined ? `ratio ≤ ${f.ratioTarget}` : '',
+    f.ratioFloor !== undefined ? `ratio ≥ ${f.ratioFloor}` : '',
   ].filter(Boolean);
   return `| ${cell(f.area)} | ${cell(f.name)}${noteRef} | ${withUnit(r.median, f.unit)} | ${formatNumber(r.min)}–${formatNumber(
     r.max,

@@ -1,9 +1,12 @@
 /**
  * Sync in real Chromium against the real server: a first sync of a large space into an empty replica (10k and 50k
- * items, and its growth), and how soon an edit in one browser shows in a teammate's open log page.
+ * items, and its growth), the same 10k from the server on PostgreSQL, and how soon an edit in one browser shows in
+ * a teammate's open log page. Quick mode syncs one small space, from SQLite only.
  */
 import { launchBench, openBenchPage } from '../lib/chromium';
+import { benchDatabase, POSTGRES_SETUP } from '../lib/postgres';
 import { percentile, summarize } from '../lib/stats';
+import { formatNumber } from '../report/format';
 import type { BenchContext, Figure, Series, Suite } from '../lib/types';
 import { type InitialSync, measureInitialSync } from './sync/initial';
 import { measurePoke } from './sync/poke';
@@ -39,11 +42,39 @@ function initialFigure(id: string, name: string, run: InitialSync, note: string,
   };
 }
 
+/** The initial sync from the server on PostgreSQL, beside the same from SQLite in this run. */
+function postgresFigure(pg: InitialSync, sqlite: InitialSync): Figure {
+  const download =
+    pg.download && sqlite.download
+      ? ` Downloading the same pages, stored nowhere: ${formatNumber(pg.download.median)} ms from PostgreSQL, ` +
+        `${formatNumber(sqlite.download.median)} ms from SQLite (the part the store decides; the rest is the ` +
+        `replica's IndexedDB writes, the same on both).`
+      : '';
+  return {
+    id: 'sync.initial-10k-postgres',
+    area: 'sync',
+    name: `initial sync of ${pg.items.toLocaleString('en')} items, from PostgreSQL`,
+    unit: 'ms',
+    result: pg.sync,
+    baseline: { name: 'the same sync from the server on SQLite', result: sqlite.sync },
+    note:
+      `The SQLite figure's sync (${pg.items} items, ${pg.records} records, ${pg.changes} changes; syncAll into a ` +
+      `fresh IndexedDB database per run, item count checked), from a server started with --database-url on a ` +
+      `database seeded in-process the same way (${(pg.seedMs / 1000).toFixed(0)} s), rate limit off; ` +
+      `${pg.sync.runs} runs right after the SQLite ones, in the same page.${download} ${POSTGRES_SETUP}`,
+  };
+}
+
 export const suite: Suite = {
   name: 'sync',
   async run(ctx: BenchContext) {
     const sizes = ctx.quick ? [QUICK_SIZE] : SIZES;
+    // Quick mode (npm test) skips it: seeding PostgreSQL and one more browser sync would add ≈ 10 s, and the
+    // server suite's small PostgreSQL part already proves that harness.
+    const pgItems = ctx.quick ? null : 10_000;
+    if (ctx.quick) ctx.log('sync: quick mode, no initial sync from PostgreSQL (the server suite runs a small part)');
     const runs: InitialSync[] = [];
+    let fromPg: InitialSync | undefined;
     const docket = await launchBench(ctx);
     try {
       const page = await openBenchPage(docket);
@@ -54,6 +85,11 @@ export const suite: Suite = {
             ? { runs: RUNS_50K, warmup: 0, download: false }
             : { runs: ctx.runs, warmup: i === 0 ? ctx.warmup : 0 };
         runs.push(await measureInitialSync(ctx, page, items, plan));
+        // The same sync from PostgreSQL, right after SQLite's in the same warmed page.
+        if (items === pgItems) {
+          const databaseUrl = await benchDatabase('sync');
+          fromPg = await measureInitialSync(ctx, page, items, { runs: ctx.runs, warmup: 0, databaseUrl });
+        }
       }
     } finally {
       await docket.close();
@@ -75,6 +111,7 @@ export const suite: Suite = {
         3000,
       ),
     );
+    if (fromPg) figures.push(postgresFigure(fromPg, ten));
     const fifty = at(50_000);
     if (fifty)
       figures.push(

@@ -1,5 +1,6 @@
 /** Many clients pulling at once, with autocannon in this process: one connection per client, one token each. */
 import autocannon from 'autocannon';
+import type { CpuMeter, CpuSpent } from '../../lib/cpu';
 import { summarize } from '../../lib/stats';
 import type { BenchContext, Summary } from '../../lib/types';
 import { pause } from './http';
@@ -15,6 +16,8 @@ export interface LoadResult {
   /** 99th-percentile latency, ms. */
   p99: Summary;
   errors: number;
+  /** With a meter: where the CPU went over the measured runs. */
+  cpu?: CpuSpent;
 }
 
 export const loadShape = (ctx: BenchContext): LoadShape =>
@@ -35,26 +38,73 @@ export async function loadRun(url: string, tokens: string[], shape: LoadShape) {
   return { rps: result['2xx'] / result.duration, p99: result.latency.p99, errors: result.errors + result.timeouts };
 }
 
+export interface LoadTarget {
+  url: string;
+  tokens: string[];
+}
+
 /**
- * `ctx.warmup` then `ctx.runs` runs for each target, alternated so both see the same machine; a short pause
- * between runs lets the rate limiter's buckets refill as they would between bursts.
+ * One run split over several targets at once (as many autocannon instances in this process, started together,
+ * sharing the shape's connections): answers per second add up; the p99 is the highest of the instances' (an upper
+ * bound of the whole run's).
+ */
+export async function splitRun(legs: LoadTarget[], shape: LoadShape) {
+  const connections = Math.floor(shape.connections / legs.length);
+  const runs = await Promise.all(legs.map((leg) => loadRun(leg.url, leg.tokens, { ...shape, connections })));
+  return {
+    rps: runs.reduce((sum, r) => sum + r.rps, 0),
+    p99: Math.max(...runs.map((r) => r.p99)),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+  };
+}
+
+/**
+ * `ctx.warmup` then `ctx.runs` runs for each target, alternated so all see the same machine; a short pause
+ * between runs lets the rate limiter's buckets refill as they would between bursts. A target given as a list is
+ * loaded as one `splitRun`.
  */
 export async function loadRuns(
   ctx: BenchContext,
-  targets: { url: string; tokens: string[] }[],
+  targets: (LoadTarget | LoadTarget[])[],
   shape: LoadShape,
+  meter?: CpuMeter,
 ): Promise<LoadResult[]> {
-  const seen = targets.map(() => ({ rps: [] as number[], p99: [] as number[], errors: 0 }));
+  const seen = targets.map(() => ({
+    rps: [] as number[],
+    p99: [] as number[],
+    errors: 0,
+    ms: 0,
+    requests: 0,
+    cpu: {} as Record<string, number>,
+  }));
   for (let run = 0; run < ctx.warmup + ctx.runs; run++) {
     for (const [i, target] of targets.entries()) {
-      const r = await loadRun(target.url, target.tokens, shape);
+      const before = await meter?.();
+      const start = performance.now();
+      const r = Array.isArray(target) ? await splitRun(target, shape) : await loadRun(target.url, target.tokens, shape);
+      const ms = performance.now() - start;
+      const after = await meter?.();
       if (run >= ctx.warmup) {
-        seen[i]!.rps.push(r.rps);
-        seen[i]!.p99.push(r.p99);
-        seen[i]!.errors += r.errors;
+        const s = seen[i]!;
+        s.rps.push(r.rps);
+        s.p99.push(r.p99);
+        s.errors += r.errors;
+        s.ms += ms;
+        s.requests += r.rps * shape.seconds;
+        for (const [key, ms] of Object.entries(after ?? {})) s.cpu[key] = (s.cpu[key] ?? 0) + ms - before![key]!;
       }
       await pause(ctx.quick ? 100 : 500);
     }
   }
-  return seen.map((s) => ({ rps: summarize(s.rps), p99: summarize(s.p99), errors: s.errors }));
+  return seen.map((s) => ({
+    rps: summarize(s.rps),
+    p99: summarize(s.p99),
+    errors: s.errors,
+    ...(meter && {
+      cpu: {
+        perRequestUs: Object.fromEntries(Object.entries(s.cpu).map(([k, v]) => [k, (v * 1000) / s.requests])),
+        cores: Object.fromEntries(Object.entries(s.cpu).map(([k, v]) => [k, v / s.ms])),
+      },
+    }),
+  }));
 }

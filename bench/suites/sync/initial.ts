@@ -19,20 +19,26 @@ export interface InitialSync {
 let runNumber = 0;
 
 /**
- * Seeds a server with `items` items, then times `runs` initial syncs (after `warmup`), each followed by a download
- * of the same pages unless `download` is false.
+ * Seeds a server with `items` items (on SQLite, or on the PostgreSQL database at `databaseUrl`), then times `runs`
+ * initial syncs (after `warmup`), each followed by a download of the same pages unless `download` is false.
  */
 export async function measureInitialSync(
   ctx: BenchContext,
   page: Page,
   items: number,
-  { runs, warmup, download = true }: { runs: number; warmup: number; download?: boolean },
+  {
+    runs,
+    warmup,
+    download = true,
+    databaseUrl,
+  }: { runs: number; warmup: number; download?: boolean; databaseUrl?: string },
 ): Promise<InitialSync> {
   const log = generateLog({ items, captureChars: 2000 });
   const records = Object.values(log).reduce((sum, list: unknown[]) => sum + list.length, 0);
-  const seeded = await seededServer(ctx.tmp, log);
+  const seeded = await seededServer(ctx.tmp, log, databaseUrl);
+  const on = databaseUrl ? ' on PostgreSQL' : '';
   ctx.log(
-    `sync: ${items} items seeded (${seeded.changes} changes, ${records} records) in ${seeded.seedMs.toFixed(0)} ms`,
+    `sync: ${items} items seeded${on} (${seeded.changes} changes, ${records} records) in ${seeded.seedMs.toFixed(0)} ms`,
   );
   try {
     const account: Account = {
@@ -51,14 +57,14 @@ export async function measureInitialSync(
         items,
       ] as const);
       if (i < warmup) {
-        ctx.log(`sync: ${items} items, warm-up: ${ms.toFixed(0)} ms`);
+        ctx.log(`sync: ${items} items${on}, warm-up: ${ms.toFixed(0)} ms`);
         continue;
       }
       const downloadMs = download
         ? await page.evaluate(([a, r]) => docketBench.sync.downloadOnly(a, r), [account, records] as const)
         : null;
       const shown = downloadMs === null ? '' : ` (download ${downloadMs.toFixed(0)} ms)`;
-      ctx.log(`sync: ${items} items, run ${i + 1 - warmup}: ${ms.toFixed(0)} ms${shown}`);
+      ctx.log(`sync: ${items} items${on}, run ${i + 1 - warmup}: ${ms.toFixed(0)} ms${shown}`);
       syncs.push(ms);
       if (downloadMs !== null) downloads.push(downloadMs);
     }

@@ -1,14 +1,17 @@
 /**
  * A real sync server whose space already holds a generated log. Seeding 1.85 M changes (50k items) over HTTP would
- * take minutes, so the data dir is filled in-process first: the same setup, space and invite calls through the
+ * take minutes, so the store is filled in-process first: the same setup, space and invite calls through the
  * app's own routes, then the log's changes through `applyBatch` (what the push route calls) in the same
- * 1 000-change batches. Then the server process starts on that data dir, as after a restart.
+ * 1 000-change batches. Then the server process starts on that store, as after a restart: on SQLite, a data dir;
+ * with `databaseUrl`, that PostgreSQL database (`--database-url`).
  */
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../../../server/app';
 import { prepareSetup } from '../../../server/auth/setup';
+import { openPostgresStore } from '../../../server/store/postgres/store';
 import { DEFAULT_DB_FILE, openSqliteStore } from '../../../server/store/sqlite';
+import type { SyncStore } from '../../../server/store/types';
 import { applyBatch } from '../../../server/sync/apply-batch';
 import { type RunningServer, startSyncServer } from '../../../test/support/sync-server';
 import { batches, logToChanges } from '../../data/changes';
@@ -25,10 +28,12 @@ export interface SeededServer {
   seedMs: number;
 }
 
-export async function seededServer(tmp: string, log: Log): Promise<SeededServer> {
+export async function seededServer(tmp: string, log: Log, databaseUrl?: string): Promise<SeededServer> {
   const started = performance.now();
   const dataDir = mkdtempSync(join(tmp, 'sync-server-'));
-  const store = openSqliteStore(join(dataDir, DEFAULT_DB_FILE));
+  const store: SyncStore = databaseUrl
+    ? await openPostgresStore(databaseUrl)
+    : openSqliteStore(join(dataDir, DEFAULT_DB_FILE));
   try {
     const code = (await prepareSetup(store, new Date()))!;
     const app = createApp({ store, rateLimit: false });
@@ -66,7 +71,10 @@ export async function seededServer(tmp: string, log: Log): Promise<SeededServer>
         receivedAt,
       });
     await store.close();
-    const server = await startSyncServer({ dataDir, args: ['--rate-per-second', '0'] });
+    const server = await startSyncServer({
+      dataDir,
+      args: ['--rate-per-second', '0', ...(databaseUrl ? ['--database-url', databaseUrl] : [])],
+    });
     return {
       server,
       space,

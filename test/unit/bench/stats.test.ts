@@ -59,6 +59,13 @@ describe('judging a figure', () => {
     expect(judge(figure(140, { baseline: base, ratioTarget: 1.3 }), false).status).toBe('miss');
   });
 
+  it('holds a throughput to a ratio floor against a faster baseline', () => {
+    const base = { name: 'bare', result: summarize([1000]) };
+    expect(judge(figure(150, { baseline: base, ratioFloor: 0.15 }), false).status).toBe('pass');
+    expect(judge(figure(149, { baseline: base, ratioFloor: 0.15 }), false).status).toBe('miss');
+    expect(judge(figure(149, { ratioFloor: 0.15 }), false).status).toBe('miss'); // no baseline, no ratio
+  });
+
   it('reports figures without targets as information and never judges a quick run', () => {
     expect(judge(figure(5), false).status).toBe('info');
     expect(judge(figure(5000, { target: { op: '<=', value: 1 } }), true).status).toBe('unjudged');
