@@ -2,21 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../support/http';
 import { type RunningPostgres, startPostgres } from '../../support/postgres';
 import { type RunningServer, startSyncServer } from '../../support/sync-server';
-
-async function call(method: string, url: string, body?: unknown, token?: string) {
-  const res = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return {
-    status: res.status,
-    retryAfter: res.headers.get('retry-after'),
-    body: (await res.json()) as Record<string, unknown>,
-  };
-}
 
 const batch = (replica: string, seq: number, n = 3) => ({
   protocol: 1,
