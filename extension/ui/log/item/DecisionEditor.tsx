@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CobitDomain, Decision, DecisionStatus, type Item, NistFunction, Risk } from '../../../../shared/domain';
 import { newId } from '../../../../shared/ids';
 import { MoneyInput } from './MoneyInput';
@@ -34,8 +34,15 @@ export function DecisionEditor({ item, others, save, readOnly = false }: Props) 
   const [d, setD] = useState<Decision>(item.decision ?? EMPTY);
   const [error, setError] = useState('');
   // The editor's copy is the truth while it is open: every commit writes all of it, so a save finishing mid-typing
-  // must not reset the fields. It reloads when another item is opened.
-  useEffect(() => setD(item.decision ?? EMPTY), [item.id]);
+  // must not reset the fields. It reloads when another item is opened, and only then: an effect that also ran on
+  // mount reset what was typed in the first moments after opening the item (seen in a browser test: the context was
+  // lost, the recommendation typed after it kept).
+  const shown = useRef(item.id);
+  useEffect(() => {
+    if (shown.current === item.id) return;
+    shown.current = item.id;
+    setD(item.decision ?? EMPTY);
+  }, [item.id]);
   const commit = async (next: Decision) => {
     setD(next);
     try {
