@@ -1,6 +1,8 @@
 import type { Entity, FieldChange, HistoryEntry } from '../../shared/domain';
+import { originEntries, tellsOrigin, withOrigins } from '../../shared/history/origins';
 import type { DocketDB } from './db';
 import { type Actor, journal } from './journal';
+import { originAuthorOf } from './stamps';
 
 export type { Actor };
 
@@ -34,7 +36,19 @@ export async function recordDelete<T extends { id: string }>(
   await journal(db, actor, entity, before, null, itemId, changes);
 }
 
-/** The story of one item: its own changes and those of its captures, oldest first. */
-export function itemHistory(db: DocketDB, itemId: string): Promise<HistoryEntry[]> {
-  return db.history.where('itemId').equals(itemId).sortBy('at');
+/**
+ * The story of one item: its own changes and those of its captures, oldest first, with a "created" line for any of
+ * them that arrived in a first sync (shared/history/origins.ts). Only those captures are read: a capture's row holds
+ * its whole text.
+ */
+export async function itemHistory(db: DocketDB, itemId: string): Promise<HistoryEntry[]> {
+  const [entries, item, captureIds] = await Promise.all([
+    db.history.where('itemId').equals(itemId).sortBy('at'),
+    db.items.get(itemId),
+    db.captures.where('itemId').equals(itemId).primaryKeys(),
+  ]);
+  const created = new Set(entries.filter(tellsOrigin).map((e) => e.entityId));
+  const missing = captureIds.filter((id) => !created.has(id));
+  const captures = missing.length ? (await db.captures.bulkGet(missing)).filter((c) => c !== undefined) : [];
+  return withOrigins(entries, originEntries(entries, item, captures, originAuthorOf));
 }

@@ -9,6 +9,16 @@
 export const STAMPS = '_stamps';
 
 export type Stamps = Record<string, string>;
+
+/**
+ * Beside the field stamps, the account that created a record that arrived in a first sync (which stores no history
+ * entry for it: shared/history/origins.ts), so its "created" line shows the member's current name. Not a field name
+ * (fields never start with "@"): the merge, which reads stamps by field, never sees it; every write carries it on.
+ */
+export const ORIGIN_AUTHOR = '@by';
+
+/** The account that created the record, when it came in a first sync. */
+export const originAuthorOf = (row: object | null | undefined): string | undefined => stampsOf(row)[ORIGIN_AUTHOR];
 export type StampedRow = { id: string; [STAMPS]?: Stamps } & Record<string, unknown>;
 
 /** The stamps a stored row carries ({} for a row written before sync, or a plain object). */

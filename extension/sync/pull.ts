@@ -1,30 +1,13 @@
-import type { LoggedChange, RecordState, SnapshotResponse } from '../../shared/sync/protocol';
+import type { SnapshotResponse } from '../../shared/sync/protocol';
 import type { DocketDB } from '../store/db';
 import { applyRemote } from './apply-remote';
+import { applySnapshot } from './apply-snapshot';
 import { refreshDirectory } from './members-directory';
 import type { SyncTransport } from './transport';
 
 const cursorKey = (space: string) => `sync.cursor.${space}`;
 /** Records per snapshot page: the most the server sends. */
 export const SNAPSHOT_PAGE = 1000;
-
-/** A snapshot record as changes, so it goes through the same merge as everything else. */
-function asChanges(record: RecordState, receivedAt: string): LoggedChange[] {
-  return Object.entries(record.fields).map(([field, state]) => ({
-    table: record.table,
-    id: record.id,
-    field,
-    value: state.value,
-    hlc: state.hlc,
-    base: null,
-    seq: 1,
-    replicaId: state.hlc.split(':')[2]!,
-    // The snapshot names each field's author by account only: history shows the member's name from the members list.
-    authorId: state.authorId ?? '',
-    author: 'sync server (snapshot)',
-    receivedAt,
-  }));
-}
 
 /** A snapshot page, as large as the server gives; a failure is only reported where the page is awaited. */
 function fetchPage(transport: SyncTransport, space: string, page: string | null): Promise<SnapshotResponse> {
@@ -54,9 +37,8 @@ export async function pullSpace(
       const snap: SnapshotResponse = await next;
       // The following page downloads while this one is applied.
       next = snap.next ? fetchPage(transport, space, snap.next) : null;
-      const changes = snap.records.flatMap((r) => asChanges(r, now().toISOString()));
-      for (const c of changes) authors.add(c.authorId);
-      const result = await applyRemote(db, changes, true);
+      for (const r of snap.records) for (const f of Object.values(r.fields)) if (f.authorId) authors.add(f.authorId);
+      const result = await applySnapshot(db, snap.records, now().toISOString());
       applied += result.applied;
       cursor ??= snap.cursor; // the first page's cursor: everything after it is pulled below
     }

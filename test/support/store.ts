@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { withoutStamps } from '../../extension/store/stamps';
+import { ORIGIN_AUTHOR, stamped, stampsOf, withoutStamps } from '../../extension/store/stamps';
 import type { CaptureDraft } from '../../shared/domain';
 import { newId } from '../../shared/ids';
 import { createClient } from '../../extension/store/clients';
@@ -76,4 +76,14 @@ export async function fileItem(
 /** A stored record as the domain sees it: without the sync stamps its row carries (extension/store/stamps.ts). */
 export function plain<T extends object>(row: T | undefined): T | undefined {
   return row && withoutStamps(row);
+}
+
+/**
+ * A stored row as replicas must agree on it: the record and its field stamps, without the origin author a replica
+ * keeps only for a record it got in a first sync (extension/store/stamps.ts).
+ */
+export function converged<T extends object>(row: T | undefined): T | undefined {
+  if (!row) return row;
+  const { [ORIGIN_AUTHOR]: _, ...stamps } = stampsOf(row);
+  return stamped(row, stamps);
 }

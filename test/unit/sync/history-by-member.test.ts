@@ -22,7 +22,8 @@ describe('history by member', () => {
       ).user.id;
     const aliceId = await me(t.owner);
 
-    // Alice's browser shares an item; Bob's first pull is a snapshot, the next ones read the log.
+    // Alice's browser shares an item; Bob's first pull is a snapshot (the item's "created" line comes from the
+    // record, its author from the snapshot), the next ones read the log.
     const client = await makeClient(t.a.db);
     const item = await fileItem(t.a.db, client.id, 'Firewall renewal');
     await syncClient(t.a.db, t.a.transport, client.id, t.space);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { updateItem } from '../../../extension/store/items';
 import { syncClient } from '../../../extension/sync/sync-client';
 import { httpTransport, type SyncTransport } from '../../../extension/sync/transport';
-import { fileItem, freshDb, makeClient } from '../../support/store';
+import { converged, fileItem, freshDb, makeClient } from '../../support/store';
 import { STORES, storesFor } from '../../support/stores';
 import { team } from '../../support/team';
 
@@ -92,7 +92,7 @@ describe.each(STORES)(
           for (let round = 0; round < 2; round++)
             for (let r = 0; r < 3; r++) await syncClient(replicas[r]!, transports[r]!, client.id, t.space);
 
-          const finals = await Promise.all(replicas.map((db) => db.items.get(item.id)));
+          const finals = (await Promise.all(replicas.map((db) => db.items.get(item.id)))).map(converged);
           expect(finals[1]).toEqual(finals[0]);
           expect(finals[2]).toEqual(finals[0]);
           for (const db of replicas) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deleteContract, createContract } from '../../../extension/store/contracts';
 import { updateItem } from '../../../extension/store/items';
 import { syncClient } from '../../../extension/sync/sync-client';
-import { alice, fileItem, makeClient } from '../../support/store';
+import { alice, converged, fileItem, makeClient } from '../../support/store';
 import { STORES, storesFor } from '../../support/stores';
 import { team } from '../../support/team';
 
@@ -14,7 +14,7 @@ describe.each(STORES)('two replicas through a real server (%s store)', (kind) =>
     const item = await fileItem(a.db, client.id, 'Acme renewal', { vendor: { name: 'Acme', domain: 'acme.com' } });
     expect(await syncClient(a.db, a.transport, client.id, space)).toMatchObject({ pending: 0 });
     await syncClient(b.db, b.transport, client.id, space);
-    expect(await b.db.items.get(item.id)).toEqual(await a.db.items.get(item.id));
+    expect(converged(await b.db.items.get(item.id))).toEqual(converged(await a.db.items.get(item.id)));
     expect(await b.db.captures.where('itemId').equals(item.id).count()).toBe(1);
     expect(await b.db.vendors.count()).toBe(1);
     expect(await b.db.outbox.count()).toBe(0); // what came from the server does not go back up
