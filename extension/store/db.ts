@@ -14,7 +14,13 @@ export type OutboxEntry = {
   id: string;
   /** The client whose log it belongs to: which space it goes to. */ clientId: string;
   hlc: Hlc;
-  changes: { field: string; value: unknown; base: Hlc | null }[];
+  changes: { field: string; value?: unknown; base: Hlc | null }[];
+  /**
+   * A new record's entry names its fields without copying their values (a capture's text would be stored twice):
+   * the push reads them from the record's row, each while the row's stamp for it is still this entry's
+   * (outbox.ts `withRowValues`).
+   */
+  fromRow?: true;
 };
 
 /** A record from the server not complete yet (its fields arrive over several pulls). */

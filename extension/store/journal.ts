@@ -109,13 +109,10 @@ export async function journal<T extends { id: string }>(
     ...(actor.byId ? { byId: actor.byId } : {}),
     changes: history,
   };
-  const queued: OutboxEntry = {
-    table,
-    id,
-    clientId,
-    hlc,
-    changes: changes.map(({ field, value, base }) => ({ field, value, base })),
-  };
+  // A new record's values are in its row: the entry names them (outbox.ts withRowValues).
+  const queued: OutboxEntry = old
+    ? { table, id, clientId, hlc, changes: changes.map(({ field, value, base }) => ({ field, value, base })) }
+    : { table, id, clientId, hlc, changes: changes.map(({ field }) => ({ field, base: null })), fromRow: true };
   const key = `${table}:${id}`;
   await Promise.all([
     // add for a new record: an id already taken aborts the write instead of overwriting a record.
@@ -167,7 +164,8 @@ export async function journalNew(
       id: record.id,
       clientId,
       hlc,
-      changes: changes.map(({ field, value }) => ({ field, value, base: null })),
+      changes: changes.map(({ field }) => ({ field, base: null })),
+      fromRow: true,
     });
   }
   // add, not put: a record that appeared since the import was planned aborts the whole import.

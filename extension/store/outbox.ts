@@ -1,7 +1,9 @@
 import { newId } from '../../shared/ids';
 import { type Clock, parseHlc } from '../../shared/sync/hlc';
-import type { Change } from '../../shared/sync/protocol';
+import type { Table } from 'dexie';
+import type { Change, SyncTable } from '../../shared/sync/protocol';
 import type { DocketDB, OutboxEntry } from './db';
+import { stampsOf } from './stamps';
 
 const REPLICA = 'replicaId';
 const CLOCK = 'hlc';
@@ -37,9 +39,37 @@ export async function dropFromOutbox(db: DocketDB, entries: readonly OutboxEntry
   await db.outbox.bulkDelete(entries.map((e) => e.seq!));
 }
 
-/** The protocol's field-level changes of some outbox entries, in order. */
+/** The protocol's field-level changes of some outbox entries (their values filled in), in order. */
 export function changesOf(entries: readonly OutboxEntry[]): Change[] {
   return entries.flatMap(({ table, id, hlc, changes }) =>
     changes.map(({ field, value, base }) => ({ table, id, field, value, hlc, base })),
   );
+}
+
+/**
+ * Outbox entries with the values of new records' entries read from their rows. A field whose row stamp has moved
+ * on (edited again before the push, which queued its own entry with the value) is left out, as is every field of
+ * a record deleted since (its tombstone follows): nobody could have seen the value it replaced.
+ */
+export async function withRowValues(db: DocketDB, entries: readonly OutboxEntry[]): Promise<OutboxEntry[]> {
+  const wanted = new Map<SyncTable, string[]>();
+  for (const e of entries) if (e.fromRow) wanted.set(e.table, [...(wanted.get(e.table) ?? []), e.id]);
+  if (!wanted.size) return [...entries];
+  const rows = new Map<string, Record<string, unknown> | undefined>();
+  await Promise.all(
+    [...wanted].map(async ([table, ids]) => {
+      const found = await (db[table] as unknown as Table<Record<string, unknown>, string>).bulkGet(ids);
+      ids.forEach((id, i) => rows.set(`${table}:${id}`, found[i]));
+    }),
+  );
+  return entries.map((e) => {
+    if (!e.fromRow) return e;
+    const { fromRow: _, ...entry } = e;
+    const row = rows.get(`${e.table}:${e.id}`);
+    const stamps = stampsOf(row);
+    const changes = row
+      ? e.changes.filter((c) => stamps[c.field] === e.hlc).map((c) => ({ ...c, value: row[c.field] }))
+      : [];
+    return { ...entry, changes };
+  });
 }

@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION, type PushResponse } from '../../shared/sync/protocol';
 import type { DocketDB, OutboxEntry } from '../store/db';
-import { changesOf, dropFromOutbox, replicaId } from '../store/outbox';
+import { changesOf, dropFromOutbox, replicaId, withRowValues } from '../store/outbox';
 import type { SyncTransport } from './transport';
 
 /** Changes per push (the server takes up to 1000); an outbox entry's changes travel together. */
@@ -11,6 +11,7 @@ const BATCH = 500;
  */
 const BATCH_CHARS = 1_500_000;
 const seqKey = (space: string) => `sync.pushSeq.${space}`;
+const recordTables = (db: DocketDB) => [db.clients, db.meetings, db.vendors, db.contracts, db.items, db.captures];
 
 /**
  * Pushes one client's outbox to its space, oldest first, in batches. A batch's number is saved before it is
@@ -27,25 +28,27 @@ export async function pushClient(
   let conflicts = 0;
   const replica = await db.transaction('rw', db.settings, () => replicaId(db));
   for (;;) {
-    // Entries of one client come in seq order from its index (equal keys sort by primary key).
-    const next = await db.outbox.where('clientId').equals(clientId).limit(BATCH).toArray();
+    // Entries of one client come in seq order from its index (equal keys sort by primary key); a new record's
+    // values come from its row, read in the same transaction.
+    const next = await db.transaction('r', [db.outbox, ...recordTables(db)], async () =>
+      withRowValues(db, await db.outbox.where('clientId').equals(clientId).limit(BATCH).toArray()),
+    );
     if (!next.length) return { pushed, conflicts };
     const batch = fill(next);
-    const last = batch.at(-1)!.seq!;
-    // The batch number travels with the last outbox entry it covers: a retry of the same entries reuses it.
-    const saved = (await db.settings.get(seqKey(space)))?.value as { seq: number; upTo: number } | undefined;
-    const seq = saved && saved.upTo === last ? saved.seq : (saved?.seq ?? 0) + 1;
-    await db.settings.put({ key: seqKey(space), value: { seq, upTo: last } });
     const changes = changesOf(batch);
-    const ack: PushResponse = await transport.push(space, {
-      protocol: PROTOCOL_VERSION,
-      replicaId: replica,
-      seq,
-      changes,
-    });
+    let ack: PushResponse | null = null;
+    // Entries left with nothing to send (a new record deleted or rewritten before it was pushed) just leave.
+    if (changes.length) {
+      const last = batch.at(-1)!.seq!;
+      // The batch number travels with the last outbox entry it covers: a retry of the same entries reuses it.
+      const saved = (await db.settings.get(seqKey(space)))?.value as { seq: number; upTo: number } | undefined;
+      const seq = saved && saved.upTo === last ? saved.seq : (saved?.seq ?? 0) + 1;
+      await db.settings.put({ key: seqKey(space), value: { seq, upTo: last } });
+      ack = await transport.push(space, { protocol: PROTOCOL_VERSION, replicaId: replica, seq, changes });
+    }
     await db.transaction('rw', db.outbox, db.settings, () => dropFromOutbox(db, batch));
     pushed += changes.length;
-    conflicts += ack.conflicts;
+    conflicts += ack?.conflicts ?? 0;
   }
 }
 

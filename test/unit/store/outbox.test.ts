@@ -4,7 +4,7 @@ import { createContract, deleteContract } from '../../../extension/store/contrac
 import { updateItem } from '../../../extension/store/items';
 import { moveMeeting } from '../../../extension/store/meeting-edits';
 import { upcomingMeetings } from '../../../shared/rules';
-import { changesOf } from '../../../extension/store/outbox';
+import { changesOf, withRowValues } from '../../../extension/store/outbox';
 import { stampsOf, withoutStamps } from '../../../extension/store/stamps';
 import { alice, fileItem, freshDb, makeClient } from '../../support/store';
 
@@ -74,7 +74,7 @@ describe('the outbox', () => {
     await deleteContract(db, alice, contract.id);
 
     const elsewhere = new Map<string, RecordFields>();
-    applyChanges(elsewhere, changesOf(await db.outbox.orderBy('seq').toArray()));
+    applyChanges(elsewhere, changesOf(await withRowValues(db, await db.outbox.orderBy('seq').toArray())));
     const values = (key: string) =>
       Object.fromEntries(Object.entries(elsewhere.get(key)!).map(([f, s]) => [f, s.value]));
     expect({ id: item.id, ...values(recordKey('items', item.id)) }).toEqual(
@@ -97,5 +97,25 @@ describe('the outbox', () => {
     await moveMeeting(db, alice, client.id, ref, '2026-12-09T14:00:00.000Z');
     const [created, moved] = (await db.outbox.orderBy('seq').toArray()).filter((e) => e.id === ref.id);
     expect(moved!.changes.find((c) => c.field === 'startsAt')?.base).toBe(created!.hlc);
+  });
+
+  it('a new record’s entry names its fields; the push reads them from the row while they are still that write’s', async () => {
+    const db = freshDb();
+    const client = await makeClient(db);
+    const text = 'Price list: 48 seats at 12.50 per month. '.repeat(500);
+    const item = await fileItem(db, client.id, 'Renewal', {}, text);
+    const queued = await db.outbox.orderBy('seq').toArray();
+    // The capture's text is stored once, in its row: its entry names the field.
+    expect(queued.every((e) => e.fromRow && e.changes.every((c) => !('value' in c)))).toBe(true);
+    expect(JSON.stringify(queued).includes('48 seats')).toBe(false);
+    const capture = (await db.captures.where('itemId').equals(item.id).first())!;
+    const sent = changesOf(await withRowValues(db, queued));
+    expect(sent.find((c) => c.id === capture.id && c.field === 'markdown')?.value).toBe(capture.markdown);
+
+    // Edited before the push: the create sends no title (nobody saw it); the edit's own entry carries the new one.
+    await updateItem(db, { ...alice, at: '2026-11-27T09:00:00.000Z' }, item.id, { title: 'Acme renewal' });
+    const after = changesOf(await withRowValues(db, await db.outbox.orderBy('seq').toArray()));
+    expect(after.filter((c) => c.id === item.id && c.field === 'title').map((c) => c.value)).toEqual(['Acme renewal']);
+    expect(after.filter((c) => c.id === item.id && c.field === 'status').map((c) => c.value)).toEqual(['inbox']);
   });
 });
