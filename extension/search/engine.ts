@@ -4,7 +4,8 @@
  *
  * - **Opening**: the saved index (`saved.ts`) is loaded, then caught up with what changed since it was saved (by
  *   this page or another, the popup, sync): items edited since its watermark by the items' `updatedAt` index, items
- *   and captures added or removed by their primary keys, vendors renamed.
+ *   and captures added or removed by their primary keys, vendors renamed. Searches meanwhile answer from the index
+ *   as saved (progress 'updating'), and again once it is caught up ('ready').
  * - **No saved index** (first run, another format, another log schema, unreadable): it is built from the log, items
  *   first, then captures 2,000 at a time; searches meanwhile answer from what is indexed so far, with the progress.
  * - **Writes**: each search says how many writes the page has seen (`writesTo`); a different count catches up first.
@@ -18,6 +19,8 @@ import { SearchCache, type SavedIndex } from './saved';
 /** Where the index is: what the search view says while it is not ready. */
 export type IndexProgress =
   | { phase: 'loading' }
+  /** The saved index answers while it catches up with what changed since it was saved; 'ready' follows. */
+  | { phase: 'updating' }
   | { phase: 'building'; items: number; captures: number; capturesIndexed: number }
   | { phase: 'ready' };
 
@@ -57,6 +60,8 @@ export class SearchEngine {
   /** The index being built, searchable while it grows. */
   private partial: LogSearch | null = null;
   private progress: IndexProgress = { phase: 'loading' };
+  /** The saved index is loaded and catching up with the log (see `search`). */
+  private updating = false;
   private opening: Promise<void> | null = null;
   /** Settles once there is something to search: the loaded index, or a build's items. */
   private searchable: Promise<void>;
@@ -89,7 +94,15 @@ export class SearchEngine {
     const opening = this.open();
     const wait = this.options.partialAfter === undefined ? 250 : this.options.partialAfter;
     if (wait !== null)
-      await Promise.race([opening, this.searchable.then(() => new Promise((resolve) => setTimeout(resolve, wait)))]);
+      await Promise.race([
+        opening,
+        this.searchable.then(() => (this.updating ? undefined : new Promise((resolve) => setTimeout(resolve, wait)))),
+      ]);
+    if (wait !== null && this.updating && this.indexed) {
+      // Opened from the saved index and catching up (listing the log's keys takes a second at 50,000 items): answer
+      // from the index as saved now; 'ready' follows, on which the view asks again.
+      return { hits: await this.run(this.indexed.index, query, filters, limit), progress: this.progress };
+    }
     if (!this.indexed && this.partial) {
       // Building: answer from the items and the captures indexed so far, never wait minutes.
       return { hits: await this.run(this.partial, query, filters, limit), progress: this.progress };
@@ -136,8 +149,10 @@ export class SearchEngine {
     });
     if (loaded) {
       this.indexed = loaded;
+      this.updating = true;
+      this.setProgress({ phase: 'updating' });
       this.nowSearchable();
-      await this.catchUp(null);
+      await this.catchUp(null).finally(() => (this.updating = false));
     } else {
       this.indexed = await this.build();
       this.dirty = true;

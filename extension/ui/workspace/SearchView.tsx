@@ -72,8 +72,11 @@ export function SearchView({ db, clients, route, go }: Props) {
     };
     void (async () => {
       const { hits, progress } = await logSearch(db).search(route.q, query, 100);
-      const items = await db.items.bulkGet(hits.map((h) => h.itemId));
-      if (live) setFound({ hits, progress, items: new Map(items.flatMap((i) => (i ? [[i.id, i] as const] : []))) });
+      const items = new Map(
+        (await db.items.bulkGet(hits.map((h) => h.itemId))).flatMap((i) => (i ? [[i.id, i] as const] : [])),
+      );
+      // A hit from an index still catching up may name an item deleted since: it is not shown.
+      if (live) setFound({ hits: hits.filter((h) => items.has(h.itemId)), progress, items });
     })();
     return () => {
       live = false;

@@ -61,6 +61,30 @@ describe('a saved search index', () => {
     expect(next.built()).toBe(false);
   });
 
+  it('answers from the saved index while it catches up, then says it is ready and answers with the log as it is', async () => {
+    const db = freshDb();
+    const client = await makeClient(db);
+    await fileItem(db, client.id, 'Firewall refresh', {}, 'FortiGate 100F quote, three years');
+    const first = session(db);
+    await first.search('fortigate');
+    await first.engine.flush();
+    first.engine.close();
+    // Written while no log page was open: the saved index has not seen it.
+    const later = await fileItem(db, client.id, 'FortiGate licences', {}, 'FortiGate renewal');
+
+    const phases: IndexProgress['phase'][] = [];
+    const engine = new SearchEngine(db, { onProgress: (p) => phases.push(p.phase) });
+    engines.push(engine);
+    const early = await engine.search('fortigate', {}, 100, writesTo(db));
+    expect(early.progress.phase).toBe('updating');
+    expect(early.hits.map((h) => h.itemId)).not.toContain(later.id);
+    await engine.open();
+    expect(phases).toEqual(['updating', 'ready']);
+    const ready = await engine.search('fortigate', {}, 100, writesTo(db));
+    expect(ready.progress.phase).toBe('ready');
+    expect(ready.hits.map((h) => h.itemId)).toContain(later.id);
+  });
+
   it('is built again when saved in another format, and saved in this one', async () => {
     const db = freshDb();
     const client = await makeClient(db);
