@@ -1,5 +1,6 @@
 import type { ClientLog, ImportAddition } from '../../shared/export';
 import type { Entity } from '../../shared/domain';
+import { withoutKeptText } from '../../shared/history/of-write';
 import type { DocketDB } from './db';
 import { StoreError } from './errors';
 import { journalNew } from './journal';
@@ -61,13 +62,18 @@ const ENTITY: Record<Exclude<ImportAddition['table'], 'history'>, Entity> = {
 /**
  * Adds what an import plan found new, in one transaction. The records are local writes like any other (journal.ts):
  * stamped and queued for sync, so a client log imported and then shared reaches the teammates. The file's history
- * comes with it as it was (no second "created" entry per record). Conflicting records were reported to the user and
+ * comes with it (no second "created" entry per record), a capture's "created" entry without the text the capture
+ * keeps, as for a capture made here. Conflicting records were reported to the user and
  * are never overwritten; identical ones are skipped. A record that appeared since the plan was made aborts the
  * whole import rather than overwriting anything. Refused whole for a client this account may only view.
  */
 export async function applyImport(db: DocketDB, add: readonly ImportAddition[]): Promise<number> {
   const records = add.flatMap((a) => (a.table === 'history' ? [] : [{ entity: ENTITY[a.table], record: a.record }]));
-  const history = add.flatMap((a) => (a.table === 'history' ? [a.record] : []));
+  // A record imported keeps its text: its "created" entry does not store it a second time.
+  const imported = new Set(records.map((r) => r.record.id));
+  const history = add.flatMap((a) =>
+    a.table !== 'history' ? [] : [imported.has(a.record.entityId) ? withoutKeptText(a.record) : a.record],
+  );
   await db.write([db.meetings, db.vendors, db.contracts, db.items, db.captures], async () => {
     await Promise.all([journalNew(db, records), db.history.bulkAdd(history)]);
   });

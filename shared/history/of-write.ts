@@ -1,5 +1,5 @@
 import { canonicalJson } from '../sync/merge';
-import type { Entity, FieldChange } from '../domain';
+import type { Entity, FieldChange, HistoryEntry } from '../domain';
 
 /** Fields history leaves out: ids and timestamps are the entry's own who and when. */
 export const BOOKKEEPING: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt', 'createdBy', '_deleted']);
@@ -10,6 +10,13 @@ export const BOOKKEEPING: ReadonlySet<string> = new Set(['id', 'createdAt', 'upd
  * every "added evidence" entry doubled what an import or a first sync wrote.
  */
 export const KEPT_BY_RECORD: Partial<Record<Entity, ReadonlySet<string>>> = { capture: new Set(['markdown']) };
+
+/** A "create" entry as this log keeps it: without the text its record keeps (an imported file's entries carry it). */
+export function withoutKeptText(entry: HistoryEntry): HistoryEntry {
+  const kept = entry.action === 'create' ? KEPT_BY_RECORD[entry.entity] : undefined;
+  if (!kept || !entry.changes.some((c) => kept.has(c.field))) return entry;
+  return { ...entry, changes: entry.changes.filter((c) => !kept.has(c.field)) };
+}
 
 /**
  * What one write changed, as history keeps it: each field that changed, from what to what (compared by canonical

@@ -24,8 +24,10 @@ export async function bulkWriteFigures(ctx: BenchContext, bench: Page, items: nu
         `the items, the captures and a "create" history entry for each) into the extension's database in one ` +
         `transaction; timed from the call to the commit, in the page. Baseline: the same item and capture objects ` +
         `put with plain IndexedDB (no Dexie, no indexes, no history) into a bare database in one transaction. ` +
-        `Docket writes twice the records (the history entries carry every field, so the capture text again) and ` +
-        `keeps its indexes (6 on items, 5 on captures, 3 on history). An import queues nothing for sync. ` +
+        `Docket writes three rows per record: the record (with its field stamps), its outbox entry (which names ` +
+        `the fields; the push reads the values from the row) and the file's history entry (a capture's "created" ` +
+        `entry without the text the capture keeps), and keeps its indexes (6 on items, 5 on captures, 3 on history). ` +
+        `The import queues what it adds for sync, so a client log imported and then shared reaches the team. ` +
         `Runs alternate Docket and baseline; the database is emptied before each.`,
     }),
     msFigure('log.import-check-10k', `checking a client log file of ${count(items)} items before import`, got.check, {

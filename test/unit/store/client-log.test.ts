@@ -31,6 +31,24 @@ describe('applyImport', () => {
     expect(back.history.length).toBe(log.history.length);
   });
 
+  it('keeps a capture’s text once: in the capture, not again in its imported “created” entry', async () => {
+    const { client, log } = await exported();
+    // A file from another tool or an older Docket: each capture's creation lists its text too.
+    const history = log.history.map((h) => {
+      const capture = log.captures.find((c) => c.id === h.entityId);
+      return h.action === 'create' && capture
+        ? { ...h, changes: [...h.changes, { field: 'markdown', from: null, to: capture.markdown }] }
+        : h;
+    });
+    expect(history.filter((h) => h.changes.some((c) => c.field === 'markdown'))).toHaveLength(3);
+    const into = freshDb();
+    await applyImport(into, planImport(file({ ...log, history }), null).add);
+    const back = await readClientLog(into, client.id);
+    expect(back.history.filter((h) => h.changes.some((c) => c.field === 'markdown'))).toEqual([]);
+    expect(back.history).toHaveLength(history.length);
+    expect(back.captures.map((c) => c.markdown).sort()).toEqual(log.captures.map((c) => c.markdown).sort());
+  });
+
   it('writes nothing when a record appeared since the plan was made', async () => {
     const { client, log } = await exported();
     const into = freshDb();
