@@ -54,7 +54,7 @@ class SearchClient {
 
   /** Starts loading (or building) the index, so the first search finds it ready. */
   warm(): void {
-    void this.send({ type: 'open' });
+    void this.send({ type: 'open', writes: writesTo(this.db) });
   }
 
   async search(query: string, filters: SearchFilters, limit: number): Promise<SearchAnswer> {
@@ -96,7 +96,7 @@ class SearchClient {
       });
     }
     this.local ??= new SearchEngine(this.db, { onProgress: (p) => this.told(p) });
-    if (request.type === 'open') return this.local.open().then(() => undefined);
+    if (request.type === 'open') return this.local.open(request.writes).then(() => undefined);
     if (request.type === 'flush') return this.local.flush().then(() => undefined);
     return this.local.search(request.query, request.filters, request.limit, request.writes);
   }

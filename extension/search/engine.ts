@@ -81,8 +81,8 @@ export class SearchEngine {
   }
 
   /** Loads the saved index, or builds one; resolves when it is ready (searches do not wait for a build). */
-  open(): Promise<void> {
-    this.opening ??= this.loadOrBuild();
+  open(writes: number | null = null): Promise<void> {
+    this.opening ??= this.loadOrBuild(writes);
     return this.opening;
   }
 
@@ -91,7 +91,7 @@ export class SearchEngine {
    * `writes`: the page's write count (`writesTo`); a count the index has not seen catches it up first.
    */
   async search(query: string, filters: SearchFilters, limit: number, writes: number): Promise<SearchAnswer> {
-    const opening = this.open();
+    const opening = this.open(writes);
     const wait = this.options.partialAfter === undefined ? 250 : this.options.partialAfter;
     if (wait !== null)
       await Promise.race([
@@ -142,7 +142,8 @@ export class SearchEngine {
     this.options.onProgress?.(progress);
   }
 
-  private async loadOrBuild(): Promise<void> {
+  /** `writes`: the page's write count when it asked; the catch-up of a loaded index covers them. */
+  private async loadOrBuild(writes: number | null): Promise<void> {
     const loaded = await this.load().catch((error: unknown) => {
       console.warn('Docket: the saved search index could not be read; building it again', error);
       return null;
@@ -152,7 +153,7 @@ export class SearchEngine {
       this.updating = true;
       this.setProgress({ phase: 'updating' });
       this.nowSearchable();
-      await this.catchUp(null).finally(() => (this.updating = false));
+      await this.catchUp(writes).finally(() => (this.updating = false));
     } else {
       this.indexed = await this.build();
       this.dirty = true;

@@ -3,7 +3,8 @@ import type { IndexProgress, SearchAnswer } from './engine';
 
 /** From the page to the search worker. `db`: the log database's name. */
 export type WorkerRequest =
-  | { id: number; type: 'open'; db: string }
+  /** `writes`: the page's write count now: the index catches up at least that far as it opens. */
+  | { id: number; type: 'open'; db: string; writes: number }
   | {
       id: number;
       type: 'search';

@@ -26,7 +26,7 @@ export function serveSearch(port: Port): void {
   port.onmessage = ({ data: request }) => {
     const work = async () => {
       const e = engine(request.db);
-      if (request.type === 'open') return void e.open();
+      if (request.type === 'open') return void e.open(request.writes);
       if (request.type === 'flush') return void (await e.flush());
       return e.search(request.query, request.filters, request.limit, request.writes);
     };
