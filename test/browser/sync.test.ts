@@ -30,10 +30,15 @@ describe('team sync between two Chromium profiles', () => {
   });
 
   /** Signs in from the given part of the page: "Team sync" in client settings, or "Join a team" with no client yet. */
-  async function connect(log: Page, code: string, where: 'Team sync' | 'Join a team') {
+  async function connect(
+    log: Page,
+    code: string,
+    where: 'Team sync' | 'Join a team',
+    name = log === aliceLog ? 'Alice Martin' : 'Bob Tremblay',
+  ) {
     const form = log.getByRole('region', { name: where }).getByRole('form', { name: 'Connect to a sync server' });
     // Names tell teammates apart in a space's history: the form asks for one ("me" is nobody's name in a team).
-    await form.locator('input[name="connect-name"]').fill(log === aliceLog ? 'Alice Martin' : 'Bob Tremblay');
+    await form.locator('input[name="connect-name"]').fill(name);
     await form.locator('input[name="server-url"]').fill(server.url);
     await form.locator('input[name="code"]').fill(code);
     await form.getByRole('button', { name: 'Connect' }).click();
@@ -110,6 +115,32 @@ describe('team sync between two Chromium profiles', () => {
     await bobLog.getByTestId('item-row').first().click();
     await expect.poll(() => bobLog.getByTestId('history').textContent(), { timeout: 10_000 }).toMatch(/Alice Martin/);
     expect(await bobLog.getByTestId('history').textContent()).not.toMatch(/sync server|Bob Tremblay/);
+  });
+
+  it('a teammate who joins later (a first sync from the snapshot) reads each item’s story from who created it', async () => {
+    await aliceLog.getByRole('navigation').getByRole('button', { name: 'Client settings' }).click();
+    await aliceLog.getByRole('button', { name: 'Invite…' }).click();
+    const code = (await aliceLog.getByTestId('invite-code').textContent())!;
+    const carol = await launchDocket();
+    try {
+      const carolLog = await carol.context.newPage();
+      await carolLog.goto(carol.url('log.html'));
+      await connect(carolLog, code, 'Join a team', 'Carol Nguyen');
+      await carolLog.getByRole('button', { name: 'Northwind Dental', exact: true }).click();
+      await carolLog.getByRole('navigation').getByRole('button', { name: 'All items' }).click();
+      await carolLog.getByTestId('item-row').first().click();
+      const story = carolLog.getByTestId('history');
+      await expect.poll(() => story.textContent(), { timeout: 10_000 }).toMatch(/Alice Martin created this item/);
+      // Then the evidence's line. A snapshot holds the state, not the edits made before it (the offline edit is in
+      // the title, not in the story); and the snapshot itself is nobody's change.
+      const lines = await story.getByTestId('history-entry').allTextContents();
+      expect(lines[0]).toMatch(/^Alice Martin created this item · \d/);
+      expect(lines.join('\n')).toMatch(/added evidence: .*Q-2026-1042/);
+      expect(lines.join('\n')).not.toMatch(/sync server|Carol Nguyen/);
+      await story.screenshot({ path: shot('first-sync-history') });
+    } finally {
+      await carol.close();
+    }
   });
 
   it('the owner makes a member a viewer, then removes them: the member’s open page says so within seconds', async () => {
