@@ -87,3 +87,17 @@ export function converged<T extends object>(row: T | undefined): T | undefined {
   const { [ORIGIN_AUTHOR]: _, ...stamps } = stampsOf(row);
   return stamped(row, stamps);
 }
+
+/** A one-year master services agreement of a client with a vendor, as the contract form saves it. */
+export function msa(clientId: string, vendorId: string) {
+  return {
+    clientId,
+    vendorId,
+    title: 'MSA',
+    termStart: '2026-01-01',
+    termEnd: '2026-12-31',
+    autoRenew: true,
+    noticeDays: 60,
+    value: null,
+  };
+}

@@ -6,7 +6,7 @@ import { moveMeeting } from '../../../extension/store/meeting-edits';
 import { upcomingMeetings } from '../../../shared/rules';
 import { changesOf, withRowValues } from '../../../extension/store/outbox';
 import { stampsOf, withoutStamps } from '../../../extension/store/stamps';
-import { alice, fileItem, freshDb, makeClient } from '../../support/store';
+import { alice, fileItem, freshDb, makeClient, msa } from '../../support/store';
 
 describe('the outbox', () => {
   it('queues one entry per record written, every field of a new record under one rising stamp', async () => {
@@ -60,16 +60,7 @@ describe('the outbox', () => {
     const db = freshDb();
     const client = await makeClient(db);
     const item = await fileItem(db, client.id, 'Renewal', { vendor: { name: 'Acme', domain: 'acme.com' } });
-    const contract = await createContract(db, alice, {
-      clientId: client.id,
-      vendorId: item.vendorId!,
-      title: 'MSA',
-      termStart: '2026-01-01',
-      termEnd: '2026-12-31',
-      autoRenew: true,
-      noticeDays: 60,
-      value: null,
-    });
+    const contract = await createContract(db, alice, msa(client.id, item.vendorId!));
     await updateItem(db, alice, item.id, { title: 'Acme renewal', urgent: true });
     await deleteContract(db, alice, contract.id);
 

@@ -14,7 +14,7 @@ import { fileInto, putOnAgenda } from '../../../extension/store/triage';
 import { updateVendor } from '../../../extension/store/vendors';
 import { upcomingMeetings } from '../../../shared/rules';
 import { holdAs } from '../../support/access';
-import { alice, fileItem, freshDb, makeClient, pageDraft } from '../../support/store';
+import { alice, fileItem, freshDb, makeClient, pageDraft, msa } from '../../support/store';
 
 const REFUSED = 'You can view Acme Dental’s shared log but not change it.';
 
@@ -33,16 +33,7 @@ async function acme() {
   const [next] = upcomingMeetings(client, [], new Date(alice.at), 1);
   const meeting = { id: next!.id, startsAt: next!.startsAt, fromCadence: true };
   const filed = await fileItem(db, client.id, 'Renewal', { meeting, status: 'to-prepare' });
-  const contract = await createContract(db, alice, {
-    clientId: client.id,
-    vendorId: vendor.id,
-    title: 'MSA',
-    termStart: '2026-01-01',
-    termEnd: '2026-12-31',
-    autoRenew: true,
-    noticeDays: 60,
-    value: null,
-  });
+  const contract = await createContract(db, alice, msa(client.id, vendor.id));
   return { db, client, vendor, inbox, filed, meeting, contract };
 }
 type Acme = Awaited<ReturnType<typeof acme>>;

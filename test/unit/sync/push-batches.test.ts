@@ -3,7 +3,7 @@ import type { OutboxEntry } from '../../../extension/store/db';
 import { createContract, deleteContract } from '../../../extension/store/contracts';
 import { fill } from '../../../extension/sync/push';
 import { syncClient } from '../../../extension/sync/sync-client';
-import { alice, fileItem, makeClient } from '../../support/store';
+import { alice, fileItem, makeClient, msa } from '../../support/store';
 import { team } from '../../support/team';
 
 const entry = (fields: number, chars = 10): OutboxEntry => ({
@@ -33,16 +33,7 @@ describe('what one push carries', () => {
     const t = await team();
     const client = await makeClient(t.a.db);
     const item = await fileItem(t.a.db, client.id, 'Renewal', { vendor: { name: 'Acme', domain: 'acme.com' } });
-    const contract = await createContract(t.a.db, alice, {
-      clientId: client.id,
-      vendorId: item.vendorId!,
-      title: 'MSA',
-      termStart: '2026-01-01',
-      termEnd: '2026-12-31',
-      autoRenew: true,
-      noticeDays: 60,
-      value: null,
-    });
+    const contract = await createContract(t.a.db, alice, msa(client.id, item.vendorId!));
     await deleteContract(t.a.db, alice, contract.id);
     const pushes: number[] = [];
     const counting = {
