@@ -53,7 +53,12 @@ export function changesOf(entries: readonly OutboxEntry[]): Change[] {
  */
 export async function withRowValues(db: DocketDB, entries: readonly OutboxEntry[]): Promise<OutboxEntry[]> {
   const wanted = new Map<SyncTable, string[]>();
-  for (const e of entries) if (e.fromRow) wanted.set(e.table, [...(wanted.get(e.table) ?? []), e.id]);
+  for (const e of entries) {
+    if (!e.fromRow) continue;
+    const ids = wanted.get(e.table);
+    if (ids) ids.push(e.id);
+    else wanted.set(e.table, [e.id]);
+  }
   if (!wanted.size) return [...entries];
   const rows = new Map<string, Record<string, unknown> | undefined>();
   await Promise.all(

@@ -38,7 +38,8 @@ function currentFields(row: Row | undefined, staged: StagedRecord | undefined) {
   return fields;
 }
 
-function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Appends to the list under `key`, starting one if needed. */
+export function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
@@ -52,15 +53,16 @@ export class Writes {
   readonly unstage: string[] = [];
   readonly history: HistoryEntry[] = [];
 
-  /** A complete record to store with its field stamps, or its fields staged until the rest arrives. */
-  record(table: SyncTable, id: string, fields: RecordFields, stamps: Stamps): boolean {
+  /** A complete record to store with its field stamps (returned), or its fields staged until the rest arrives (null). */
+  record(table: SyncTable, id: string, fields: RecordFields, stamps: Stamps): Row | null {
     const assembled = recordFromFields(table, id, valuesOf(fields));
     if (!assembled.ok) {
       this.staged.push({ key: `${table}:${id}`, fields }); // not all of it yet; the rest comes with a later page
-      return false;
+      return null;
     }
-    add(this.put, table, stamped(assembled.record as Row, stamps));
-    return true;
+    const row = assembled.record as Row;
+    add(this.put, table, stamped(row, stamps));
+    return row;
   }
 
   flush(db: DocketDB): Promise<unknown> {
@@ -120,10 +122,10 @@ export function mergeInto(
     const stamps: Stamps = Object.fromEntries(Object.entries(fields).map(([f, st]) => [f, st.hlc]));
     const by = stored && originAuthorOf(stored);
     if (by) stamps[ORIGIN_AUTHOR] = by;
-    if (!writes.record(table, id, fields, stamps)) return { applied: false, conflicts: 0 };
+    const row = writes.record(table, id, fields, stamps);
+    if (!row) return { applied: false, conflicts: 0 };
     if (staged) writes.unstage.push(key);
-    const row = writes.put.get(table)!.at(-1)!;
-    writes.history.push(...historyOf(table, withoutStamps(row), before, id, won, conflicts));
+    writes.history.push(...historyOf(table, row, before, id, won, conflicts));
   }
   return { applied: true, conflicts: conflicts.length };
 }

@@ -3,7 +3,7 @@ import type { RecordFields } from '../../shared/sync/merge';
 import type { LoggedChange, RecordState, SyncTable } from '../../shared/sync/protocol';
 import type { DocketDB } from '../store/db';
 import { ORIGIN_AUTHOR, type Stamps } from '../store/stamps';
-import { applyTables, mergeInto, readCurrent, Writes } from './apply-remote';
+import { add, applyTables, mergeInto, readCurrent, Writes } from './apply-remote';
 
 /** A snapshot record as changes, for the merge of a record this replica already holds. */
 function asChanges(record: RecordState, receivedAt: string): LoggedChange[] {
@@ -42,11 +42,7 @@ export async function applySnapshot(
   receivedAt: string,
 ): Promise<{ applied: number; conflicts: number }> {
   const ids = new Map<SyncTable, string[]>();
-  for (const r of records) {
-    const list = ids.get(r.table);
-    if (list) list.push(r.id);
-    else ids.set(r.table, [r.id]);
-  }
+  for (const r of records) add(ids, r.table, r.id);
   let applied = 0;
   let conflicts = 0;
   await db.transaction('rw', applyTables(db), async () => {
