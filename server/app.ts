@@ -11,6 +11,7 @@ import type { AppEnv } from './env';
 import { errorResponse, handleError, tooLarge } from './errors';
 import { accountRoutes } from './routes/account';
 import { auditRoutes } from './routes/audit';
+import { blobRoutes, isBlobUpload } from './routes/blobs';
 import { eventRoutes } from './routes/events';
 import { memberRoutes } from './routes/members';
 import { spaceRoutes } from './routes/spaces';
@@ -49,8 +50,11 @@ export function createApp(input: AppDeps) {
   if (deps.rateLimit) app.use('*', rateLimit(deps.rateLimit, deps.now));
   const limitBody = bodyLimit({ maxSize: deps.bodyLimitBytes, onError: tooLarge });
   // Bodiless methods skip it: its `c.req.raw.body` check makes @hono/node-server build a full Request (with an
-  // AbortController and a stream) for every GET, a fifth of a pull's cost under load.
-  app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  // AbortController and a stream) for every GET, a fifth of a pull's cost under load. A blob upload has its own,
+  // larger limit, checked as it streams in once the caller is known to be an editor (routes/blobs.ts).
+  const unlimited = (method: string, path: string) =>
+    method === 'GET' || method === 'HEAD' || isBlobUpload(method, path);
+  app.use('*', (c, next) => (unlimited(c.req.method, c.req.path) ? next() : limitBody(c, next)));
 
   app.use('*', authPolicy({ now: deps.now, tokenMaxIdleMs: deps.tokenMaxIdleMs, seen: new Map() }));
 
@@ -72,6 +76,7 @@ export function createApp(input: AppDeps) {
   app.route('/v1/spaces', eventRoutes(deps));
   app.route('/v1/spaces', auditRoutes(deps));
   app.route('/v1/spaces', memberRoutes(deps));
+  app.route('/v1/spaces', blobRoutes(deps));
 
   app.notFound((c) => errorResponse(c, 'not-found', `No such route: ${c.req.method} ${c.req.path}.`));
   app.onError(handleError(log));

@@ -30,6 +30,9 @@ export const ServerConfig = z.object({
   /** Per-space quotas (`413 quota-exceeded`); 0 turns one off. */
   maxRecordsPerSpace: z.coerce.number().int().min(0).default(DEFAULTS.maxRecordsPerSpace),
   maxBytesPerSpace: z.coerce.number().int().min(0).default(DEFAULTS.maxBytesPerSpace),
+  /** Attachments: the largest blob one upload may carry (`413 blob-too-large`), and a space's blobs together. */
+  maxBlobBytes: z.coerce.number().int().min(1).default(DEFAULTS.maxBlobBytes),
+  maxBlobBytesPerSpace: z.coerce.number().int().min(0).default(DEFAULTS.maxBlobBytesPerSpace),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -49,11 +52,13 @@ const OPTIONS = {
   spaceCreation: { env: 'DOCKET_SPACE_CREATION', flag: 'space-creation' },
   maxRecordsPerSpace: { env: 'DOCKET_MAX_RECORDS_PER_SPACE', flag: 'max-records-per-space' },
   maxBytesPerSpace: { env: 'DOCKET_MAX_BYTES_PER_SPACE', flag: 'max-bytes-per-space' },
+  maxBlobBytes: { env: 'DOCKET_MAX_BLOB_BYTES', flag: 'max-blob-bytes' },
+  maxBlobBytesPerSpace: { env: 'DOCKET_MAX_BLOB_BYTES_PER_SPACE', flag: 'max-blob-bytes-per-space' },
 } as const;
 
 export const USAGE = `Usage: tsx server/main.ts [options]   (each also as an environment variable)
 ${Object.values(OPTIONS)
-  .map((o) => `  --${o.flag.padEnd(22)} ${o.env}`)
+  .map((o) => `  --${o.flag.padEnd(25)} ${o.env}`)
   .join('\n')}
   (--cors-origin may repeat; DOCKET_CORS_ORIGINS is comma-separated. A rate or a per-space maximum of 0 turns that
   limit off. With --database-url (a postgres:// URL) the store is that PostgreSQL database, shared by every

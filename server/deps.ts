@@ -1,3 +1,4 @@
+import { MAX_BLOB_BYTES } from '../shared/sync/blobs';
 import type { SpaceCreation } from './auth/space-creation';
 import type { RateLimit } from './edge/rate-limit';
 import { silentLogger, type Logger } from './log';
@@ -30,6 +31,10 @@ export type AppDeps = {
   maxRecordsPerSpace?: number;
   /** Most bytes a space's records may take as stored JSON (default 1 GiB; 0: no limit). */
   maxBytesPerSpace?: number;
+  /** Largest blob (an attachment's bytes) one upload may carry (default 5 MiB); its own limit, not the body limit. */
+  maxBlobBytes?: number;
+  /** Most bytes a space's blobs may take together (default 1 GiB; 0: no limit). */
+  maxBlobBytesPerSpace?: number;
   pokes?: Pokes;
   log?: Logger;
 };
@@ -45,6 +50,8 @@ export const DEFAULTS = {
   streamCheckMs: 250,
   spaceCreation: 'allowed' as SpaceCreation,
   ...QUOTA_DEFAULTS,
+  maxBlobBytes: MAX_BLOB_BYTES,
+  maxBlobBytesPerSpace: 1024 ** 3,
 };
 
 export function resolveDeps(deps: AppDeps): Deps {
@@ -61,6 +68,8 @@ export function resolveDeps(deps: AppDeps): Deps {
     spaceCreation: deps.spaceCreation ?? DEFAULTS.spaceCreation,
     maxRecordsPerSpace: deps.maxRecordsPerSpace ?? DEFAULTS.maxRecordsPerSpace,
     maxBytesPerSpace: deps.maxBytesPerSpace ?? DEFAULTS.maxBytesPerSpace,
+    maxBlobBytes: deps.maxBlobBytes ?? DEFAULTS.maxBlobBytes,
+    maxBlobBytesPerSpace: deps.maxBlobBytesPerSpace ?? DEFAULTS.maxBlobBytesPerSpace,
     pokes: deps.pokes ?? new Pokes(),
     log: deps.log ?? silentLogger,
   };

@@ -60,6 +60,8 @@ const app = createApp({
   spaceCreation: config.spaceCreation,
   maxRecordsPerSpace: config.maxRecordsPerSpace,
   maxBytesPerSpace: config.maxBytesPerSpace,
+  maxBlobBytes: config.maxBlobBytes,
+  maxBlobBytesPerSpace: config.maxBlobBytesPerSpace,
 });
 
 const code = await prepareSetup(store, new Date());

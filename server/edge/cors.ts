@@ -10,7 +10,7 @@ export function extensionCors(extra: string[]): MiddlewareHandler {
   const allow = (origin: string) => (EXTENSION_ORIGIN.test(origin) || extra.includes(origin) ? origin : null);
   const preflight = cors({
     origin: allow,
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type'],
     exposeHeaders: EXPOSE,
     maxAge: 600,

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { batchPart } from './sqlite/batch';
+import { blobsPart } from './sqlite/blobs';
 import { Gate } from './sqlite/gate';
 import { membersPart } from './sqlite/members';
 import { peoplePart } from './sqlite/people';
@@ -27,6 +28,7 @@ const COUNTED = [
   'conflicts',
   'replicas',
   'device_codes',
+  'blobs',
 ] as const;
 
 /**
@@ -67,6 +69,7 @@ export function openSqliteStore(file: string): SyncStore {
     ...membersPart(db, changed),
     ...syncPart(db),
     ...transferPart(db, changed),
+    ...blobsPart(db),
     lastAck: batch.lastAck,
     spaceUsage: batch.usage,
     counts: () => Object.fromEntries(counts.map(([table, stmt]) => [table, stmt.get()!.n])),

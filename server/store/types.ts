@@ -1,3 +1,4 @@
+import type { BlobType } from '../../shared/sync/blobs';
 import type { LoggedChange, PushResponse, RecordState, Role, SyncTable } from '../../shared/sync/protocol';
 import type { SpaceDump } from './dump';
 import type { SyncTx } from './tx';
@@ -126,6 +127,18 @@ export type ImportResult =
       id: string;
     };
 
+/** A blob of a space as stored: named by the SHA-256 of its bytes, with its type and who uploaded it when. */
+export type BlobInfo = { sha256: string; type: BlobType; size: number; createdAt: string; createdBy: string };
+export type StoredBlob = BlobInfo & { bytes: Uint8Array<ArrayBuffer> };
+/** A space's blobs: how many, and their bytes (the per-space limit counts these). */
+export type BlobUsage = { blobs: number; bytes: number };
+/**
+ * Storing a blob: stored now (`created`), or already there (the first upload's row is kept, whatever type this one
+ * says), or refused with nothing written because the space's blobs would pass `maxSpaceBytes` (`used`: their bytes).
+ */
+export type PutBlobResult =
+  { ok: true; created: boolean; blob: BlobInfo } | { ok: false; reason: 'space-full'; used: number };
+
 export type AcceptInvite = { userId: string } | { name: string; tokenHash: string; tokenLabel: string };
 export type AcceptResult =
   | { ok: true; user: User; token: Token | null; space: Space; role: Role }
@@ -222,6 +235,24 @@ export interface SyncStore {
    * false when another user pushed it first.
    */
   claimReplica(replicaId: string, userId: string, now: string): Promise<boolean>;
+
+  // Attachments: content-addressed blobs, per space (shared/sync/blobs.ts).
+  /**
+   * Stores a blob in the space unless it is there already, atomically with the check that the space's blobs stay
+   * within `maxSpaceBytes` (0: no limit; a blob already there is never refused). The caller has checked the hash.
+   */
+  putBlob(
+    spaceId: string,
+    blob: { sha256: string; type: BlobType; bytes: Uint8Array },
+    by: string,
+    at: string,
+    maxSpaceBytes: number,
+  ): Promise<PutBlobResult>;
+  /** The blob with this hash in this space (never another space's), or null. */
+  getBlob(spaceId: string, sha256: string): Promise<StoredBlob | null>;
+  /** Which of these hashes the space has no blob for, in the order asked (each once). */
+  missingBlobs(spaceId: string, sha256s: string[]): Promise<string[]>;
+  blobUsage(spaceId: string): Promise<BlobUsage>;
 
   // Moving a space between servers (server/admin/spaces.ts; on either store, from either store).
   listSpaces(): Promise<SpaceSummary[]>;

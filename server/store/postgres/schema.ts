@@ -10,7 +10,7 @@ export type Migration = { version: number; name: string; sql: string };
 export const MIGRATION_LOCK = 0x646f636b; // 'dock'
 
 /**
- * The PostgreSQL schema, mirroring the SQLite one (./sqlite/schema.ts) as it stands after its migration 6, plus what
+ * The PostgreSQL schema, mirroring the SQLite one (./sqlite/schema.ts) as it stands after its migration 7, plus what
  * several processes need: a counter row per space (`space_seq`) that a push locks to take contiguous seqs, the
  * space's use in its own row (`space_usage`, so pushes do not lock `spaces`), and `auth_mark`, moved by every
  * revocation and membership change so that event streams on every process re-check their access.
@@ -99,6 +99,20 @@ export const MIGRATIONS: Migration[] = [
       detected_at text NOT NULL
     );
     CREATE INDEX conflicts_by_space ON conflicts (space_id, seq, id);
+    `,
+  },
+  {
+    version: 2,
+    name: "blobs: captures' attachments, content-addressed per space",
+    // As SQLite's migration 7: the same bytes in two spaces are two rows. `size` is in the index, so a space's total
+    // is summed by an index-only scan.
+    sql: `
+    CREATE TABLE blobs (
+      space_id text NOT NULL REFERENCES spaces (id), sha256 text COLLATE "C" NOT NULL, type text NOT NULL,
+      size bigint NOT NULL, data bytea NOT NULL, created_at text NOT NULL, created_by text NOT NULL REFERENCES users (id),
+      PRIMARY KEY (space_id, sha256)
+    );
+    CREATE INDEX blobs_size_by_space ON blobs (space_id, size);
     `,
   },
 ];

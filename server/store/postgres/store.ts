@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import type { SyncStore } from '../types';
+import { blobsPart } from './blobs';
 import { changeLogPart } from './change-log';
 import { deviceCodesPart } from './device-codes';
 import { membersPart } from './members';
@@ -43,6 +44,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     ...usagePart(sql),
     ...changeLogPart(sql),
     ...transferPart(sql),
+    ...blobsPart(sql),
     close: () => sql.end(),
   };
 }

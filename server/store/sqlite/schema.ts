@@ -97,6 +97,17 @@ export const MIGRATIONS: string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX device_codes_by_user ON device_codes(user_id);
   `,
+  // 7: captures' attachments, content-addressed per space: the same bytes in two spaces are two rows, each readable
+  // only through its own space. A rowid table (not WITHOUT ROWID): rows are large. `size` sits in the index, so a
+  // space's total (its limit) is summed from the index without reading the bytes.
+  `
+  CREATE TABLE blobs (
+    space_id TEXT NOT NULL REFERENCES spaces(id), sha256 TEXT NOT NULL, type TEXT NOT NULL, size INTEGER NOT NULL,
+    data BLOB NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL REFERENCES users(id),
+    UNIQUE (space_id, sha256)
+  );
+  CREATE INDEX blobs_size_by_space ON blobs(space_id, size);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

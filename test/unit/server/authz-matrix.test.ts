@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hashSecret, newSecret } from '../../../server/auth/secrets';
 import { prepareSetup } from '../../../server/auth/setup';
 import { DAY_MS } from '../../../server/deps';
+import { blobPath } from '../../../shared/sync/blobs';
 import { harness, pushBody } from './helpers';
 
 /**
@@ -54,6 +56,9 @@ const MATRIX = `
   GET    /v1/spaces/:space/audit                          200   200    200    403     401     401    404   401
   GET    /v1/spaces/:space/events                         200   200    200    403     401     401    404   401
   GET    /v1/spaces/:space/events (token in url)          401   401    401    401     401     401    401   401
+  PUT    /v1/spaces/:space/blobs/:sha256                  201   201    403    403     401     401    404   401
+  GET    /v1/spaces/:space/blobs/:sha256                  200   200    200    403     401     401    404   401
+  POST   /v1/spaces/:space/blobs/missing                  200   200    403    403     401     401    404   401
 `;
 // Notes on some cells:
 // - accept: the invite code is the credential. With a token the caller joins as themself (the owner stays owner: an
@@ -74,6 +79,8 @@ const MATRIX = `
 // - events: the token goes in the Authorization header only; a 200 is read up to its first poke, then dropped.
 //   "token in url" sends the caller's token as `?token=` and no header: refused, as if there were no token, so a
 //   long-lived token never has to travel in a URL (proxy and browser logs).
+// - blobs: the PUT sends a new image's raw bytes (image/png) under their hash; the GET reads one the owner uploaded;
+//   missing asks about both. The same roles as push (write) and pull (read).
 
 type Row = { label: string; method: string; path: string; variant: string | null; expected: Record<Caller, number> };
 
@@ -184,11 +191,23 @@ async function world(setup: 'done' | 'pending' = 'done') {
     createdAt: at(),
     expiresAt: new Date(h.clock.now + 15 * 60_000).toISOString(),
   });
+  const blob = { sha256: sha256Of(STORED_IMAGE), type: 'image/png' as const, bytes: STORED_IMAGE };
+  expect((await h.store.putBlob(space, blob, dana.id, at(), 0)).ok).toBe(true);
   return { h, space, people, tia, inviteCode: await invite(space, 'viewer'), setupCode, deviceCode };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
-type Request = { method: string; path: string; body?: unknown; tokenInUrl?: boolean };
+type Request = {
+  method: string;
+  path: string;
+  body?: unknown;
+  /** a body sent as is, with its own content type (a blob upload) */ raw?: { bytes: Uint8Array; type: string };
+  tokenInUrl?: boolean;
+};
+
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const STORED_IMAGE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+const NEW_IMAGE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 4, 5, 6]);
 
 /** The valid request a row sends for a caller. */
 function requestFor(row: Row, w: World, caller: Caller): Request {
@@ -246,6 +265,16 @@ function requestFor(row: Row, w: World, caller: Caller): Request {
       return { method: 'GET', path: `${at}/events` };
     case 'GET /v1/spaces/:space/events (token in url)':
       return { method: 'GET', path: me ? `${at}/events?token=${me.token}` : `${at}/events`, tokenInUrl: true };
+    case 'PUT /v1/spaces/:space/blobs/:sha256':
+      return {
+        method: 'PUT',
+        path: blobPath(w.space, sha256Of(NEW_IMAGE)),
+        raw: { bytes: NEW_IMAGE, type: 'image/png' },
+      };
+    case 'GET /v1/spaces/:space/blobs/:sha256':
+      return { method: 'GET', path: blobPath(w.space, sha256Of(STORED_IMAGE)) };
+    case 'POST /v1/spaces/:space/blobs/missing':
+      return { method: 'POST', path: `${at}/blobs/missing`, body: { sha256: [STORED_IMAGE, NEW_IMAGE].map(sha256Of) } };
     default:
       throw new Error(`no request for matrix row ${key}`);
   }
@@ -256,11 +285,12 @@ async function send(w: World, caller: Caller, req: Request): Promise<{ status: n
   const headers: Record<string, string> = {};
   if (caller !== 'none' && !req.tokenInUrl) headers.authorization = `Bearer ${w.people[caller].token}`;
   if (req.body !== undefined) headers['content-type'] = 'application/json';
+  if (req.raw) headers['content-type'] = req.raw.type;
   const controller = new AbortController();
   const res = await w.h.app.request(req.path, {
     method: req.method,
     headers,
-    body: req.body === undefined ? undefined : JSON.stringify(req.body),
+    body: req.raw ? (req.raw.bytes as BodyInit) : req.body === undefined ? undefined : JSON.stringify(req.body),
     signal: controller.signal,
   });
   if (res.headers.get('content-type')?.startsWith('text/event-stream')) {

@@ -18,6 +18,8 @@ describe('server configuration', () => {
       spaceCreation: 'allowed',
       maxRecordsPerSpace: 200_000,
       maxBytesPerSpace: 1024 ** 3,
+      maxBlobBytes: 5 * 1024 * 1024,
+      maxBlobBytesPerSpace: 1024 ** 3,
     });
   });
 

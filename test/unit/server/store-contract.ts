@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Author, SyncStore } from '../../../server/store/types';
 import { applyBatch, type UsageGuard } from '../../../server/sync/apply-batch';
 import type { Change } from '../../../shared/sync/protocol';
+import { blobContract } from './blob-store-contract';
 
 /** How a contract run gets a store: a fresh one, and (for durable stores) the same data reopened. */
 export type StoreFactory = () => { store: SyncStore; reopen?: () => SyncStore; cleanup?: () => void };
@@ -468,6 +469,8 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
       expect(asked).toHaveLength(1);
       expect(await store.spaceUsage(other.id)).toEqual({ records: 0, bytes: 0 });
     });
+
+    blobContract(fresh);
 
     // Registered only for durable stores, so an in-memory run has no skipped test.
     if (options.durable)
