@@ -8,6 +8,7 @@ export interface WebmailMessage {
   from: Mailbox | null;
   to: Mailbox[];
   cc: Mailbox[];
+  bcc: Mailbox[];
   /** The date as the page showed it, for people. */
   dateText: string | null;
   date: string | null;
@@ -60,4 +61,23 @@ export function conversationMarkdown(latest: string, others: WebmailMessage[], b
     }
   }
   return parts.join('\n\n');
+}
+
+/** Messages left collapsed are in the capture by sender, date and preview only: say how many. */
+export function collapsedWarning(label: string, messages: WebmailMessage[]): string[] {
+  const n = messages.filter((m) => !m.body).length;
+  if (n === 0) return [];
+  const one = n === 1;
+  return [
+    `${label}: ${n} message${one ? '' : 's'} of this conversation stayed collapsed; only ${one ? 'its' : 'their'} sender, date and preview were captured.`,
+  ];
+}
+
+/** Messages hidden behind a fold are not in the capture at all: say how many, when the page shows the count. */
+export function foldedWarning(label: string, folds: number, count: number): string[] {
+  if (folds === 0) return [];
+  const what = count > 0 ? `${count} message${count === 1 ? ' was' : 's were'}` : 'Some messages were';
+  return [
+    `${label}: ${what} folded away in this conversation and not captured; show them and clip again to include them.`,
+  ];
 }

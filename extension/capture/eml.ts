@@ -41,6 +41,7 @@ export async function emlToDraft(raw: Uint8Array | string, opts: EmlToDraftOptio
     from,
     to: mailboxes(mail.to),
     cc: mailboxes(mail.cc),
+    bcc: mailboxes(mail.bcc),
     date: isoDate(mail.date),
     messageId: firstId(mail.messageId),
     threadId: firstId(mail.references) ?? firstId(mail.inReplyTo),

@@ -4,11 +4,18 @@
  */
 import type { CaptureDraft, EmailHeaders, Mailbox } from '../../shared/domain';
 import { cleanTree, cloneDocument, stripChrome } from './clean';
-import { bodyMarkdown, conversationMarkdown, type WebmailMessage } from './conversation';
+import {
+  bodyMarkdown,
+  collapsedWarning,
+  conversationMarkdown,
+  foldedWarning,
+  type WebmailMessage,
+} from './conversation';
 import { finishDraft } from './draft';
 import { htmlToMarkdown } from './markdown';
+import { foldedCount, readDetails } from './gmail-parts';
+import { readMessageDate } from './message-date';
 import { attr, CaptureError, clamp, parseMailbox, textOf, toArray } from './text';
-import { parseWebmailDate } from './webmail-date';
 
 const NO_MESSAGE = 'Open the e-mail you want to clip, then try again.';
 const MESSAGE = 'div.adn[data-message-id], div.adn[data-legacy-message-id], div[data-message-id]';
@@ -38,21 +45,28 @@ function readAttachments(el: Element): EmailHeaders['attachments'] {
 }
 
 function readMessage(el: Element, lang: string): WebmailMessage {
-  const notes: string[] = [];
   const dateEl = el.querySelector('span.g3');
   const dateTitle = attr(dateEl, 'title') ?? attr(dateEl, 'alt');
-  const parsed = parseWebmailDate(dateTitle ?? textOf(dateEl), lang);
-  if (parsed.note) notes.push(`Gmail: ${parsed.note}`);
+  const when = readMessageDate(dateEl, dateTitle ?? textOf(dateEl), lang, 'Gmail');
+  const notes = [...when.notes];
   const legacy = attr(el, 'data-legacy-message-id');
+  const shown = toArray(el.querySelectorAll('span.g2[email]'))
+    .filter(notInBody)
+    .map(mailbox)
+    .filter((m): m is Mailbox => m !== null);
+  const details = readDetails(el);
+  if (!details && shown.length > 0)
+    notes.push(
+      "Gmail: the message's header details were not open, so cc and bcc could not be told apart; every recipient is listed under to.",
+    );
   return {
-    from: mailbox(el.querySelector('span.gD[email]') ?? el.querySelector('.gF span[email]')),
-    to: toArray(el.querySelectorAll('span.g2[email]'))
-      .filter(notInBody)
-      .map(mailbox)
-      .filter((m): m is Mailbox => m !== null),
-    cc: [],
+    from:
+      mailbox(el.querySelector('span.gD[email]') ?? el.querySelector('.gF span[email]')) ?? details?.from[0] ?? null,
+    to: details ? details.to : shown,
+    cc: details?.cc ?? [],
+    bcc: details?.bcc ?? [],
     dateText: dateTitle ?? (textOf(dateEl) || null),
-    date: parsed.date,
+    date: when.date,
     messageId: legacy ?? attr(el, 'data-message-id')?.replace(/^#/, '') ?? null,
     attachments: readAttachments(el),
     body: el.querySelector('div.a3s'),
@@ -82,6 +96,7 @@ function headersOf(thread: ReturnType<typeof readThread>, m: WebmailMessage | un
     from: m?.from ?? null,
     to: m?.to ?? [],
     cc: m?.cc ?? [],
+    bcc: m?.bcc ?? [],
     date: m?.date ?? null,
     messageId: m?.messageId ?? null,
     threadId: thread.threadId,
@@ -132,6 +147,8 @@ export function extractGmail(doc: Document, opts: { url: string; maxChars?: numb
     warnings.push('Gmail: the message body was not found; the visible conversation was kept as a page.');
   }
   if (!latest?.from) warnings.push('Gmail: the sender was not found.');
+  const folded = foldedCount(root);
+  warnings.push(...collapsedWarning('Gmail', thread.messages), ...foldedWarning('Gmail', folded.folds, folded.count));
   return finishDraft({
     kind: 'email',
     url: opts.url,

@@ -1,8 +1,15 @@
-/** Reading Outlook on the web's header parts: labelled people (From/To/Cc, localised) and attachment chips. */
+/**
+ * Reading Outlook on the web's parts by stable hooks (ids, roles, aria-labels, data-testid; class names are hashed
+ * per build): labelled people (From/To/Cc/Bcc, localised), collapsed messages, and attachment chips.
+ */
 import type { EmailHeaders, Mailbox } from '../../shared/domain';
 import { attr, clamp, parseMailbox, textOf, toArray } from './text';
 
 const BODY = 'div[id^="UniqueMessageBody"]';
+const TIME = '[data-testid="SentReceivedSavedTime"]';
+/** A control that shows more messages of the conversation ("See 3 more messages", "Afficher 3 autres messages"). */
+export const FOLD_TEXT =
+  /\b(see|show|view|afficher|voir|anzeigen)\b.*\b(more|older|earlier|plus|autres|anciens|weitere|ältere)\b.*\b(messages?|nachrichten)\b/i;
 const SIZE = /\b\d+(?:[.,]\d+)?\s?(?:[KMGT]?B|[KMGT]?o|bytes|octets)\b/i;
 
 function splitList(text: string): string[] {
@@ -46,6 +53,35 @@ export function recipientsOf(container: Element, label: RegExp): Mailbox[] {
   return readLabelled(container, label);
 }
 
+function outermost(els: Element[]): Element[] {
+  return els.filter((el, _i, all) => !all.some((other) => other !== el && other.contains(el)));
+}
+
+/** Largest ancestor of `start` below `pane` that holds no body and no other date: one collapsed message. */
+function itemAround(start: Element, pane: Element): Element {
+  let el = start;
+  for (let up = el.parentElement; up && up !== pane; up = up.parentElement) {
+    if (up.querySelector(BODY) || up.querySelectorAll(TIME).length > 1) break;
+    el = up;
+  }
+  return el;
+}
+
+/**
+ * Collapsed messages of the conversation in `pane` (outside the `open` ones): each date outside an open message
+ * marks one; so does an `aria-expanded="false"` element naming a sender (`from` label).
+ */
+export function collapsedItems(pane: Element, open: Element[], from: RegExp): Element[] {
+  const outside = (el: Element) => !open.some((o) => o.contains(el) || el.contains(o));
+  const found = toArray(pane.querySelectorAll(TIME))
+    .filter(outside)
+    .map((t) => itemAround(t, pane));
+  for (const el of toArray(pane.querySelectorAll('[aria-expanded="false"]'))) {
+    if (outside(el) && !el.querySelector(BODY) && readLabelled(el, from).length > 0) found.push(el);
+  }
+  return outermost([...new Set(found)]);
+}
+
 const CHIP =
   '[role=attachment], [aria-label*="attachment" i], [aria-label*="pièce jointe" i], [aria-label*="Anlage" i]';
 
@@ -59,11 +95,12 @@ export function readAttachments(container: Element): EmailHeaders['attachments']
     if (chip.closest(BODY) || chip.querySelector(`${CHIP}`)) continue; // a well of chips, or inside the message
     const label = attr(chip, 'aria-label') ?? '';
     const text = textOf(chip);
-    const name = textOf(chip.querySelector('.VlyYV')) || attr(chip, 'title') || (text.length <= 200 ? text : '');
+    const name = attr(chip, 'title') || (text.length <= 200 ? text : '');
     add(name || label, `${text} ${label}`);
   }
-  for (const name of toArray(container.querySelectorAll('.VlyYV'))) {
-    if (!name.closest(CHIP)) add(textOf(name), textOf(name.parentElement));
+  // Fallback on a hashed class (Mailvelope's `.VlyYV` file name), only when no chip has a stable hook.
+  if (found.size === 0) {
+    for (const name of toArray(container.querySelectorAll('.VlyYV'))) add(textOf(name), textOf(name.parentElement));
   }
   return [...found].map(([name, size]) => ({ name: clamp(name, 500), size: size ? clamp(size, 50) : null }));
 }

@@ -4,27 +4,29 @@
  */
 import type { CaptureDraft, EmailHeaders, Mailbox } from '../../shared/domain';
 import { cleanTree, cloneDocument, stripChrome } from './clean';
-import { bodyMarkdown, conversationMarkdown, type WebmailMessage } from './conversation';
+import {
+  bodyMarkdown,
+  collapsedWarning,
+  conversationMarkdown,
+  foldedWarning,
+  type WebmailMessage,
+} from './conversation';
 import { finishDraft } from './draft';
 import { htmlToMarkdown } from './markdown';
+import { LABEL_PREFIX } from './header-labels';
+import { readMessageDate } from './message-date';
 import { attr, CaptureError, clamp, textOf, toArray } from './text';
-import { parseWebmailDate } from './webmail-date';
-import { readAttachments, readLabelled, recipientsOf } from './outlook-parts';
+import { collapsedItems, FOLD_TEXT, readAttachments, readLabelled, recipientsOf } from './outlook-parts';
 
 const NO_MESSAGE = 'Open the e-mail you want to clip, then try again.';
 const BODY = 'div[id^="UniqueMessageBody"]';
 const PANE =
   '#ReadingPaneContainerId, [data-app-section="MailReadCompose"], #ConversationReadingPaneContainer, [role=main]';
-const FROM = /^\s*(from|von|de|van|da|från|fra|od|от|发件人|差出人)\s*[:：]\s*/i;
-const TO = /^\s*(to|à|a|an|para|aan|til|till|do|кому|收件人|宛先)\s*[:：]\s*/i;
-const CC = /^\s*(cc|cci|kopie)\s*[:：]\s*/i;
-
+const { from: FROM, to: TO, cc: CC, bcc: BCC } = LABEL_PREFIX;
 const TIME = '[data-testid="SentReceivedSavedTime"]';
 
 /** The largest ancestor of `body` that holds no other message (body or date): that message's header and body. */
-function containerOf(body: Element, pane: Element): Element {
-  const item = body.closest('.aVla3');
-  if (item && pane.contains(item)) return item;
+export function containerOf(body: Element, pane: Element): Element {
   let el = body;
   for (let up = el.parentElement; up; up = up.parentElement) {
     if (up.querySelectorAll(BODY).length > 1 || up.querySelectorAll(TIME).length > 1) break;
@@ -44,23 +46,22 @@ function readSubject(pane: Element): string {
 }
 
 function readMessage(container: Element, body: Element | null, lang: string): WebmailMessage {
-  const notes: string[] = [];
   const timeEl = container.querySelector(TIME);
-  const dateText = attr(timeEl, 'title') ?? (textOf(timeEl) || null);
-  const parsed = parseWebmailDate(dateText, lang);
-  if (parsed.note) notes.push(`Outlook: ${parsed.note}`);
+  const dateText = attr(timeEl, 'title') ?? attr(timeEl, 'aria-label') ?? (textOf(timeEl) || null);
+  const when = readMessageDate(timeEl, dateText, lang, 'Outlook');
   const from: Mailbox | null = readLabelled(container, FROM)[0] ?? null;
   return {
     from,
     to: recipientsOf(container, TO),
     cc: recipientsOf(container, CC),
+    bcc: recipientsOf(container, BCC),
     dateText,
-    date: parsed.date,
+    date: when.date,
     messageId: null,
     attachments: readAttachments(container),
     body,
     snippet: body ? '' : snippetOf(container, [from?.name, from?.address, dateText, textOf(timeEl)]),
-    notes,
+    notes: when.notes,
   };
 }
 
@@ -90,9 +91,8 @@ function readConversation(doc: Document | Element, url: string, lang: string) {
     body: b,
   }));
   // Collapsed messages of a conversation (no body): listed by sender, date and preview only.
-  for (const el of toArray(pane.querySelectorAll('.aVla3'))) {
-    if (!el.querySelector(BODY)) items.push({ container: el, body: null });
-  }
+  const open = items.map((i) => i.container);
+  for (const el of collapsedItems(pane, open, FROM)) items.push({ container: el, body: null });
   items.sort((a, b) => (a.container.compareDocumentPosition(b.container) & 2 ? 1 : -1));
   const messages = items.map((i) => ({ ...readMessage(i.container, i.body, lang), container: i.container }));
   const expanded = messages.filter((m) => m.body);
@@ -102,7 +102,10 @@ function readConversation(doc: Document | Element, url: string, lang: string) {
   const selected = doc.querySelector('[role=option][aria-selected="true"][data-convid]');
   const convId = attr(selected ?? pane.querySelector('[data-convid]'), 'data-convid');
   if (latest) latest.messageId = messageIdFromUrl(url) ?? convId;
-  return { pane, subject: readSubject(pane), messages, latest, threadId: convId };
+  const folds = toArray(pane.querySelectorAll('button, [role=button]')).filter((b) =>
+    FOLD_TEXT.test(`${attr(b, 'aria-label') ?? ''} ${textOf(b)}`),
+  );
+  return { pane, subject: readSubject(pane), messages, latest, threadId: convId, folds };
 }
 
 function headersOf(c: NonNullable<ReturnType<typeof readConversation>>): EmailHeaders {
@@ -112,6 +115,7 @@ function headersOf(c: NonNullable<ReturnType<typeof readConversation>>): EmailHe
     from: m?.from ?? null,
     to: m?.to ?? [],
     cc: m?.cc ?? [],
+    bcc: m?.bcc ?? [],
     date: m?.date ?? null,
     messageId: m?.messageId ?? null,
     threadId: c.threadId,
@@ -148,6 +152,11 @@ export function extractOutlook(doc: Document, opts: { url: string; maxChars?: nu
     warnings.push('Outlook: the message body was not found; the visible reading pane was kept as a page.');
   }
   if (c.latest && !c.latest.from) warnings.push('Outlook: the sender was not found.');
+  const hidden = c.folds.reduce(
+    (n, b) => n + +(/\d+/.exec(`${attr(b, 'aria-label') ?? ''} ${textOf(b)}`)?.[0] ?? 0),
+    0,
+  );
+  warnings.push(...collapsedWarning('Outlook', c.messages), ...foldedWarning('Outlook', c.folds.length, hidden));
   return finishDraft({
     kind: 'email',
     url: opts.url,

@@ -1,16 +1,20 @@
 /**
  * Turns the absolute dates webmail shows ("Tue, Nov 24, 2026, 10:08 AM", "Fri 4/10/2026 1:25 PM",
- * "ven. 10/04/2026 13:25") into an instant. Webmail prints wall-clock time in the reader's own time zone, so the
- * wall-clock time is read in the time zone of the engine running this (the user's browser).
- * Never guesses silently: a relative date ("2 hours ago") gives null, and an ambiguous numeric date (4/10/2026)
- * is settled by the weekday when one is shown, else by the page language, with a note saying so.
+ * "ven. 10/04/2026 13:25") into an instant. The text is wall-clock time in the account's zone, which the text
+ * rarely names: an offset written in it ("GMT-05:00", "UTC+2") wins, else the wall clock is read in `timeZone`
+ * when the caller knows it, else in the zone of the engine running this (`zone: 'engine'` says so, so the caller
+ * can warn). Never guesses silently: a relative date ("2 hours ago") gives null, and an ambiguous numeric date
+ * (4/10/2026) is settled by the weekday when one is shown, else by the page language, with a note saying so.
  */
+import { zonedToUtc } from '../../shared/rules/zoned-time';
 
 export interface ParsedDate {
   /** UTC ISO-8601, or null when the text holds no usable absolute date. */
   date: string | null;
   /** Why the date is null or uncertain, for the capture's warnings. */
   note: string | null;
+  /** How the wall clock became an instant: an offset in the text, the given zone, or the engine's own zone. */
+  zone?: 'offset' | 'given' | 'engine';
 }
 
 const MONTHS: Record<string, number> = {};
@@ -50,10 +54,23 @@ interface Wall {
   day: number;
 }
 
-export function parseWebmailDate(raw: string | null | undefined, pageLang = ''): ParsedDate {
+// "GMT-05:00", "UTC+2", "(UTC+05:30)", or a bare "UTC"/"GMT" after the time.
+const OFFSET = /\(?\b(?:gmt|utc)\s*(?:([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?)?\)?(?![\w+\-])/i;
+
+function offsetMinutes(m: RegExpExecArray): number | null {
+  if (!m[1]) return 0;
+  const minutes = +m[2]! * 60 + +(m[3] ?? 0);
+  if (+m[2]! > 14 || +(m[3] ?? 0) > 59) return null;
+  return m[1] === '+' ? minutes : -minutes;
+}
+
+export function parseWebmailDate(raw: string | null | undefined, pageLang = '', timeZone?: string): ParsedDate {
   const text = (raw ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
   if (!text) return { date: null, note: null };
-  const lower = text.toLowerCase();
+  const offsetMatch = OFFSET.exec(text);
+  const offset = offsetMatch ? offsetMinutes(offsetMatch) : null;
+  // The offset's digits must not be read as the time or the date.
+  const lower = (offsetMatch ? text.replace(offsetMatch[0], ' ') : text).toLowerCase();
   const time = readTime(lower);
   const weekday = readWeekday(lower);
   let wall: Wall | null = null;
@@ -77,9 +94,20 @@ export function parseWebmailDate(raw: string | null | undefined, pageLang = ''):
       : `the date "${text}" could not be read`;
     return { date: null, note: `${why}; the date was left empty.` };
   }
-  const local = new Date(wall.year, wall.month, wall.day, time?.hour ?? 0, time?.minute ?? 0);
   if (!time) note = note ?? `Date "${text}" has no time of day; midnight was assumed.`;
-  return { date: local.toISOString(), note };
+  const hour = time?.hour ?? 0;
+  const minute = time?.minute ?? 0;
+  if (offset !== null) {
+    const utc = Date.UTC(wall.year, wall.month, wall.day, hour, minute) - offset * 60_000;
+    return { date: new Date(utc).toISOString(), note, zone: 'offset' };
+  }
+  if (timeZone) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const day = `${wall.year}-${pad(wall.month + 1)}-${pad(wall.day)}`;
+    return { date: zonedToUtc(day, `${pad(hour)}:${pad(minute)}`, timeZone).toISOString(), note, zone: 'given' };
+  }
+  const local = new Date(wall.year, wall.month, wall.day, hour, minute);
+  return { date: local.toISOString(), note, zone: 'engine' };
 }
 
 function readTime(text: string): { hour: number; minute: number } | null {

@@ -12,6 +12,8 @@ export const EmailHeaders = z.object({
   from: Mailbox.nullable(),
   to: z.array(Mailbox),
   cc: z.array(Mailbox).default([]),
+  /** Only known when the page shows it: Gmail's header details list bcc on messages the account sent. */
+  bcc: z.array(Mailbox).default([]),
   /** Absolute instant the message was sent, never "2 hours ago". Null when the page gave no usable date. */
   date: Instant.nullable(),
   messageId: z.string().max(1000).nullable(),

@@ -27,6 +27,7 @@ describe('emlToDraft: a multipart vendor renewal with quoted history and a PDF a
         { name: 'Sam Lee', address: 'sam.lee@northwind-dental.com' },
         { name: '', address: 'ops@northwind-dental.com' },
       ],
+      bcc: [],
       date: '2026-11-03T14:15:00.000Z',
       messageId: 'CAF=renewal-2@mail.acme-cloud.com',
       threadId: 'CAF=renewal-0@mail.acme-cloud.com',
@@ -88,6 +89,20 @@ describe('emlToDraft: Outlook replies', () => {
       'Old question',
     ].join('\r\n');
     expect((await emlToDraft(raw)).markdown).toBe('Confirmed at $3,900/month.');
+  });
+  it('keeps the Bcc header of a sent message apart from Cc', async () => {
+    const raw = [
+      'From: Alex Martin <alex@vcio-partners.com>',
+      'To: Priya <priya@fibrelink.net>',
+      'Cc: Sam Lee <sam.lee@northwind-dental.com>',
+      'Bcc: Board <board@northwind-dental.com>',
+      'Subject: quote accepted',
+      '',
+      'We accept quote Q-77.',
+    ].join('\r\n');
+    const { email } = await emlToDraft(raw);
+    expect(email?.cc).toEqual([{ name: 'Sam Lee', address: 'sam.lee@northwind-dental.com' }]);
+    expect(email?.bcc).toEqual([{ name: 'Board', address: 'board@northwind-dental.com' }]);
   });
 });
 

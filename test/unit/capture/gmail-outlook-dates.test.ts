@@ -19,7 +19,7 @@ describe('parseWebmailDate', () => {
     ['ven. 10/04/2026 13:25', local(2026, 4, 10, 13, 25)],
     ['13/04/2026 08:00', local(2026, 4, 13, 8, 0)],
   ])('reads %s', (text, iso) => {
-    expect(parseWebmailDate(text, 'en-US')).toEqual({ date: iso, note: null });
+    expect(parseWebmailDate(text, 'en-US')).toEqual({ date: iso, note: null, zone: 'engine' });
   });
 
   it('settles an ambiguous numeric date by the page language, and says so', () => {
@@ -33,7 +33,11 @@ describe('parseWebmailDate', () => {
 
   it('uses the weekday to settle day/month order when it can', () => {
     // 10 April 2026 is a Friday, 4 October 2026 a Sunday.
-    expect(parseWebmailDate('Sun 4/10/2026 9:00 AM', 'en-US')).toEqual({ date: local(2026, 10, 4, 9, 0), note: null });
+    expect(parseWebmailDate('Sun 4/10/2026 9:00 AM', 'en-US')).toEqual({
+      date: local(2026, 10, 4, 9, 0),
+      note: null,
+      zone: 'engine',
+    });
   });
 
   it('gives null with a note for relative or unreadable dates', () => {
@@ -49,6 +53,29 @@ describe('parseWebmailDate', () => {
     expect(parseWebmailDate('Dec 15, 2026')).toEqual({
       date: local(2026, 12, 15),
       note: 'Date "Dec 15, 2026" has no time of day; midnight was assumed.',
+      zone: 'engine',
     });
+  });
+
+  it('reads an offset written in the text, whatever the engine zone', () => {
+    expect(parseWebmailDate('Tue, Nov 24, 2026, 10:08 AM GMT-05:00')).toEqual({
+      date: '2026-11-24T15:08:00.000Z',
+      note: null,
+      zone: 'offset',
+    });
+    expect(parseWebmailDate('ven. 10/04/2026 13:25 (UTC+02:00)', 'fr').date).toBe('2026-04-10T11:25:00.000Z');
+    expect(parseWebmailDate('24 Nov 2026, 22:08 UTC').date).toBe('2026-11-24T22:08:00.000Z');
+    expect(parseWebmailDate('Mar 3, 2026, 9:00 AM GMT+5:30').date).toBe('2026-03-03T03:30:00.000Z');
+  });
+
+  it('reads the wall clock in a given time zone, across daylight saving time', () => {
+    // Toronto is UTC-5 in November and UTC-4 in April.
+    expect(parseWebmailDate('Tue, Nov 24, 2026, 10:08 AM', 'en-US', 'America/Toronto')).toEqual({
+      date: '2026-11-24T15:08:00.000Z',
+      note: null,
+      zone: 'given',
+    });
+    expect(parseWebmailDate('Fri 4/10/2026 1:25 PM', 'en-US', 'America/Toronto').date).toBe('2026-04-10T17:25:00.000Z');
+    expect(parseWebmailDate('ven. 10/04/2026 13:25', 'fr', 'Asia/Kolkata').date).toBe('2026-04-10T07:55:00.000Z');
   });
 });

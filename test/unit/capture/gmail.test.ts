@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CaptureDraft } from '../../../shared/domain';
 import { CaptureError, extractDocument } from '../../../extension/capture/extract-document';
 import { extractGmail } from '../../../extension/capture/gmail';
+import { browserTimeZone } from '../../../extension/capture/message-date';
 import { fixtureHtml, loadFixture } from '../../fixtures/pages/load';
 
 const EARLIER = '## Earlier in this conversation';
@@ -24,15 +25,21 @@ describe('Gmail: renewal thread', () => {
         { name: 'Dana Whitfield', address: 'dana@northwind-advisory.com' },
         { name: 'Marc Gagnon', address: 'marc.gagnon@lavallogistics.ca' },
       ],
+      // Without the header details open, Gmail's summary line cannot tell to from cc.
       cc: [],
-      // Gmail shows wall-clock time in the reader's zone: the engine's local zone.
+      bcc: [],
+      // No absolute timestamp on the page: the wall clock is read in the engine's zone, with a warning.
       date: new Date(2026, 10, 24, 10, 8).toISOString(),
       messageId: '1938a2b4c5d6e7f9',
       threadId: '1938a2b4c5d6e7f8',
       attachments: [{ name: 'Renewal_Quote_2027.pdf', size: '184 KB' }],
       provider: 'gmail',
     });
-    expect(draft.warnings).toEqual([]);
+    expect(draft.warnings).toEqual([
+      `Gmail: the page gave no time zone for "Tue, Nov 24, 2026, 10:08 AM"; it was read in this browser's time zone (${browserTimeZone()}). Check it if the mail account uses another.`,
+      "Gmail: the message's header details were not open, so cc and bcc could not be told apart; every recipient is listed under to.",
+      'Gmail: 1 message of this conversation stayed collapsed; only its sender, date and preview were captured.',
+    ]);
   });
 
   it('puts the new text first, without the quoted history', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CaptureDraft } from '../../../shared/domain';
 import { extractDocument } from '../../../extension/capture/extract-document';
 import { extractOutlook } from '../../../extension/capture/outlook';
+import { browserTimeZone } from '../../../extension/capture/message-date';
 import { fixtureHtml, loadFixture } from '../../fixtures/pages/load';
 
 describe('Outlook on the web: telecom price-change notice (French UI)', () => {
@@ -22,6 +23,7 @@ describe('Outlook on the web: telecom price-change notice (French UI)', () => {
         { name: 'Marc Gagnon (TI)', address: 'marc.gagnon@lavallogistics.ca' },
       ],
       cc: [{ name: 'Service à la clientèle Affaires', address: 'affaires@telecom-boreal.example' }],
+      bcc: [],
       // "ven. 10/04/2026": the weekday (Friday) settles day/month order: 10 April, not 4 October.
       date: new Date(2026, 3, 10, 13, 25).toISOString(),
       messageId: 'AAQkADAwATM0MDAAMS1iNTcwLWI2NDEtMDACLTAwCgAQAN+x9z/hQ2xGk7+5Ww==',
@@ -32,7 +34,10 @@ describe('Outlook on the web: telecom price-change notice (French UI)', () => {
       ],
       provider: 'outlook',
     });
-    expect(draft.warnings).toEqual([]);
+    expect(draft.warnings).toEqual([
+      `Outlook: the page gave no time zone for "ven. 10/04/2026 13:25"; it was read in this browser's time zone (${browserTimeZone()}). Check it if the mail account uses another.`,
+      'Outlook: 1 message of this conversation stayed collapsed; only its sender, date and preview were captured.',
+    ]);
   });
 
   it('keeps the new text and the price table, without the x_-prefixed reply history', () => {

@@ -77,6 +77,7 @@ export function emailCapture(
       from: { name: mail.fromName, address: mail.fromAddress },
       to: [{ name: 'Marie', address: 'marie@vcio.example' }],
       cc: [],
+      bcc: [],
       date: T0,
       messageId: null,
       threadId: null,

@@ -106,6 +106,7 @@ describe('saveCapture', () => {
       from: { name: 'Acme', address: 'billing@acme-msp.com' },
       to: [],
       cc: [],
+      bcc: [],
       date: '2026-11-24T15:08:00.000Z',
       messageId: '18c2f0a1b2c3d4e5',
       threadId: null,
