@@ -8,11 +8,14 @@ export interface ClipArgs {
   clients: string | null;
   /** --now: the instant the hints and the form take as "now". */
   now: Date;
+  /** --score: a corpus folder to score extraction on (pages with gold files) instead of clipping files. */
+  score: string | null;
 }
 
 export type ParsedArgs = { ok: true; args: ClipArgs } | { ok: false; help: boolean; error: string | null };
 
 export const USAGE = `Usage: npm run clip -- <file or folder>... [--url <url>] [--json] [--clients <file>] [--now <date>]
+       npm run clip -- --score <folder> [--json]
 
 Reads saved .html, .eml and .pdf files with the extension's own extractors and prints one line per file,
 as each one finishes (so the order can differ from the arguments).
@@ -30,6 +33,9 @@ as each one finishes (so the order can differ from the arguments).
                     decide-by, meeting, section, title)
   --now <date>      the date (2026-12-04) or UTC instant (2026-12-04T15:00:00Z) taken as now, for output that
                     does not change from day to day; default: the current time
+  --score <folder>  score extraction instead: every <name>.html in the folder beside a <name>.gold.json
+                    ({ "title", "text", "kind", "url"? }) goes through Docket and through bare Readability, and
+                    token precision, recall, F1 and title accuracy are printed per kind (with --json, as JSON)
   -h, --help        this text
 
 Errors for a file go to stderr as "<file>: <message>" and the other files still run.
@@ -48,6 +54,7 @@ export function parseClipArgs(argv: string[]): ParsedArgs {
         json: { type: 'boolean' },
         clients: { type: 'string' },
         now: { type: 'string' },
+        score: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -56,7 +63,10 @@ export function parseClipArgs(argv: string[]): ParsedArgs {
   }
   const { values, positionals } = parsed;
   if (values.help) return { ok: false, help: true, error: null };
-  if (positionals.length === 0) return { ok: false, help: false, error: 'No files given.' };
+  if (values.score !== undefined) {
+    if (!values.score) return { ok: false, help: false, error: '--score needs a folder.' };
+    if (positionals.length > 0) return { ok: false, help: false, error: '--score takes a folder, not files.' };
+  } else if (positionals.length === 0) return { ok: false, help: false, error: 'No files given.' };
   if (values.url !== undefined && !URL.canParse(values.url)) {
     return { ok: false, help: false, error: `--url "${values.url}" is not an absolute URL.` };
   }
@@ -77,6 +87,7 @@ export function parseClipArgs(argv: string[]): ParsedArgs {
       json: values.json ?? false,
       clients: values.clients ?? null,
       now,
+      score: values.score ?? null,
     },
   };
 }

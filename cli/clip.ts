@@ -1,6 +1,7 @@
 /**
  * `npm run clip -- <files…> [--url U] [--json] [--clients FILE] [--now DATE]`: the extension's extractors on saved
- * files, and with --clients what the capture form would prefill for each. See USAGE in args.ts.
+ * files, and with --clients what the capture form would prefill for each; `--score DIR` measures extraction against
+ * a corpus's gold instead. See USAGE in args.ts.
  */
 import { parseClipArgs, USAGE } from './args';
 import { ClientsFileError, readClientsFile, type ClientRecords } from './clients-file';
@@ -15,6 +16,7 @@ async function main(argv: string[]): Promise<number> {
     return parsed.help ? 0 : 2;
   }
   const { args } = parsed;
+  if (args.score !== null) return score(args.score, args.json);
   let known: ClientRecords | null = null;
   if (args.clients !== null) {
     try {
@@ -50,6 +52,18 @@ async function main(argv: string[]): Promise<number> {
     onError: (path, message) => process.stderr.write(`${path}: ${message}\n`),
   });
   return failed > 0 ? 1 : 0;
+}
+
+async function score(dir: string, json: boolean): Promise<number> {
+  const { formatReport, report, scoreCorpus } = await import('./score');
+  const scores = await scoreCorpus(dir);
+  if (scores.length === 0) {
+    process.stderr.write(`clip: no <name>.gold.json files in ${dir}\n`);
+    return 2;
+  }
+  const rep = report(scores);
+  process.stdout.write(json ? `${JSON.stringify({ report: rep, pages: scores })}\n` : `${formatReport(rep, scores)}\n`);
+  return 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));
