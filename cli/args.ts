@@ -9,7 +9,7 @@ export interface ClipArgs {
   /** --now: the instant the hints and the form take as "now". */
   now: Date;
   /** --score: a corpus folder to score extraction on (pages with gold files) instead of clipping files. */
-  score: string | null;
+  score?: string;
 }
 
 export type ParsedArgs = { ok: true; args: ClipArgs } | { ok: false; help: boolean; error: string | null };
@@ -87,7 +87,7 @@ export function parseClipArgs(argv: string[]): ParsedArgs {
       json: values.json ?? false,
       clients: values.clients ?? null,
       now,
-      score: values.score ?? null,
+      ...(values.score !== undefined && { score: values.score }),
     },
   };
 }

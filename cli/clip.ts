@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
     return parsed.help ? 0 : 2;
   }
   const { args } = parsed;
-  if (args.score !== null) return score(args.score, args.json);
+  if (args.score !== undefined) return score(args.score, args.json);
   let known: ClientRecords | null = null;
   if (args.clients !== null) {
     try {
