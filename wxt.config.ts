@@ -45,9 +45,11 @@ export default defineConfig({
         // Docket keeps everything in the browser (and, later, on the team's own sync server): nothing is collected.
         gecko: {
           id: 'docket@vcio.tools',
-          strict_min_version: '128.0',
+          // data_collection_permissions needs 140 (142 on Android): older versions would refuse the manifest.
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

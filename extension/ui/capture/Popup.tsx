@@ -6,6 +6,7 @@ import type { DocketDB } from '../../store/db';
 import { type Saved, CaptureForm } from './CaptureForm';
 import type { CaptureContext } from './form-state';
 import { loadContext, type Prepared, prepare } from './load';
+import { requestHost } from '../../permissions/host';
 import { resolveTarget } from './target';
 import { nudgeSync } from '../sync/nudge';
 
@@ -57,7 +58,7 @@ export function Popup({ db }: { db: DocketDB }) {
   }, [db, attempt]);
 
   async function grant(origin: string) {
-    if (await browser.permissions.request({ origins: [`${origin}/*`] })) setAttempt((n) => n + 1);
+    if (await requestHost(origin)) setAttempt((n) => n + 1);
   }
 
   function saved(s: Saved) {

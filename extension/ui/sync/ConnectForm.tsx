@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { requestHost } from '../../permissions/host';
 import type { DocketDB } from '../../store/db';
 import { myName, setMyName } from '../../store/me';
 import { connect } from '../../sync/connection';
@@ -33,7 +33,7 @@ export function ConnectForm({ db, say, serverUrl }: { db: DocketDB; say: (text: 
       return setError('The server address must be a URL, such as https://sync.example.com.');
     }
     // Only the team's server, and only now that the user asked: the narrowest permission.
-    if (!(await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false)))
+    if (!(await requestHost(origin)))
       return setError(`Docket needs your permission to talk to ${origin}.`);
     try {
       await setMyName(db, who);
