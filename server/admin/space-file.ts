@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { DUMP_FORMAT, DUMP_VERSION, SpaceDump } from '../store/dump';
+import { DUMP_FORMAT, DUMP_VERSION, LISTS_SINCE, SpaceDump } from '../store/dump';
 
 /**
  * A space's dump as a file, JSON lines so that no space is too big for one string: first a header line (the format,
@@ -54,8 +54,13 @@ export async function readSpaceFile(path: string): Promise<ReadResult> {
       if (header === null) {
         const h = value as Record<string, unknown> | null;
         if (h?.format !== DUMP_FORMAT) return refuse('not a Docket space file (no "docket-space" header)');
-        if (h.version !== DUMP_VERSION) {
-          return refuse(`format version ${JSON.stringify(h.version)}: this server reads version ${DUMP_VERSION}`);
+        if (
+          typeof h.version !== 'number' ||
+          !Number.isInteger(h.version) ||
+          h.version < 1 ||
+          h.version > DUMP_VERSION
+        ) {
+          return refuse(`format version ${JSON.stringify(h.version)}: this server reads versions 1 to ${DUMP_VERSION}`);
         }
         header = h;
       } else if (end !== null) return refuse(`line ${n} comes after the end line`);
@@ -68,11 +73,14 @@ export async function readSpaceFile(path: string): Promise<ReadResult> {
   }
   if (header === null) return refuse('the file is empty');
   if (end === null) return refuse('the file ends before its end line: it was cut short (truncated)');
-  const counted = Object.fromEntries(LISTS.map((list) => [list, rows[list]!.length]));
+  // An older file has no line, and no count, for a list added since: it is read as empty.
+  const version = header.version as number;
+  const listed = LISTS.filter((list) => version >= (LISTS_SINCE[list] ?? 1));
+  const counted = Object.fromEntries(listed.map((list) => [list, rows[list]!.length]));
   if (JSON.stringify(end.rows) !== JSON.stringify(counted)) {
     return refuse(`the rows do not add up to the end line's counts (${JSON.stringify(end.rows)}): truncated or edited`);
   }
-  const parsed = SpaceDump.safeParse({ ...header, ...rows });
+  const parsed = SpaceDump.safeParse({ ...header, version: DUMP_VERSION, ...rows });
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
     return refuse(`malformed: ${issues.join('; ')}`);

@@ -73,9 +73,11 @@ const summary = (d: {
   members: unknown[];
   users: unknown[];
   tokens: unknown[];
+  blobs: unknown[];
 }) =>
   `${d.changes.length} changes, ${d.records.length} records, ${d.members.length} members, ` +
-  `${d.users.length} people and their ${d.tokens.length} tokens`;
+  `${d.users.length} people and their ${d.tokens.length} tokens` +
+  (d.blobs.length > 0 ? `, ${count(d.blobs.length, 'attachment')}` : '');
 
 function fail(print: (line: string) => void, message: string): number {
   print(message);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Instant } from '../../shared/domain/common';
+import { createHash } from 'node:crypto';
+import { BlobType, Sha256Hex } from '../../shared/sync/blobs';
 import { Hlc, Role, SyncTable } from '../../shared/sync/protocol';
 
 /**
@@ -7,10 +9,13 @@ import { Hlc, Role, SyncTable } from '../../shared/sync/protocol';
  * on either store. Rows keep the columns of both schemas (./sqlite/schema.ts, ./postgres/schema.ts) under their
  * column names, values as stored: change values and record fields stay the JSON text the store keeps, so a space's
  * use in bytes is the same after the move. Lists are in the order the stores read them back (the membership trail
- * and conflicts have no other order than that). Secrets are only ever their SHA-256, as stored.
+ * and conflicts have no other order than that). Secrets are only ever their SHA-256, as stored. Attachments (blobs)
+ * carry their bytes as base64, checked against their hash and size when a file is read.
  */
 export const DUMP_FORMAT = 'docket-space';
-export const DUMP_VERSION = 1;
+export const DUMP_VERSION = 2;
+/** Lists a file of an older version lacks (it is read as having none): version 1 had no attachments. */
+export const LISTS_SINCE: Record<string, number> = { blobs: 2 };
 
 const Text = z.string().min(1);
 const Count = z.number().int().nonnegative();
@@ -120,6 +125,17 @@ export const SpaceDump = z
         detected_at: Instant,
       }),
     ),
+    /** The space's attachments, in hash order, their bytes as base64. */
+    blobs: z.array(
+      row({
+        sha256: Sha256Hex,
+        type: BlobType,
+        size: z.number().int().positive(),
+        data: z.base64(),
+        created_at: Instant,
+        created_by: Text,
+      }),
+    ),
   })
   .superRefine((dump, ctx) => {
     for (const problem of inconsistencies(dump)) ctx.addIssue({ code: 'custom', message: problem });
@@ -144,6 +160,7 @@ function inconsistencies(d: SpaceDump): string[] {
     ['replicas', d.replicas.map((r) => r.replica_id)],
     ['records', d.records.map((r) => `${r.tbl}/${r.record_id}`)],
     ['acks', d.acks.map((a) => `${a.replica_id}/${a.author_id}/${a.seq}`)],
+    ['blobs', d.blobs.map((b) => b.sha256)],
   ];
   for (const [what, list] of keys) if (new Set(list).size !== list.length) problems.push(`${what} appear twice`);
   if (!d.members.some((m) => m.role === 'owner')) problems.push('the space has no owner');
@@ -154,12 +171,19 @@ function inconsistencies(d: SpaceDump): string[] {
   if (d.usage.records !== d.records.length || d.usage.bytes !== bytes) {
     problems.push(`usage ${JSON.stringify(d.usage)} does not match the records (${d.records.length}, ${bytes} bytes)`);
   }
+  for (const blob of d.blobs) {
+    const bytes = Buffer.from(blob.data, 'base64');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (bytes.byteLength !== blob.size || sha256 !== blob.sha256) {
+      problems.push(`blob ${blob.sha256}: its data is not the ${blob.size} bytes its hash names`);
+    }
+  }
   return problems;
 }
 
-/** The people a space's rows name: its members, those in its trail and invites, its replicas' owners, its authors. */
+/** The people a space's rows name: its members, those in its trail and invites, its replicas' owners, its authors and uploaders. */
 export function namedUsers(
-  d: Pick<SpaceDump, 'members' | 'membership_events' | 'invites' | 'replicas' | 'changes' | 'acks'>,
+  d: Pick<SpaceDump, 'members' | 'membership_events' | 'invites' | 'replicas' | 'changes' | 'acks' | 'blobs'>,
 ): Set<string> {
   const ids = new Set<string>();
   for (const m of d.members) ids.add(m.user_id);
@@ -168,5 +192,6 @@ export function namedUsers(
   for (const r of d.replicas) ids.add(r.user_id);
   for (const c of d.changes) ids.add(c.author_id);
   for (const a of d.acks) ids.add(a.author_id);
+  for (const b of d.blobs) ids.add(b.created_by);
   return ids;
 }

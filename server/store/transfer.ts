@@ -22,6 +22,13 @@ export const SPACE_ROWS = {
 } as const satisfies Record<string, { order: string[]; inserted?: true }>;
 export type SpaceRows = keyof typeof SPACE_ROWS;
 
+/**
+ * A space's attachments (`blobs`) travel apart from the lists above: their bytes are base64 in the dump, binary in
+ * either store (SQLite BLOB, PostgreSQL bytea), so each store converts them as it reads and writes.
+ */
+export const BLOB_COLUMNS = ['sha256', 'type', 'size', 'data', 'created_at', 'created_by'] as const;
+export type BlobRow = Omit<SpaceDump['blobs'][number], 'data'>;
+
 /** The columns the dump keeps of a table (the same names in both schemas; `space_id` is the dump's space). */
 export const columnsOf = (list: SpaceRows | 'users' | 'tokens' | 'replicas'): string[] =>
   Object.keys(SpaceDump.shape[list].element.shape);

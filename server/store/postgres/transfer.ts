@@ -8,7 +8,7 @@ import {
   namedUsers,
   type SpaceDump,
 } from '../dump';
-import { columnsOf, planImport, replicasOf, SPACE_ROWS, type SpaceRows } from '../transfer';
+import { BLOB_COLUMNS, type BlobRow, columnsOf, planImport, replicasOf, SPACE_ROWS, type SpaceRows } from '../transfer';
 import type { SpaceSummary, SyncStore } from '../types';
 import { bumpAuthMark, type Db } from './db';
 
@@ -77,11 +77,17 @@ export function transferPart(sql: postgres.Sql): TransferPart {
         for (const list of Object.keys(SPACE_ROWS) as SpaceRows[]) {
           (rows as Record<SpaceRows, unknown>)[list] = await readRows(tx, list, spaceId);
         }
+        const blobs = (
+          await tx.unsafe<(BlobRow & { data: Buffer; size: string })[]>(
+            `SELECT ${BLOB_COLUMNS.join(', ')} FROM blobs WHERE space_id = $1 ORDER BY sha256`,
+            [spaceId],
+          )
+        ).map((b) => ({ ...b, size: Number(b.size), data: b.data.toString('base64') }));
         const replicas = await tx.unsafe<DumpReplica[]>(
           `SELECT ${pick('replicas')} FROM replicas WHERE replica_id = ANY($1::text[]) ORDER BY replica_id COLLATE "C"`,
           [replicasOf(rows)],
         );
-        const userIds = [...namedUsers({ ...rows, replicas })];
+        const userIds = [...namedUsers({ ...rows, replicas, blobs })];
         const users = await tx.unsafe<DumpUser[]>(`SELECT ${pick('users')} FROM users WHERE id = ANY($1::text[])`, [
           userIds,
         ]);
@@ -102,6 +108,7 @@ export function transferPart(sql: postgres.Sql): TransferPart {
           tokens: userIds.flatMap((id) => tokens.filter((t) => t.user_id === id)),
           replicas: [...replicas],
           ...rows,
+          blobs,
         };
       }),
     importSpace: (dump) =>
@@ -140,6 +147,13 @@ export function transferPart(sql: postgres.Sql): TransferPart {
         await insert(tx, 'space_usage', ['space_id', 'records', 'bytes'], [{ space_id, ...dump.usage }]);
         for (const list of Object.keys(SPACE_ROWS) as SpaceRows[]) {
           await insert(tx, list, [...columnsOf(list), 'space_id'], dump[list], { space_id });
+        }
+        // One at a time: each is up to the per-blob limit, sent as a binary parameter, not through JSON.
+        for (const b of dump.blobs) {
+          await tx`
+            INSERT INTO blobs (space_id, sha256, type, size, data, created_at, created_by)
+            VALUES (${space_id}, ${b.sha256}, ${b.type}, ${b.size}, ${Buffer.from(b.data, 'base64')}, ${b.created_at},
+                    ${b.created_by})`;
         }
         return { ok: true as const };
       }),

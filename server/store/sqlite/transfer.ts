@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DUMP_FORMAT, DUMP_VERSION, type DumpToken, type DumpUser, namedUsers, type SpaceDump } from '../dump';
-import { columnsOf, planImport, replicasOf, SPACE_ROWS, type SpaceRows } from '../transfer';
+import { BLOB_COLUMNS, type BlobRow, columnsOf, planImport, replicasOf, SPACE_ROWS, type SpaceRows } from '../transfer';
 import type { SyncStore } from '../types';
 import type { Synchronous } from './promised';
 
@@ -74,6 +74,12 @@ export function transferPart(db: Database.Database, onAccessChange: () => void):
     token: select('tokens', columnsOf('tokens'), 'id = ? OR hash = ?'),
     invite: db.prepare<[string], { code_hash: string }>('SELECT code_hash FROM invites WHERE code_hash = ?'),
     updateToken: db.prepare('UPDATE tokens SET revoked_at = ?, last_used_at = ? WHERE id = ?'),
+    blobs: db.prepare<[string], BlobRow & { data: Buffer }>(
+      `SELECT ${BLOB_COLUMNS.join(', ')} FROM blobs WHERE space_id = ? ORDER BY sha256`,
+    ),
+    putBlob: db.prepare(
+      `INSERT INTO blobs (space_id, ${BLOB_COLUMNS.join(', ')}) VALUES (@space_id, ${BLOB_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    ),
   };
   const put = {
     space: insert('spaces', ['id', 'name', 'created_at', 'record_count', 'stored_bytes']),
@@ -88,8 +94,9 @@ export function transferPart(db: Database.Database, onAccessChange: () => void):
     const rows = Object.fromEntries(
       Object.entries(rowsOf).map(([list, { read }]) => [list, read.all(spaceId)]),
     ) as Pick<SpaceDump, SpaceRows>;
+    const blobs = q.blobs.all(spaceId).map((b) => ({ ...b, data: b.data.toString('base64') }));
     const replicas = find.replicas<SpaceDump['replicas'][number]>(replicasOf(rows));
-    const users = find.users<UserRow>(namedUsers({ ...rows, replicas })).map(toUser);
+    const users = find.users<UserRow>(namedUsers({ ...rows, replicas, blobs })).map(toUser);
     return {
       ...{ format: DUMP_FORMAT, version: DUMP_VERSION, exported_at: now, source: 'sqlite' },
       space: { id: space.id, name: space.name, created_at: space.created_at },
@@ -99,6 +106,7 @@ export function transferPart(db: Database.Database, onAccessChange: () => void):
       tokens: find.tokensOf(users.map((u) => u.id)),
       replicas,
       ...rows,
+      blobs,
     };
   });
 
@@ -118,6 +126,7 @@ export function transferPart(db: Database.Database, onAccessChange: () => void):
     put.replicas(plan.replicas);
     put.space([{ ...dump.space, record_count: dump.usage.records, stored_bytes: dump.usage.bytes }]);
     for (const [list, { write }] of Object.entries(rowsOf)) write(dump[list as SpaceRows], { space_id: dump.space.id });
+    for (const b of dump.blobs) q.putBlob.run({ ...b, data: Buffer.from(b.data, 'base64'), space_id: dump.space.id });
     if (plan.updatedTokens.length > 0) onAccessChange();
     return { ok: true as const };
   });

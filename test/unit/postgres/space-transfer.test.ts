@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../../server/admin';
 import { openPostgresStore } from '../../../server/store/postgres/store';
 import { DEFAULT_DB_FILE, openSqliteStore } from '../../../server/store/sqlite';
-import { columnsOf, LEFT_BEHIND, SPACE_ROWS, type SpaceRows } from '../../../server/store/transfer';
+import { BLOB_COLUMNS, columnsOf, LEFT_BEHIND, SPACE_ROWS, type SpaceRows } from '../../../server/store/transfer';
 import type { SyncStore } from '../../../server/store/types';
 import { type RunningPostgres, startPostgres } from '../../support/postgres';
 import { change, harness, hlc, pushBody } from '../server/helpers';
@@ -112,6 +112,8 @@ describe('moving a space from SQLite to PostgreSQL', () => {
       store.exportSpace(f.space, 'x'),
     ]);
     expect({ ...fromPg, source: 'sqlite' }).toEqual(fromSqlite);
+    expect(fromPg?.blobs.map((b) => b.sha256)).toEqual([...f.blobs].sort());
+    expect(after.blobs.filter((b) => b.status === 200)).toHaveLength(2);
 
     expect(await sql`SELECT next_seq::int FROM space_seq WHERE space_id = ${f.space}`).toEqual([{ next_seq: 8 }]);
     expect((await target.push(f.tokens.sam, f.space, f.samBatch)).json).toEqual(f.samAck);
@@ -180,6 +182,7 @@ describe('moving a space from SQLite to PostgreSQL', () => {
       users: columnsOf('users'),
       tokens: columnsOf('tokens'),
       replicas: columnsOf('replicas'),
+      blobs: ['space_id', ...BLOB_COLUMNS],
       ...Object.fromEntries(
         Object.keys(SPACE_ROWS).map((list) => [list, [...columnsOf(list as SpaceRows), 'space_id', 'id']]),
       ),

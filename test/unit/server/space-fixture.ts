@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import { hashSecret, newSecret } from '../../../server/auth/secrets';
 import type { SyncStore } from '../../../server/store/types';
+import { blobPath } from '../../../shared/sync/blobs';
 import { change, type Harness, hlc, pushBody } from './helpers';
 
 /**
  * A space with a past, for moving between stores (server/admin/spaces.ts): an owner, an editor, a viewer made editor,
  * an editor who pushed and was then removed, a conflict, a deletion, several batches from four replicas, an invite
- * not used yet, a revoked token, and beside it a second space of the owner's that must not come along.
+ * not used yet, a revoked token, two attachments (one from the removed editor), and beside it a second space of the
+ * owner's, with an attachment of its own, that must not come along.
  */
 export type SpaceFixture = Awaited<ReturnType<typeof buildSpace>>;
 
@@ -52,6 +55,31 @@ export async function buildSpace(h: Harness) {
       pushBody([change({ id: 'item-2', value: 'Lee’s note ✓', hlc: hlc(62_500, 'replica-l') })], 1, 'replica-l'),
     ),
   );
+  // Attachments: Lee's (uploaded before he was removed) and Dana's come along; Beta's stays behind.
+  const upload = async (token: string, into: string, bytes: Uint8Array, type = 'image/png') => {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const res = await h.app.request(blobPath(into, sha256), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': type },
+      body: bytes as BodyInit,
+    });
+    if (res.status !== 201) throw new Error(`${res.status} ${await res.text()}`);
+    return sha256;
+  };
+  const blobs = [
+    await upload(
+      lee,
+      space,
+      Uint8Array.from({ length: 3000 }, (_, i) => i % 256),
+      'image/jpeg',
+    ),
+    await upload(
+      dana,
+      space,
+      Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256),
+    ),
+  ];
+  const betaBlob = await upload(dana, other, Uint8Array.from([1, 2, 3]), 'image/gif');
   step();
   await ok(
     h.call('PATCH', `/v1/spaces/${space}/members/${await idOf(vic)}`, { token: dana, body: { role: 'editor' } }),
@@ -86,7 +114,7 @@ export async function buildSpace(h: Harness) {
   await h.store.addToken(await idOf(sam), hashSecret(laptop), 'laptop', new Date(h.clock.now).toISOString());
   await ok(h.call('DELETE', '/v1/tokens/current', { token: laptop }), 204);
   step();
-  return { space, other, tokens: { dana, sam, vic, lee, laptop }, invite, samBatch, samAck };
+  return { space, other, tokens: { dana, sam, vic, lee, laptop }, invite, samBatch, samAck, blobs, betaBlob };
 }
 
 /** Everything a client sees of the space, asked through the HTTP API by each of its people, and by the store. */
@@ -128,6 +156,16 @@ export async function viewSpace(h: Harness, f: SpaceFixture) {
       dana,
     ),
     audit: await get(`${base}/audit?format=json`, dana),
+    blobs: await Promise.all(
+      [...f.blobs, f.betaBlob].map(async (sha256) => {
+        const res = await h.app.request(blobPath(f.space, sha256), { headers: { authorization: `Bearer ${dana}` } });
+        const bytes = Buffer.from(await res.arrayBuffer());
+        return { status: res.status, type: res.headers.get('content-type'), bytes: bytes.toString('base64') };
+      }),
+    ),
+    missing: (
+      await h.call('POST', `${base}/blobs/missing`, { token: dana, body: { sha256: [...f.blobs, f.betaBlob] } })
+    ).json as unknown,
     store: await storeView(h.store, f.space, userIds),
   };
 }
@@ -139,6 +177,7 @@ export async function storeView(store: SyncStore, space: string, userIds: string
     trail: await store.membershipEvents(space),
     usage: await store.spaceUsage(space),
     lastSeq: await store.lastSeq(space),
+    blobs: await store.blobUsage(space),
     log: await store.readLog(space, 0, 1000),
     tokens: await Promise.all(userIds.map((id) => store.listTokens(id))),
   };

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../../server/admin';
 import { readSpaceFile } from '../../../server/admin/space-file';
-import { columnsOf, LEFT_BEHIND, SPACE_ROWS, type SpaceRows } from '../../../server/store/transfer';
+import { BLOB_COLUMNS, columnsOf, LEFT_BEHIND, SPACE_ROWS, type SpaceRows } from '../../../server/store/transfer';
 import { openSqliteStore } from '../../../server/store/sqlite';
 import type { SyncStore } from '../../../server/store/types';
 import { change, harness, hlc, pushBody } from './helpers';
@@ -65,7 +65,7 @@ describe('moving a space between SQLite stores', () => {
     const { source, target, f, file } = await moved();
     const imported = await admin(target.store, ['spaces', 'import', file], target.clock.now);
     expect(imported.out).toMatch(
-      /imported: 7 changes, 3 records, 3 members, 4 people and their 5 tokens; the next change is seq 8/,
+      /imported: 7 changes, 3 records, 3 members, 4 people and their 5 tokens, 2 attachments; the next change is seq 8/,
     );
     expect(imported.code).toBe(0);
     // Only Acme came: the space the owner also has stays behind.
@@ -77,6 +77,14 @@ describe('moving a space between SQLite stores', () => {
     expect(before.pull.length).toBeGreaterThan(2);
     expect(before.people.lee).toMatchObject({ space: { status: 403, body: { error: 'removed' } } });
     expect(before.people.laptop).toMatchObject({ space: { status: 401, body: { error: 'token-revoked' } } });
+    // Attachments come byte for byte with their types; Beta's stays behind.
+    expect(before.blobs.map((b) => [b.status, b.type])).toEqual([
+      [200, 'image/jpeg'],
+      [200, 'image/png'],
+      [404, 'application/json'],
+    ]);
+    expect(before.missing).toEqual({ missing: [f.betaBlob] });
+    expect(before.store.blobs).toEqual({ blobs: 2, bytes: 73_000 });
 
     // A retried batch gets its first ack; a new one the next seq, as it would have on the source.
     expect((await target.push(f.tokens.sam, f.space, f.samBatch)).json).toEqual(f.samAck);
@@ -130,8 +138,15 @@ describe('moving a space between SQLite stores', () => {
       [variant('cut-at-line', `${lines.slice(0, -3).join('\n')}\n`), /ends before its end line: it was cut short/],
       [variant('no-row', `${[...lines.slice(0, 5), ...lines.slice(6)].join('\n')}\n`), /do not add up/],
       [
-        variant('v2', [JSON.stringify({ ...header, version: 2 }), ...lines.slice(1)].join('\n')),
-        /format version 2: this server reads version 1/,
+        variant('v3', [JSON.stringify({ ...header, version: 3 }), ...lines.slice(1)].join('\n')),
+        /format version 3: this server reads versions 1 to 2/,
+      ],
+      [
+        variant(
+          'bad-blob',
+          text.replace(/"data":"(.)/, (_, c) => `"data":"${c === 'A' ? 'B' : 'A'}`),
+        ),
+        /blob \w+: its data/,
       ],
       [variant('other', '{"hello":"world"}\n'), /not a Docket space file/],
       [variant('empty', ''), /the file is empty/],
@@ -144,6 +159,26 @@ describe('moving a space between SQLite stores', () => {
       expect({ path, ...result }).toEqual({ path, code: 1, out: expect.stringMatching(message) });
       expect(await state(target.store)).toEqual(kept);
     }
+  });
+
+  it('reads a file of format version 1, written before attachments: it has none', async () => {
+    const { target, f, file } = await moved();
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const header = { ...JSON.parse(lines[0]!), version: 1 };
+    const { blobs, ...rows } = JSON.parse(lines.at(-1)!).rows;
+    expect(blobs).toBe(2);
+    const rowLines = lines.slice(1, -1).filter((line) => !line.startsWith('["blobs",'));
+    const v1 = join(tempDir(), 'v1');
+    writeFileSync(
+      v1,
+      [header, ...rowLines.map((l) => JSON.parse(l)), { end: 'docket-space', rows }]
+        .map((v) => JSON.stringify(v))
+        .join('\n'),
+    );
+    const imported = await admin(target.store, ['spaces', 'import', v1], target.clock.now);
+    expect(imported).toMatchObject({ code: 0, out: expect.stringMatching(/5 tokens; the next change is seq 8/) });
+    expect(await target.store.blobUsage(f.space)).toEqual({ blobs: 0, bytes: 0 });
+    expect((await target.store.readLog(f.space, 0, 100)).length).toBe(7);
   });
 
   it('refuses to export a space that does not exist, or over an existing file', async () => {
@@ -169,6 +204,7 @@ describe('moving a space between SQLite stores', () => {
       users: columnsOf('users'),
       tokens: columnsOf('tokens'),
       replicas: columnsOf('replicas'),
+      blobs: ['space_id', ...BLOB_COLUMNS],
       ...Object.fromEntries(
         Object.keys(SPACE_ROWS).map((list) => [list, [...columnsOf(list as SpaceRows), 'space_id', 'id']]),
       ),
