@@ -21,11 +21,12 @@ const TEXT_SCAN = 20_000;
 
 const unique = (xs: Array<string | null | undefined>) => [...new Set(xs.filter((x): x is string => !!x))];
 
-/** Domains of an e-mail's sender, then recipients (to, cc), lower-case, without repeats. */
+/** Domains of an e-mail's sender, then recipients (to, cc, bcc), lower-case, without repeats. */
 export function emailDomains(draft: CaptureDraft): string[] {
   const e = draft.email;
   if (!e) return [];
-  return unique([e.from, ...e.to, ...e.cc].map((m) => (m ? domainOf(m.address) : null)));
+  // `bcc` may be missing on a draft read back from before it existed.
+  return unique([e.from, ...e.to, ...e.cc, ...(e.bcc ?? [])].map((m) => (m ? domainOf(m.address) : null)));
 }
 
 /** The web host the capture came from. A file without a URL has none: its "site" is a file name, not a domain. */

@@ -1,4 +1,5 @@
 import type { CaptureDraft } from '../../../shared/domain';
+import { recipientsLine } from './recipients';
 
 const KIND_LABEL: Record<CaptureDraft['kind'], string> = {
   page: 'Page',
@@ -18,6 +19,7 @@ export function Evidence({ draft }: { draft: CaptureDraft }) {
         <span>
           {email.from ? `${email.from.name || email.from.address} <${email.from.address}>` : 'E-mail'}
           {email.date && ` · ${new Date(email.date).toLocaleString()}`}
+          {recipientsLine(email) && ` · ${recipientsLine(email)}`}
           {email.attachments.length > 0 && ` · attached: ${email.attachments.map((a) => a.name).join(', ')}`}
         </span>
       ) : (

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Capture } from '../../../shared/domain';
+import { recipientsLine } from '../capture/recipients';
 import { formatInstant } from '../format';
 import { renderMarkdown, splitMarkdown } from './render-markdown';
 import './capture-view.css';
@@ -11,7 +12,7 @@ function Source({ capture }: { capture: Capture }) {
       <span>
         E-mail from {email.from ? `${email.from.name} <${email.from.address}>` : 'unknown sender'}
         {email.date && `, sent ${formatInstant(email.date)}`}
-        {email.to.length > 0 && ` to ${email.to.map((m) => m.name || m.address).join(', ')}`}
+        {recipientsLine(email) && ` ${recipientsLine(email)}`}
         {email.attachments.length > 0 && ` · attachments: ${email.attachments.map((a) => a.name).join(', ')}`}
       </span>
     );
