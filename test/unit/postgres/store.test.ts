@@ -326,6 +326,21 @@ describe('PostgreSQL store', () => {
       await expect(migrate(sql, first)).rejects.toThrow(/newer Docket server \(schema 2\)/);
     });
 
+    it('brings a database of schema 1 up to attachments (2), keeping its spaces', async () => {
+      const url = await emptyDatabase();
+      const sql = connect(url);
+      await migrate(sql, MIGRATIONS.slice(0, 1));
+      await sql`INSERT INTO users (id, name, created_at) VALUES ('u1', 'Dana', ${NOW})`;
+      await sql`INSERT INTO spaces (id, name, created_at) VALUES ('s1', 'Acme', ${NOW})`;
+      await sql`INSERT INTO members (space_id, user_id, role, added_at) VALUES ('s1', 'u1', 'owner', ${NOW})`;
+      const store = await open(url);
+      expect((await store.membership('s1', 'u1'))?.role).toBe('owner');
+      const blob = { sha256: 'a'.repeat(64), type: 'image/png' as const, bytes: new Uint8Array([0, 255, 92, 39]) };
+      expect(await store.putBlob('s1', blob, 'u1', NOW, 0)).toMatchObject({ ok: true, created: true });
+      expect([...(await store.getBlob('s1', blob.sha256))!.bytes]).toEqual([0, 255, 92, 39]);
+      expect((await sql`SELECT max(version) AS v FROM schema_migrations`)[0]!.v).toBe(2);
+    });
+
     it('applies a failing migration not at all', async () => {
       const url = await emptyDatabase();
       const sql = connect(url);

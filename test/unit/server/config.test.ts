@@ -57,6 +57,15 @@ describe('server configuration', () => {
     ]);
   });
 
+  it('reads the attachment limits, per blob (at least 1 byte) and per space (0: none)', () => {
+    const env = { DOCKET_MAX_BLOB_BYTES_PER_SPACE: '0', DOCKET_MAX_BLOB_BYTES: '1000' };
+    expect(loadConfig(['--max-blob-bytes', '2000'], env)).toMatchObject({
+      maxBlobBytes: 2000,
+      maxBlobBytesPerSpace: 0,
+    });
+    expect(() => loadConfig(['--max-blob-bytes', '0'], {})).toThrow(/--max-blob-bytes \(DOCKET_MAX_BLOB_BYTES\)/);
+  });
+
   it('names the bad setting', () => {
     expect(() => loadConfig(['--port', 'eighty'], {})).toThrow(/--port \(DOCKET_PORT\)/);
     expect(() => loadConfig([], { DOCKET_LOG_LEVEL: 'chatty' })).toThrow(/--log-level/);
