@@ -1,4 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
 import { blobPath, blobsMissingPath, MAX_BLOB_BYTES } from '../../../shared/sync/blobs';
 import { harness } from './helpers';
@@ -130,6 +133,36 @@ describe('blobs: size limits', () => {
     expect(res.json.message).toMatch(/--max-blob-bytes 100000/);
     expect(pulled).toBeLessThan(100_000 + 4 * chunk.byteLength);
     expect((await w.h.store.counts()).blobs).toBe(0);
+  });
+
+  it('does the same over real HTTP (@hono/node-server): answers 413 while the client is still sending', async () => {
+    const w = await world({ maxBlobBytes: 100_000 });
+    const server = serve({ fetch: w.h.app.fetch, port: 0, hostname: '127.0.0.1' });
+    try {
+      await once(server, 'listening');
+      const { port } = server.address() as AddressInfo;
+      const chunk = new Uint8Array(65_536);
+      let pulled = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulled += chunk.byteLength;
+          if (pulled > 200 * 1024 * 1024) controller.close();
+          else controller.enqueue(chunk);
+        },
+      });
+      const res = await fetch(`http://127.0.0.1:${port}${blobPath(w.space, sha(chunk))}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${w.editor}`, 'content-type': 'image/png' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ error: 'blob-too-large' });
+      // What the client had sent by then is what the sockets buffer, far from the 200 MB it meant to send.
+      expect(pulled).toBeLessThan(32 * 1024 * 1024);
+    } finally {
+      server.close();
+    }
   });
 
   it('refuses at once a body whose Content-Length is over the limit', async () => {
