@@ -8,9 +8,19 @@ export function htmlParser(): { parseHtml: (html: string, url: string) => Docume
   const windows: Array<{ close: () => void }> = [];
   return {
     parseHtml(html, url) {
-      const dom = new JSDOM(html, { url: url.startsWith('http') || url.startsWith('file:') ? url : undefined });
-      windows.push(dom.window);
-      return dom.window.document;
+      const options = { url: url.startsWith('http') || url.startsWith('file:') ? url : undefined };
+      try {
+        const dom = new JSDOM(html, options);
+        windows.push(dom.window);
+        return dom.window.document;
+      } catch {
+        // jsdom parses every <style> as the page loads, and its CSS library throws on some sheets (`border: inherit`
+        // then `border-width: 1px 2px` gives "Cannot create property 'border-width' on string 'inherit'"). A
+        // DOMParser document has no window, so its sheets are never parsed; the extractors never read them.
+        const dom = new JSDOM('', options);
+        windows.push(dom.window);
+        return new dom.window.DOMParser().parseFromString(html, 'text/html');
+      }
     },
     close() {
       for (const window of windows.splice(0)) window.close();

@@ -1,8 +1,12 @@
 import type { CaptureDraft } from '../../shared/domain';
-import { emlToDraft, repairC1 } from './eml';
+import { emlToDraft } from './eml';
 import { extractDocument } from './extract-document';
+import { decodeHtml } from './html-charset';
+import { decodeEntities, markupText, NOTHING_TO_READ, textDraft } from './page-text';
 import { pdfToDraft, type PdfjsLike } from './pdf';
 import { CaptureError } from './text';
+
+export { decodeHtml } from './html-charset';
 
 export interface DroppedFile {
   name: string;
@@ -48,8 +52,10 @@ export async function fileToDraft(file: DroppedFile, deps: FileToDraftDeps): Pro
   }
   if (kind === 'html') {
     const url = deps.url || `file:///${encodeURIComponent(file.name)}`;
-    const draft = extractDocument(deps.parseHtml(decodeHtml(file.bytes, file.type), url), { url, mode: 'page' });
-    return { ...draft, source: { ...draft.source, site: draft.source.site || file.name }, file: info };
+    const notes: string[] = [];
+    const draft = savedPage(decodeHtml(file.bytes, file.type, notes), url, deps.parseHtml);
+    const warnings = [...new Set([...notes, ...draft.warnings])];
+    return { ...draft, source: { ...draft.source, site: draft.source.site || file.name }, warnings, file: info };
   }
   throw new CaptureError(
     'unsupported-file',
@@ -74,27 +80,20 @@ export function fileKind(file: Pick<DroppedFile, 'name' | 'type' | 'bytes'>): Fi
   return null;
 }
 
-/**
- * Bytes of a saved page as text, in the order browsers use: byte-order mark, then the charset of the
- * MIME type, then a `<meta charset>` near the top; UTF-8 when none is given or the label is unknown.
- */
-export function decodeHtml(bytes: Uint8Array, mimeType = ''): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const label =
-    /charset\s*=\s*["']?([\w.:-]+)/i.exec(mimeType)?.[1] ??
-    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ??
-    'utf-8';
-  let decoder: TextDecoder;
+/** A saved page's draft; when no DOM can be made of it or read, its text straight from the markup. */
+function savedPage(html: string, url: string, parseHtml: FileToDraftDeps['parseHtml']): CaptureDraft {
+  let why: string;
   try {
-    decoder = new TextDecoder(label);
-  } catch {
-    decoder = new TextDecoder('utf-8');
+    return extractDocument(parseHtml(html, url), { url, mode: 'page' });
+  } catch (error) {
+    if (error instanceof CaptureError && error.message === NOTHING_TO_READ) throw error;
+    // The extractors' own errors already say the page could not be read; an unexpected one is named.
+    const detail = error instanceof CaptureError ? '' : ` (${error instanceof Error ? error.message : String(error)})`;
+    why = `Docket could not read this page as HTML${detail}`;
   }
-  const text = decoder.decode(bytes);
-  return decoder.encoding === 'windows-1252' ? repairC1(text) : text;
+  const title = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(html)?.[1] ?? null;
+  const text = markupText(html);
+  return textDraft(text, title && decodeEntities(title), { url }, `${why}: only its text was kept.`);
 }
 
 function megabytes(bytes: number): string {

@@ -8,6 +8,7 @@ import { finishDraft } from './draft';
 import { gmailHeadersNear } from './gmail';
 import { htmlToMarkdown } from './markdown';
 import { outlookHeaders } from './outlook';
+import { paragraphs, visibleText } from './page-text';
 import { CaptureError, safeUrl } from './text';
 import { webmailOf } from './webmail';
 
@@ -65,19 +66,33 @@ function emailFor(doc: Document, url: string, range: Range): { email: EmailHeade
   return null;
 }
 
+/** The range as Markdown; if it cannot be laid out (too deep, an engine error), its plain text. */
+function rangeMarkdown(range: Range, doc: Document, baseUrl: string, warnings: string[]): string {
+  try {
+    const copy = copyOf(range, doc);
+    cleanTree(copy);
+    return htmlToMarkdown(copy, { baseUrl });
+  } catch {
+    warnings.push('Part of the selection could not be laid out; its plain text was kept, without links or tables.');
+    try {
+      return visibleText(range.cloneContents());
+    } catch {
+      return paragraphs(range.toString());
+    }
+  }
+}
+
 export function extractSelection(doc: Document, opts: { url: string; maxChars?: number }): CaptureDraft {
   const ranges = selectedRanges(doc);
   const baseUrl = baseOf(doc, opts.url);
   const parts: string[] = [];
+  const warnings: string[] = [];
   for (const range of ranges) {
-    const copy = copyOf(range, doc);
-    cleanTree(copy);
-    const markdown = htmlToMarkdown(copy, { baseUrl });
+    const markdown = rangeMarkdown(range, doc, baseUrl, warnings);
     if (!markdown.trim()) continue;
     parts.push(markdown);
   }
   if (parts.length === 0) throw new CaptureError('empty-selection', EMPTY);
-  const warnings: string[] = [];
   let found: ReturnType<typeof emailFor> = null;
   try {
     found = emailFor(doc, opts.url, ranges[0]!);

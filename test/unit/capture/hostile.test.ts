@@ -105,7 +105,7 @@ describe('hostile page', () => {
     expect((caught as CaptureError).message).toMatch(/^Docket could not read this page \(.+\)\./);
   });
 
-  it('reports a failing clone or selection API as unreadable-page', () => {
+  it('falls back to the page text when cloning fails, and reports a failing selection API as unreadable-page', () => {
     const page = loadFixture('hostile.html');
     Object.defineProperty(page.dom.window.Node.prototype, 'cloneNode', {
       configurable: true,
@@ -113,9 +113,10 @@ describe('hostile page', () => {
         throw new Error('cloning disabled');
       },
     });
-    expect(() => extractDocument(page.doc, { url: page.url, mode: 'page' })).toThrow(
-      expect.objectContaining({ code: 'unreadable-page', message: expect.stringContaining('cloning disabled') }),
-    );
+    const draft = extractDocument(page.doc, { url: page.url, mode: 'page' });
+    expect(draft.warnings[0]).toMatch(/could not lay out this page \(.*cloning disabled.*\): only its plain text/);
+    expect(draft.markdown).toContain('PrintFleet');
+    expect(draft.markdown).not.toMatch(/<script|javascript:|onerror/i);
     const sel = loadFixture('hostile.html');
     Object.assign(sel.doc, {
       getSelection: () => {
