@@ -6,6 +6,7 @@
 import TurndownService from 'turndown';
 import { highlightedCodeBlock, strikethrough, taskListItems } from 'turndown-plugin-gfm';
 import { CELL_LINE_BREAK, tableRules } from './markdown-tables';
+import { imageSource } from './image-source';
 import { safeUrl, unproxyImage } from './text';
 
 const DROPPED = [
@@ -67,7 +68,7 @@ function createService(baseUrl: string | undefined): TurndownService {
     replacement: (_content, node) => {
       const img = node as HTMLImageElement;
       if (isPixel(img)) return '';
-      const src = safeUrl(img.getAttribute('src'), baseUrl);
+      const src = safeUrl(imageSource(img), baseUrl);
       const alt = service.escape(cleanText(img.getAttribute('alt') ?? ''));
       if (!src || !/^https?:/i.test(src)) return alt; // data: and friends: keep only what the image said
       return `![${alt.replace(/[[\]]/g, '\\$&')}](${destination(unproxyImage(src))})`;

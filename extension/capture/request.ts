@@ -1,10 +1,13 @@
 import type { CaptureDraft } from '../../shared/domain';
 import type { TextHints } from '../../shared/hints/text-hints';
+import type { KeptImage } from './images/keep';
 
 /** A capture with the hints read from its text (read where the text is: in the page, or for PDFs in the form). */
 export interface Captured {
   draft: CaptureDraft;
   text: TextHints;
+  /** The images kept from the page (bytes and what the capture records of each); saved with the capture. */
+  images?: KeptImage[];
 }
 
 /** What the user asked to clip. `auto` = the selection if there is one, else the whole page. */

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { CaptureDraft } from '../../shared/domain';
 import { fetchBytes } from './fetch-bytes';
+import { imagesFromTab } from './images/from-tab';
+import { DEFAULT_MAX_IMAGE_BYTES, type KeepLimits } from './images/keep';
 import { type CaptureRequest, type Captured, type InPageResult, REQUEST_GLOBAL } from './request';
 import { CaptureError } from './text';
 
@@ -47,7 +49,11 @@ async function inject(tabId: number, request: CaptureRequest): Promise<InPageRes
 }
 
 /** The one path every capture takes, from the toolbar, the right-click menu or the keyboard. */
-export async function captureFromTab(tabId: number, request: CaptureRequest): Promise<Captured> {
+export async function captureFromTab(
+  tabId: number,
+  request: CaptureRequest,
+  limits: KeepLimits = { maxImageBytes: DEFAULT_MAX_IMAGE_BYTES },
+): Promise<Captured> {
   const tab = await browser.tabs.get(tabId);
   const url = tab.url ?? '';
   if (request.mode === 'link') return linkedPage(tabId, request.linkUrl);
@@ -64,5 +70,7 @@ export async function captureFromTab(tabId: number, request: CaptureRequest): Pr
   }
   if (!result.ok) throw new CaptureError(result.code as CaptureError['code'], result.message);
   if ('pdf' in result) return pdfFrom(tabId, result.pdf.url);
-  return result.captured;
+  const { draft, text } = result.captured;
+  const kept = await imagesFromTab(tabId, draft, limits);
+  return { draft: { ...draft, warnings: [...draft.warnings, ...kept.warnings] }, text, images: kept.images };
 }

@@ -29,6 +29,14 @@ export interface StagedRecord {
   fields: RecordFields;
 }
 
+/** An image's bytes, kept once however many captures show it (captures name it by SHA-256: image.ts). */
+export interface StoredImage {
+  sha256: string;
+  type: string;
+  size: number;
+  bytes: Uint8Array;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -46,6 +54,7 @@ export class DocketDB extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   staged!: EntityTable<StagedRecord, 'key'>;
+  images!: EntityTable<StoredImage, 'sha256'>;
 
   constructor(name = 'docket') {
     super(name);
@@ -115,6 +124,8 @@ export class DocketDB extends Dexie {
       });
     // v8: the emptied `clocks` table goes (Dexie reads a table in an upgrade only if a later version deletes it).
     this.version(8).stores({ clocks: null });
+    // v9: the images kept with captures, by content.
+    this.version(9).stores({ images: 'sha256' });
   }
 
   /**

@@ -8,6 +8,8 @@ import { StoreError, validate } from './errors';
 import { type Actor, recordChange } from './history';
 import { ensureMeeting, type MeetingRef } from './meetings';
 import { urlKeyOf } from './url-key';
+import type { KeptImage } from '../capture/images/keep';
+import { storedImage } from './images';
 
 /** The vendor chosen in the form: one already registered, a new one, or none. */
 export type VendorChoice = { id: string } | { name: string; domain: string | null } | null;
@@ -42,8 +44,17 @@ export async function saveCapture(
   actor: Actor,
   draftInput: CaptureDraft,
   fileTo: FileTo,
+  images: KeptImage[] = [],
 ): Promise<{ item: Item; capture: Capture }> {
-  const draft = validate(CaptureDraft, draftInput, 'capture');
+  const draft = validate(
+    CaptureDraft,
+    images.length ? { ...draftInput, images: images.map((i) => i.meta) } : draftInput,
+    'capture',
+  );
+  // The bytes go in with the capture, in its transaction: a capture never names an image the log lacks.
+  const keepBytes = async () => {
+    if (images.length) await db.images.bulkPut(images.map(({ meta, bytes }) => storedImage(meta, bytes)));
+  };
   const contentHash = await sha256Hex(draft.markdown); // before the transaction: IndexedDB commits on a foreign await
   const capture = (itemId: string, clientId: string) =>
     validate(
@@ -62,10 +73,11 @@ export async function saveCapture(
     );
 
   if (fileTo.to === 'existing-item') {
-    return db.write([db.items, db.captures], async () => {
+    return db.write([db.items, db.captures, db.images], async () => {
       const item = await db.items.get(fileTo.itemId);
       if (!item) throw new StoreError('not-found', 'The item to attach to no longer exists.');
       const saved = capture(item.id, item.clientId);
+      await keepBytes();
       await recordChange(db, actor, 'capture', null, saved, item.id);
       return { item, capture: saved };
     });
@@ -107,7 +119,7 @@ export async function saveCapture(
   );
   const saved = capture(itemId, fields.clientId);
 
-  return db.write([db.clients, db.meetings, db.vendors, db.items, db.captures], async () => {
+  return db.write([db.clients, db.meetings, db.vendors, db.items, db.captures, db.images], async () => {
     if (!(await db.clients.get(fields.clientId)))
       throw new StoreError('not-found', 'Choose a client for this capture.');
     if (fields.meeting) {
@@ -123,6 +135,7 @@ export async function saveCapture(
         throw new StoreError('invalid', 'That vendor is not registered for this client.');
     }
     await recordChange(db, actor, 'item', null, item, itemId);
+    await keepBytes();
     await recordChange(db, actor, 'capture', null, saved, itemId);
     return { item, capture: saved };
   });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant } from './common';
+import { CaptureImage } from './image';
+import { MAX_IMAGES_PER_CAPTURE } from './image-limits';
 
 export const CaptureKind = z.enum(['page', 'selection', 'email', 'pdf', 'file']);
 export type CaptureKind = z.infer<typeof CaptureKind>;
@@ -46,6 +48,14 @@ export const CaptureDraft = z.object({
     .default(null),
   /** Extraction notes for the user, e.g. "article extraction failed; full page kept". */
   warnings: z.array(z.string()).default([]),
+  /**
+   * Images kept with the capture (see image.ts). Absent rather than empty when there are none, so captures made
+   * before images were kept, and those without any, read and export the same.
+   */
+  images: z
+    .array(CaptureImage)
+    .max(MAX_IMAGES_PER_CAPTURE + 1)
+    .optional(),
 });
 export type CaptureDraft = z.infer<typeof CaptureDraft>;
 

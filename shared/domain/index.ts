@@ -6,5 +6,6 @@ export * from './decision';
 export * from './contract';
 export * from './item';
 export * from './capture';
+export * from './image';
 export * from './history';
 export * from './hints';

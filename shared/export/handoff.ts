@@ -9,6 +9,7 @@ import { exportClientLog } from './client-log';
 import { contractDates } from '../rules/contract-dates';
 import { formatDate, localDateOf } from './format';
 import { decisionHistoryMarkdown } from './handoff-decisions';
+import { evidenceImagePaths } from './handoff-images';
 import { openFollowUpsMarkdown } from './handoff-follow-ups';
 import { vendorsAndContractsMarkdown } from './handoff-vendors';
 import { document, inline } from './markdown';
@@ -24,6 +25,8 @@ export type HandoffInput = {
   contractDates?: ContractDatesOf;
   /** `exportedAt` of the JSON; defaults to midnight UTC of `today`, so the pack depends only on its inputs. */
   now?: Date;
+  /** The evidence images this browser holds (by SHA-256), which the caller adds under `evidence-images/`. */
+  imagesHeld?: ReadonlySet<string>;
 };
 
 const WEEKDAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
@@ -57,7 +60,19 @@ function meetingMarkdown(log: LogData, meeting: Meeting): string {
   return agendaMarkdown({ client: log.client, meeting, items: log.items, vendors: log.vendors });
 }
 
-function readme(log: LogData, today: string, meetingPaths: string[]): string {
+function imagesLine(log: LogData, held: ReadonlySet<string>): string[] {
+  const all = [...evidenceImagePaths(log.captures).keys()];
+  if (!all.length) return [];
+  const kept = all.filter((sha) => held.has(sha)).length;
+  const absent = all.length - kept;
+  return [
+    `- \`evidence-images/\` — ${kept} image${kept === 1 ? '' : 's'} kept with the evidence (pricing graphics, ` +
+      'screenshots), each named by its SHA-256; a capture in `client-log.json` lists its own under `images`.' +
+      (absent ? ` ${absent} more had not reached this browser when the pack was made.` : ''),
+  ];
+}
+
+function readme(log: LogData, today: string, meetingPaths: string[], imagesHeld: ReadonlySet<string>): string {
   const c = log.client;
   const held = log.meetings.filter((m) => m.status === 'held').length;
   const counts = [
@@ -89,6 +104,7 @@ function readme(log: LogData, today: string, meetingPaths: string[]): string {
       '- `decision-history.md` — every decision taken, newest first, with its rationale and who decided.',
       '- `meetings/` — the minutes of each held meeting and the agenda of each planned one:',
       ...meetingPaths.map((p) => `  - \`${p}\``),
+      ...imagesLine(log, imagesHeld),
       '- `client-log.json` — the complete log (every record and its history); import it into Docket to carry on.',
     ].join('\n'),
   ]);
@@ -104,7 +120,7 @@ export function handoffFiles(input: HandoffInput): Record<string, string> {
   const dates = input.contractDates ?? ((c: Contract) => contractDates(c, today));
   const meetings = meetingFiles(log);
   const files: Record<string, string> = {
-    'README.md': readme(log, today, Object.keys(meetings)),
+    'README.md': readme(log, today, Object.keys(meetings), input.imagesHeld ?? new Set()),
     'vendors-and-contracts.md': vendorsAndContractsMarkdown(log, today, dates),
     'open-follow-ups.md': openFollowUpsMarkdown(log, today),
     'decision-history.md': decisionHistoryMarkdown(log),

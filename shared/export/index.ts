@@ -22,3 +22,4 @@ export {
   type ImportTable,
 } from './import-plan';
 export { handoffFiles, isSafePath, type HandoffInput } from './handoff';
+export { evidenceImagePaths } from './handoff-images';

@@ -12,7 +12,7 @@ export const BlobType = z.enum(BLOB_TYPES);
 export type BlobType = z.infer<typeof BlobType>;
 
 /** The server's default per-blob limit (its operator may change it: `--max-blob-bytes`). */
-export const MAX_BLOB_BYTES = 5 * 1024 * 1024;
+export { MAX_BLOB_BYTES } from '../domain/image-limits';
 
 /** A blob's name: the SHA-256 of its bytes, 64 lowercase hex digits. */
 export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hex digits');

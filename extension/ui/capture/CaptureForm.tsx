@@ -70,7 +70,7 @@ export function CaptureForm(props: {
     setError('');
     try {
       const { saveCapture } = await loadSave;
-      const { item } = await saveCapture(db, await actorNow(db), draft, fileTo);
+      const { item } = await saveCapture(db, await actorNow(db), draft, fileTo, prepared.images);
       await setLastClientId(db, item.clientId);
       props.onSaved({ itemId: item.id, summary });
     } catch (e) {
@@ -121,7 +121,7 @@ export function CaptureForm(props: {
           )}
         </div>
       )}
-      <Evidence draft={draft} />
+      <Evidence draft={draft} images={prepared.images?.length ?? 0} />
       <label>
         Title
         <input name="title" value={form.title} onInput={(e) => set('title', e.currentTarget.value)} autoFocus />

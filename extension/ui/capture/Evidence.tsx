@@ -10,7 +10,7 @@ const KIND_LABEL: Record<CaptureDraft['kind'], string> = {
 };
 
 /** What was clipped, in one glance. Plain text only: captured content is untrusted. */
-export function Evidence({ draft }: { draft: CaptureDraft }) {
+export function Evidence({ draft, images = 0 }: { draft: CaptureDraft; images?: number }) {
   const email = draft.email;
   return (
     <section class="evidence" aria-label="Captured">
@@ -26,6 +26,12 @@ export function Evidence({ draft }: { draft: CaptureDraft }) {
         <span>{draft.source.site}</span>
       )}
       {draft.pdf && <span> · {draft.pdf.pageCount} pages</span>}
+      {images > 0 && (
+        <span data-testid="images-kept">
+          {' '}
+          · {images} image{images === 1 ? '' : 's'} kept
+        </span>
+      )}
       <p class="excerpt">{draft.excerpt}</p>
       {draft.warnings.map((w) => (
         <p class="warning">{w}</p>

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { CaptureError } from '../../capture/text';
 import { captureFromTab } from '../../capture/run-in-tab';
 import type { DocketDB } from '../../store/db';
+import { maxImageBytes } from '../../store/images';
 import { type Saved, CaptureForm } from './CaptureForm';
 import type { CaptureContext } from './form-state';
 import { loadContext, type Prepared, prepare } from './load';
@@ -40,7 +41,11 @@ export function Popup({ db }: { db: DocketDB }) {
       try {
         const target = await resolveTarget(location.search);
         setStandalone(target.standalone);
-        const [captured, ctx] = await Promise.all([captureFromTab(target.tabId, target.request), loadContext(db)]);
+        const limits = { maxImageBytes: await maxImageBytes(db) };
+        const [captured, ctx] = await Promise.all([
+          captureFromTab(target.tabId, target.request, limits),
+          loadContext(db),
+        ]);
         const prepared = await prepare(db, captured, ctx);
         if (live) setState({ at: 'form', prepared, ctx });
       } catch (e) {

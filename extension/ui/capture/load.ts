@@ -25,7 +25,8 @@ export interface Prepared extends Captured {
   duplicates: Duplicate[];
 }
 
-export async function prepare(db: DocketDB, { draft, text }: Captured, ctx: CaptureContext): Promise<Prepared> {
+export async function prepare(db: DocketDB, captured: Captured, ctx: CaptureContext): Promise<Prepared> {
+  const { draft, text } = captured;
   const hints = contextHints(draft, text, { clients: ctx.clients, vendors: ctx.vendors, now: ctx.now });
-  return { draft, text, hints, duplicates: await findDuplicates(db, draft) };
+  return { ...captured, hints, duplicates: await findDuplicates(db, draft) };
 }

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Capture } from '../../../shared/domain';
 import { recipientsLine } from '../capture/recipients';
+import type { DocketDB } from '../../store/db';
 import { formatInstant } from '../format';
+import { useLocalImages } from './use-local-images';
 import { renderMarkdown, splitMarkdown } from './render-markdown';
 import './capture-view.css';
 
@@ -37,8 +39,10 @@ function Source({ capture }: { capture: Capture }) {
   );
 }
 
-/** One piece of evidence, readable, rendered inert. */
-export function CaptureView({ capture }: { capture: Capture }) {
+/** One piece of evidence, readable, rendered inert; its images from their local copies only. */
+export function CaptureView({ db, capture }: { db: DocketDB; capture: Capture }) {
+  const images = useLocalImages(db, capture.images);
+  const kept = capture.images?.length ?? 0;
   return (
     <article class="capture" data-testid="capture">
       <header>
@@ -49,15 +53,26 @@ export function CaptureView({ capture }: { capture: Capture }) {
       {capture.warnings.map((w) => (
         <p class="warning">{w}</p>
       ))}
-      <LazyMarkdown text={capture.markdown} />
+      {images.missing > 0 && (
+        <p class="muted" data-testid="images-missing">
+          {images.missing} of {kept} images are not in this browser yet; they arrive with the next sync.
+        </p>
+      )}
+      {images.screenshots.map(({ url, meta }) => (
+        <figure class="screenshot">
+          <img src={url} alt={meta.alt} width={meta.width ?? undefined} height={meta.height ?? undefined} />
+          <figcaption>{meta.alt}</figcaption>
+        </figure>
+      ))}
+      <LazyMarkdown text={capture.markdown} images={images.bySrc} />
     </article>
   );
 }
 
 /** One piece, sanitised on its own: a piece of captured Markdown is as untrusted as the whole. */
-function Piece({ text }: { text: string }) {
+function Piece({ text, images }: { text: string; images: ReadonlyMap<string, string> }) {
   // Rendered once per piece: showing the next piece re-renders the list, not the Markdown already shown.
-  const html = useMemo(() => renderMarkdown(text), [text]);
+  const html = useMemo(() => renderMarkdown(text, images), [text, images]);
   return <div class="piece" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
@@ -68,7 +83,7 @@ const chars = (n: number) => n.toLocaleString('en-US');
  * the end of what is shown, or every piece after "Show all", a few per frame so the page keeps answering (a 2 MB
  * capture rendered whole froze the log for more than a minute).
  */
-function LazyMarkdown({ text }: { text: string }) {
+function LazyMarkdown({ text, images }: { text: string; images: ReadonlyMap<string, string> }) {
   const pieces = useMemo(() => splitMarkdown(text), [text]);
   const [shown, setShown] = useState(1);
   const [all, setAll] = useState(false);
@@ -99,7 +114,7 @@ function LazyMarkdown({ text }: { text: string }) {
     <>
       <div class="markdown" ref={box}>
         {pieces.slice(0, shown).map((piece, i) => (
-          <Piece key={i} text={piece} />
+          <Piece key={i} text={piece} images={images} />
         ))}
         {more && <div class="more-evidence" ref={end} aria-hidden="true" />}
       </div>

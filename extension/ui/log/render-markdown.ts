@@ -3,17 +3,26 @@ import { Marked } from 'marked';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-// Remote images in captured mail are often tracking pixels: show them as links and load nothing.
+/** Image address in the Markdown → object URL of its local copy, for the render under way (parsing is synchronous). */
+let localCopies: ReadonlyMap<string, string> = new Map();
+
+// An image is shown only from its local copy. A remote one (in mail, often a tracking pixel) is a link: the log
+// never loads a captured page's addresses.
 const markdown = new Marked({
   gfm: true,
   async: false,
   renderer: {
     image({ href, text }) {
+      const local = localCopies.get(href);
+      if (local) return `<img src="${escape(local)}" alt="${escape(text)}" loading="lazy" data-kept="${nonce}">`;
       return `<a href="${escape(href)}">[image${text ? `: ${escape(text)}` : ''}]</a>`;
     },
   },
 });
 
+let allowedSrcs: ReadonlySet<string> = new Set();
+/** Marks the <img> tags this render wrote, so one the captured HTML carries cannot pass for them. */
+let nonce = '';
 let hooked = false;
 function hookOnce() {
   if (hooked) return;
@@ -22,17 +31,37 @@ function hookOnce() {
     if (node.tagName === 'A') {
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer nofollow');
+      if (/^blob:/i.test(node.getAttribute('href') ?? '')) node.removeAttribute('href');
     }
+  });
+  // Only the local copies this render put there: an <img> written into the captured Markdown itself is dropped.
+  DOMPurify.addHook('uponSanitizeElement', (node, data) => {
+    const el = node as Element;
+    if (data.tagName !== 'img') return;
+    if (!nonce || el.getAttribute('data-kept') !== nonce || !allowedSrcs.has(el.getAttribute('src') ?? '')) el.remove();
   });
 }
 
 /**
  * Captured Markdown to inert HTML: Markdown may carry raw HTML, so everything goes through DOMPurify with a
- * closed list of tags. No scripts, no handlers, no javascript: URLs, no forms, no images.
+ * closed list of tags. No scripts, no handlers, no javascript: URLs, no forms, and no image but the local copies
+ * given in `images` (address in the Markdown → object URL).
  */
-export function renderMarkdown(text: string): string {
+export function renderMarkdown(text: string, images: ReadonlyMap<string, string> = new Map()): string {
   hookOnce();
-  const html = markdown.parse(text) as string;
+  localCopies = images;
+  allowedSrcs = new Set(images.values());
+  nonce = images.size ? crypto.randomUUID() : '';
+  try {
+    return sanitize(markdown.parse(text) as string);
+  } finally {
+    localCopies = new Map();
+    allowedSrcs = new Set();
+    nonce = '';
+  }
+}
+
+function sanitize(html: string): string {
   return DOMPurify.sanitize(html, {
     ALLOWED_TAGS: [
       'p',
@@ -66,9 +95,11 @@ export function renderMarkdown(text: string): string {
       'span',
       'sup',
       'sub',
+      'img',
     ],
-    ALLOWED_ATTR: ['href', 'title', 'colspan', 'rowspan', 'align'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|#)/i,
+    ALLOWED_ATTR: ['href', 'title', 'colspan', 'rowspan', 'align', 'src', 'alt', 'loading'],
+    // blob: only survives on an <img> this render made (the hook above removes every other).
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|#|blob:)/i,
   });
 }
 

@@ -129,3 +129,46 @@ describe('saveCapture', () => {
     expect(await findDuplicates(db, unrelated)).toEqual([]);
   });
 });
+
+describe('saveCapture with kept images', () => {
+  const png = (n: number) => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, n, n, n]);
+  const kept = (n: number) => ({
+    meta: {
+      sha256: String(n).repeat(64),
+      type: 'image/png' as const,
+      size: 11,
+      width: 300,
+      height: 200,
+      alt: `chart ${n}`,
+      src: `https://portal.acme-msp.com/img/${n}.png`,
+      screenshot: false,
+    },
+    bytes: png(n),
+  });
+
+  it('stores the bytes once, by hash, with the capture that names them', async () => {
+    const db = freshDb();
+    const client = await makeClient(db);
+    const { capture } = await saveCapture(db, alice, pageDraft(), { to: 'new-item', item: fields(client.id) }, [
+      kept(1),
+      kept(2),
+    ]);
+    expect(capture.images?.map((i) => i.alt)).toEqual(['chart 1', 'chart 2']);
+    expect((await db.captures.get(capture.id))?.images).toHaveLength(2);
+    expect(Array.from((await db.images.get('1'.repeat(64)))!.bytes)).toEqual(Array.from(png(1)));
+    // The same image clipped again into another item: one row still.
+    await saveCapture(db, alice, pageDraft(), { to: 'existing-item', itemId: capture.itemId }, [kept(1)]);
+    expect(await db.images.count()).toBe(2);
+  });
+
+  it('keeps no image bytes when the capture is refused', async () => {
+    const db = freshDb();
+    const client = await makeClient(db);
+    await expect(
+      saveCapture(db, alice, pageDraft(), { to: 'new-item', item: fields(client.id, { clientId: 'nobody' }) }, [
+        kept(3),
+      ]),
+    ).rejects.toThrow();
+    expect(await db.images.count()).toBe(0);
+  });
+});

@@ -72,3 +72,28 @@ describe('splitMarkdown', () => {
       expect(renderMarkdown(piece)).not.toMatch(/<script|javascript:/i);
   });
 });
+
+describe('renderMarkdown with kept images', () => {
+  const local = new Map([['https://portal.acme.com/img/pricing.png', 'blob:chrome-extension://x/1f2e']]);
+
+  it('shows an image from its local copy, never from the page’s address', () => {
+    const html = renderMarkdown('Tiers:\n\n![Pricing tiers](https://portal.acme.com/img/pricing.png)', local);
+    expect(html).toContain('<img src="blob:chrome-extension://x/1f2e" alt="Pricing tiers"');
+    expect(html).not.toContain('https://portal.acme.com/img/pricing.png');
+  });
+
+  it('keeps an image with no local copy a link, and drops <img> tags the captured text carries', () => {
+    const html = renderMarkdown(
+      [
+        '![chart](https://cdn.other.test/chart.png)',
+        '<img src="blob:chrome-extension://x/1f2e" onerror="alert(1)">',
+        '<img src="https://track.test/p.gif">',
+        '[a blob link](blob:chrome-extension://x/1f2e)',
+      ].join('\n\n'),
+      local,
+    );
+    expect(html).toContain('[image: chart]');
+    expect(html.match(/<img/g)).toBeNull();
+    expect(html).not.toMatch(/onerror|track\.test|href="blob:/);
+  });
+});

@@ -1,9 +1,10 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Client } from '../../../../shared/domain';
-import { exportClientLog, handoffFiles } from '../../../../shared/export';
+import { evidenceImagePaths, exportClientLog, handoffFiles } from '../../../../shared/export';
 import { contractDates } from '../../../../shared/rules';
 import { readClientLog } from '../../../store/client-log';
 import type { DocketDB } from '../../../store/db';
+import { localImages } from '../../../store/images';
 import { download, fileName } from '../../download';
 import { ImportLog } from './ImportLog';
 
@@ -18,12 +19,21 @@ export function LogTransfer({ db, client, say }: { db: DocketDB; client: Client;
     );
   }
   async function exportHandoff() {
+    const log = await readClientLog(db, client.id);
+    const imagePaths = evidenceImagePaths(log.captures);
+    const held = await localImages(db, [...imagePaths.keys()]);
     const files = handoffFiles({
-      log: await readClientLog(db, client.id),
+      log,
       today,
       contractDates: (c) => contractDates(c, today),
+      imagesHeld: new Set(held.keys()),
     });
-    const zip = zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, strToU8(text)])));
+    const entries: Array<[string, Uint8Array]> = Object.entries(files).map(([path, text]) => [path, strToU8(text)]);
+    for (const [sha, path] of imagePaths) {
+      const image = held.get(sha);
+      if (image) entries.push([path, image.bytes]);
+    }
+    const zip = zipSync(Object.fromEntries(entries));
     download(fileName(client.name, 'handoff', today) + '.zip', zip, 'application/zip');
   }
   return (
@@ -31,7 +41,7 @@ export function LogTransfer({ db, client, say }: { db: DocketDB; client: Client;
       <h3>Export and hand over</h3>
       <p class="muted small">
         The JSON log is complete and can be imported again. The handoff pack is Markdown for the next team: vendors and
-        contracts, open follow-ups, decision history, meetings.
+        contracts, open follow-ups, decision history, meetings, and the images kept with the evidence.
       </p>
       <div class="actions">
         <button type="button" onClick={() => void exportJson().catch((e) => say(String(e)))}>
