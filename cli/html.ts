@@ -1,4 +1,4 @@
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 
 /**
  * An HTML parser for the extractors, backed by jsdom with scripts and subresources off (captured pages are
@@ -6,9 +6,12 @@ import { JSDOM } from 'jsdom';
  */
 export function htmlParser(): { parseHtml: (html: string, url: string) => Document; close: () => void } {
   const windows: Array<{ close: () => void }> = [];
+  // Not forwarded anywhere: jsdom's own complaints about a page's CSS ("Could not parse CSS stylesheet") are noise
+  // in the command's output, and the extractors never read style sheets.
+  const virtualConsole = new VirtualConsole();
   return {
     parseHtml(html, url) {
-      const options = { url: url.startsWith('http') || url.startsWith('file:') ? url : undefined };
+      const options = { url: url.startsWith('http') || url.startsWith('file:') ? url : undefined, virtualConsole };
       try {
         const dom = new JSDOM(html, options);
         windows.push(dom.window);
