@@ -26,10 +26,11 @@ export async function pullSpace(
   transport: SyncTransport,
   space: string,
   now = () => new Date(),
-): Promise<{ applied: number; conflicts: number }> {
+): Promise<{ applied: number; conflicts: number; images: string[] }> {
   let applied = 0;
   let conflicts = 0;
   const authors = new Set<string>();
+  const images = new Set<string>();
   let cursor = (await db.settings.get(cursorKey(space)))?.value as string | undefined;
   if (!cursor) {
     let next: Promise<SnapshotResponse> | null = fetchPage(transport, space, null);
@@ -38,6 +39,7 @@ export async function pullSpace(
       // The following page downloads while this one is applied.
       next = snap.next ? fetchPage(transport, space, snap.next) : null;
       for (const r of snap.records) for (const f of Object.values(r.fields)) if (f.authorId) authors.add(f.authorId);
+      for (const r of snap.records) if (r.table === 'captures') namedImages(r.fields.images?.value, images);
       const result = await applySnapshot(db, snap.records, now().toISOString());
       applied += result.applied;
       cursor ??= snap.cursor; // the first page's cursor: everything after it is pulled below
@@ -47,6 +49,7 @@ export async function pullSpace(
   for (;;) {
     const res = await transport.pull(space, cursor ?? null, 500);
     for (const c of res.changes) authors.add(c.authorId);
+    for (const c of res.changes) if (c.table === 'captures' && c.field === 'images') namedImages(c.value, images);
     const result = await applyRemote(db, res.changes);
     applied += result.applied;
     conflicts += result.conflicts;
@@ -55,5 +58,14 @@ export async function pullSpace(
     if (!res.more) break;
   }
   await refreshDirectory(db, transport, space, authors, now());
-  return { applied, conflicts };
+  return { applied, conflicts, images: [...images] };
+}
+
+/** The hashes a capture's `images` value names (unchecked here: the apply validates the record). */
+function namedImages(value: unknown, into: Set<string>): void {
+  if (!Array.isArray(value)) return;
+  for (const image of value) {
+    const sha = (image as { sha256?: unknown } | null)?.sha256;
+    if (typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha)) into.add(sha);
+  }
 }

@@ -5,6 +5,7 @@ import { type Connection, getConnection, type SharedSpace, type SpaceEnded } fro
 import { endedFrom, type Learned, saveLearned } from './lost-access';
 import { signInMessage, signInNeededFrom, syncMessage } from './messages';
 import { countPending } from './pending';
+import { downloadImages, httpImages, uploadImages } from './images';
 import { pullSpace } from './pull';
 import { pushClient } from './push';
 import { getStatus, lastSynced, STATUS_KEY, type SyncState, type SyncStatus } from './status';
@@ -72,12 +73,18 @@ export async function syncAll(
     try {
       const spaces = await refreshSpaces(connection, fetchImpl, now, learned);
       const transport = httpTransport(connection.serverUrl, connection.token, fetchImpl);
+      const images = httpImages(connection.serverUrl, connection.token, fetchImpl);
       for (const space of spaces) {
         if (space.ended) continue;
         try {
-          if (space.clientId && space.role !== 'viewer') await pushClient(db, transport, space.clientId, space.id);
+          if (space.clientId && space.role !== 'viewer') {
+            // A capture's images go up before the capture, so a teammate who receives it can fetch them.
+            await uploadImages(db, images, space.clientId, space.id);
+            await pushClient(db, transport, space.clientId, space.id);
+          }
           const before = space.clientId ? null : new Set(await db.clients.toCollection().primaryKeys());
-          await pullSpace(db, transport, space.id);
+          const pulled = await pullSpace(db, transport, space.id);
+          await downloadImages(db, images, space.id, pulled.images);
           const found = before && (await db.clients.toCollection().primaryKeys()).find((id) => !before.has(id));
           if (found) learn(learned, space.id, { clientId: found });
         } catch (e) {

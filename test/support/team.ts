@@ -50,6 +50,7 @@ export async function team(source: StoreSource | string = sqliteSource()) {
     allowSpaces,
     call,
     owner,
+    editor,
     fetchApp,
     space,
     a: { db: freshDb(), transport: httpTransport('http://docket.test', owner, fetchApp) },
