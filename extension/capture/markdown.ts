@@ -17,7 +17,8 @@ const DROPPED = [
 
 const baseEscape = TurndownService.prototype.escape;
 // One pass over each text node: an `&` that starts an entity, a `<` that starts a tag.
-const TAG_OR_ENTITY = /&(?=#?[a-z0-9]+;)|<(?=[a-z/!?])/gi;
+// A `<` ending a text node is escaped too: the next node may start with a tag name (`<span>&lt;</span>script>`).
+const TAG_OR_ENTITY = /&(?=#?[a-z0-9]+;)|<(?=[a-z/!?]|$)/gi;
 
 function createService(baseUrl: string | undefined): TurndownService {
   const service = new TurndownService({

@@ -147,3 +147,11 @@ describe('htmlToMarkdown', () => {
     expect(htmlToMarkdown('<div><br><span> </span></div>')).toBe('');
   });
 });
+
+describe('raw HTML split across text nodes', () => {
+  it('a `<` that ends one text node cannot open a tag with the next', () => {
+    const md = htmlToMarkdown('<p><span>&lt;</span>script&gt;alert(1)&lt;/script&gt;</p>');
+    expect(md).not.toMatch(/<script/i);
+    expect(md).toContain('&lt;');
+  });
+});
