@@ -48,10 +48,20 @@ function titleOf(draft: CaptureDraft): string {
   return '';
 }
 
+const IMAGE = /!\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)/g;
+
+/**
+ * An image reads as its alt text (a vendor's "Business $5 per seat" is evidence), without its Markdown around it,
+ * so a hint never quotes `![…](https://…)`. Same length: offsets into the text still hold.
+ */
+function altTextOnly(markdown: string): string {
+  return markdown.replace(IMAGE, (m, alt: string) => `  ${alt}`.padEnd(m.length));
+}
+
 /** Amounts, dates that matter, kind and a clean title, from the capture's title and text. */
 export function textHints(draft: CaptureDraft, now: Date): TextHints {
   const title = titleOf(draft);
-  const body = head(draft.markdown);
+  const body = altTextOnly(head(draft.markdown));
   const text = `${title}\n\n${body}`;
   const kind = guessKind(body, title);
   const sender = draft.email?.from ? domainOf(draft.email.from.address) : null;
