@@ -6,6 +6,7 @@ import { actorNow } from '../../store/me';
 import type { Route } from '../log/route';
 import type { ViewProps } from '../log/ViewSwitch';
 import { Locked } from '../ViewOnly';
+import { ImageLimit } from './settings/ImageLimit';
 import { LogTransfer } from './settings/LogTransfer';
 import { TeamSync } from './settings/TeamSync';
 
@@ -277,6 +278,7 @@ export function ClientSettings({ db, client, say, readOnly = false }: ViewProps)
       </Locked>
       <TeamSync db={db} client={client} say={say} />
       <LogTransfer db={db} client={client} say={say} />
+      <ImageLimit db={db} say={say} />
     </section>
   );
 }
