@@ -17,6 +17,7 @@ describe('capture in real Chromium', () => {
       '/empty': 'pages/empty.html',
       '/files/proposal.pdf': 'pdf/proposal.pdf',
       '/files/corrupt.pdf': 'pdf/corrupt.pdf',
+      '/documents/view': 'pdf/proposal.pdf', // a portal's viewer address: no .pdf in it, only the content type
     });
     docket = await launchDocket({ clock: TEST_NOW });
   });
@@ -145,6 +146,27 @@ describe('capture in real Chromium', () => {
     await expect.poll(() => form.locator('.evidence').textContent(), { timeout: 20_000 }).toMatch(/3 pages/);
     const bad = await openForm('/quotes/Q-2026-1042', 'link', `${site.origin}/files/corrupt.pdf`);
     await expect.poll(() => bad.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/could not be read/);
+  });
+
+  it('clips a PDF open in Chrome’s own viewer tab, whether or not its address ends in .pdf', async () => {
+    for (const path of ['/files/proposal.pdf', '/documents/view']) {
+      const viewer = await docket.context.newPage();
+      // Chrome's PDF viewer is not a web page: the navigation may end without a load event Playwright knows.
+      await viewer.goto(site.origin + path, { waitUntil: 'commit' });
+      const helper = await docket.context.newPage();
+      await helper.goto(docket.url('log.html'));
+      await expect
+        .poll(() => tabIdOf(helper, site.origin + path).catch(() => null), { timeout: 10_000 })
+        .not.toBeNull();
+      const tab = await tabIdOf(helper, site.origin + path);
+      await helper.close();
+      const form = await docket.context.newPage();
+      await form.goto(docket.url(`popup.html?tab=${tab}&mode=auto`));
+      await expect.poll(() => form.locator('.evidence').textContent(), { timeout: 20_000 }).toMatch(/^PDF.*3 pages/);
+      expect(await form.locator('.evidence .excerpt').textContent()).toMatch(/\w{4,}/);
+      await form.close();
+      await viewer.close();
+    }
   });
 
   it('clips just the selection when the user selected text', async () => {
