@@ -98,7 +98,7 @@ describe('Gmail: a conversation with header details and folded messages', () => 
       if (toggles === 1) later(doc, () => doc.querySelector('.ajw')!.insertAdjacentHTML('afterend', details));
     });
     expect(extractDocument(doc, { url, mode: 'page' }).email?.cc).toEqual([]);
-    await expandFolded(doc, url, { timeoutMs: 100 });
+    await expandFolded(doc, url, { timeoutMs: 2000 });
     expect(toggles).toBe(2);
     const draft = extractDocument(doc, { url, mode: 'page' });
     expect(draft.email?.bcc).toEqual([{ name: 'Laval Board', address: 'board@lavallogistics.ca' }]);
