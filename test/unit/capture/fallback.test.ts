@@ -79,11 +79,11 @@ describe('page extraction stages', () => {
     }
   });
 
-  it('reads a page nested too deep to lay out in time as its text, quickly', () => {
+  // How fast is for `npm run bench`, not a timed assertion on a shared machine: the warning shows the slow stages
+  // were skipped.
+  it('reads a page nested too deep to lay out in time as its text', () => {
     const page = deep(1_500);
-    const started = Date.now();
     const draft = extractDocument(page, { url: URL, mode: 'page' });
-    expect(Date.now() - started).toBeLessThan(3_000);
     expect(draft.markdown).toBe('# Deep quote\n\nQuote Q-77 total $9,800');
     expect(draft.warnings).toEqual([
       'This page nests its elements more than 200 levels deep: only its plain text was kept, without headings, ' +
