@@ -7,7 +7,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { CaptureDraft } from '../../shared/domain';
 import { readerTitle, siteNameInTitle } from '../../shared/hints/title';
 import { boundedPage } from './bounded';
-import { cleanTree, cloneDocument, effectiveBase, mainRegion, stripChrome } from './clean';
+import { cleanTree, cloneDocument, dataCells, dropBoilerplate, effectiveBase, mainRegion, stripChrome } from './clean';
 import { escapeInline } from './conversation';
 import { finishDraft } from './draft';
 import { htmlToMarkdown } from './markdown';
@@ -33,14 +33,23 @@ function metaContent(doc: Document, selector: string): string | null {
   return doc.querySelector(selector)?.getAttribute('content')?.trim() || null;
 }
 
+/** The first <h1> that is not the site's logo (an h1 that is all link: "<h1><a href="/">Acme</a></h1>"). */
+function pageHeading(doc: Document): Element | null {
+  const all = Array.from(doc.querySelectorAll('h1'));
+  const logo = (h: Element) => {
+    const link = h.querySelector('a');
+    return !!link && link.textContent?.trim() === h.textContent?.trim();
+  };
+  return all.find((h) => !logo(h)) ?? all[0] ?? null;
+}
+
 function readMeta(doc: Document): PageMeta {
   return {
     title: doc.querySelector('title')?.textContent?.trim() || null,
     ogTitle: metaContent(doc, 'meta[property="og:title"], meta[name="twitter:title"]'),
     siteName: metaContent(doc, 'meta[property="og:site_name"]'),
     heading:
-      (doc.querySelector('main h1, article h1, [role="main"] h1') ?? doc.querySelector('h1'))?.textContent?.trim() ||
-      null,
+      (doc.querySelector('main h1, article h1, [role="main"] h1') ?? pageHeading(doc))?.textContent?.trim() || null,
   };
 }
 
@@ -52,7 +61,7 @@ type Article = { content: Element; text: string; title: string | null };
 
 function readArticle(clone: Document): Article | null {
   try {
-    const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element }).parse();
+    const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element, keepClasses: true }).parse();
     if (!parsed?.content) return null;
     return { content: parsed.content, text: parsed.textContent ?? '', title: parsed.title?.trim() || null };
   } catch {
@@ -111,20 +120,30 @@ function laidOutPage(live: Document, opts: PageOptions): CaptureDraft {
   // A page too large to read whole is a listing (a price list, an export), where Readability keeps the least.
   const article = bounded ? null : readArticle(clone);
   const articleText = visibleLength(article?.text);
-  const keptCells = article ? article.content.querySelectorAll('td, th').length : 0;
-  const trusted =
-    article !== null &&
-    articleText >= MIN_ARTICLE_CHARS &&
-    articleText >= regionText * (readerable ? 0.2 : 0.5) &&
-    keptCells >= pageCells * 0.5;
-
-  const fullPage = (why: string): Element => {
+  const keptCells = article ? dataCells(article.content) : 0;
+  // What the full page keeps, built at most once: the fallback, and the yardstick for an article that the raw
+  // page (menus, footers, layout tables and all) makes look short or table-poor.
+  let stripped: Element | null = null;
+  const strippedPage = (): Element => {
+    if (stripped) return stripped;
     // Readability changed `clone`; start again from the untouched live page.
     const fresh = cloneDocument(doc);
     if (!fresh.body) throw new CaptureError('unreadable-page', NOTHING_TO_READ);
     cleanTree(fresh.body);
-    const content = mainRegion(fresh) ?? fresh.body;
-    stripChrome(content);
+    stripped = mainRegion(fresh) ?? fresh.body;
+    stripChrome(stripped);
+    return stripped;
+  };
+  const keepsEnoughOf = (text: number, cells: number) =>
+    articleText >= text * (readerable ? 0.2 : 0.5) && keptCells >= cells * 0.5;
+  const trusted =
+    article !== null &&
+    articleText >= MIN_ARTICLE_CHARS &&
+    (keepsEnoughOf(regionText, pageCells) ||
+      keepsEnoughOf(visibleLength(strippedPage().textContent), dataCells(strippedPage())));
+
+  const fullPage = (why: string): Element => {
+    const content = strippedPage();
     if (!bounded && visibleLength(content.textContent) > 0) {
       warnings.push(`${why}; the full page was kept instead.`);
     }
@@ -135,6 +154,8 @@ function laidOutPage(live: Document, opts: PageOptions): CaptureDraft {
   let why = 'Article extraction found little of the page';
   if (trusted && article) {
     try {
+      // Readability keeps share bars, author boxes, related links and the like when they sit inside the article.
+      dropBoilerplate(article.content);
       markdown = htmlToMarkdown(article.content, { baseUrl });
     } catch (error) {
       why = `Article extraction failed (${detailOf(error)})`;
@@ -146,7 +167,12 @@ function laidOutPage(live: Document, opts: PageOptions): CaptureDraft {
   // the page's own <title> and heading are read instead, and Readability's only when the page has neither.
   const host = opts.url && /^https?:/i.test(opts.url) ? new URL(opts.url).hostname : null;
   const title =
-    readerTitle({ title: meta.title ?? meta.ogTitle, heading: meta.heading, sites: [meta.siteName, host] }) ||
+    readerTitle({
+      title: meta.title ?? meta.ogTitle,
+      og: meta.ogTitle,
+      heading: meta.heading,
+      sites: [meta.siteName, host],
+    }) ||
     article?.title ||
     meta.ogTitle;
   // Readability lifts the page's H1 out of the article; put it back so the Markdown stands on its own.
