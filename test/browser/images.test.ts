@@ -89,6 +89,43 @@ describe('images kept with the evidence, in real Chromium', () => {
     await evidence.screenshot({ path: shot('images-evidence') });
   });
 
+  it('adds a screenshot of what the tab shows, on request, kept and shown like the page’s images', async () => {
+    const page = await docket.context.newPage();
+    await page.goto(site.origin + '/pricing?tab=screenshot');
+    const tab = await tabIdOf(log, site.origin + '/pricing?tab=screenshot');
+    // The form in its own window, as the right-click menu opens it, so the page stays the tab its window shows.
+    const [form] = await Promise.all([
+      docket.context.waitForEvent('page'),
+      log.evaluate(
+        (url) => chrome.windows.create({ url, type: 'popup', width: 440, height: 760 }),
+        docket.url(`popup.html?tab=${tab}&mode=page`),
+      ),
+    ]);
+    await expect
+      .poll(() => form.getByTestId('images-kept').textContent(), { timeout: 20_000 })
+      .toMatch(/2 images kept/);
+    await form.getByRole('button', { name: '+ Add a screenshot of the tab' }).click();
+    await expect.poll(() => form.getByTestId('screenshot-added').count(), { timeout: 10_000 }).toBe(1);
+    expect(await form.getByTestId('images-kept').textContent()).toMatch(/3 images kept/);
+    await form.locator('input[name="title"]').fill('Ironclad pricing, as the partner portal shows it');
+    await form.locator('input[name="title"]').press('Enter');
+    await expect.poll(() => form.getByTestId('saved').textContent()).toMatch(/Filed under Northwind Dental/);
+
+    await log.bringToFront();
+    await log.getByRole('navigation').getByRole('button', { name: 'All items' }).click();
+    await log.getByTestId('item-row').filter({ hasText: 'as the partner portal shows it' }).click();
+    const figure = log.getByTestId('capture').first().locator('figure.screenshot img');
+    await expect
+      .poll(() => figure.evaluate((i) => (i as HTMLImageElement).naturalWidth), { timeout: 10_000 })
+      .toBeGreaterThan(100);
+    expect(await figure.getAttribute('src')).toMatch(/^blob:/);
+    expect(await figure.getAttribute('alt')).toMatch(/^Screenshot of Ironclad Backup — Pricing/);
+    await log
+      .getByTestId('capture')
+      .first()
+      .screenshot({ path: shot('screenshot-evidence') });
+  });
+
   it('the handoff pack carries the images, byte for byte', async () => {
     await log.getByRole('navigation').getByRole('button', { name: 'Client settings' }).click();
     const [download] = await Promise.all([
@@ -97,9 +134,9 @@ describe('images kept with the evidence, in real Chromium', () => {
     ]);
     const files = unzipSync(readFileSync((await download.path())!));
     const images = Object.keys(files).filter((p) => p.startsWith('evidence-images/'));
-    expect(images).toHaveLength(2);
-    const bytes = images.map((p) => Buffer.from(files[p]!).toString('base64')).sort();
-    expect(bytes).toEqual([TIERS.toString('base64'), RETENTION.toString('base64')].sort());
-    expect(new TextDecoder().decode(files['README.md'])).toMatch(/`evidence-images\/` — 2 images kept/);
+    expect(images).toHaveLength(3); // the tiers, the retention chart, the screenshot
+    const bytes = images.map((p) => Buffer.from(files[p]!).toString('base64'));
+    expect(bytes).toEqual(expect.arrayContaining([TIERS.toString('base64'), RETENTION.toString('base64')]));
+    expect(new TextDecoder().decode(files['README.md'])).toMatch(/`evidence-images\/` — 3 images kept/);
   });
 });

@@ -6,6 +6,7 @@ import { formatMeeting, formatMeetingShort } from '../format';
 import { AmountHints } from './AmountHints';
 import { DateHints } from './DateHints';
 import { Evidence } from './Evidence';
+import { hasScreenshot, ScreenshotButton } from './ScreenshotButton';
 import {
   canFileInto,
   type CaptureContext,
@@ -40,6 +41,8 @@ export function CaptureForm(props: {
   prepared: Prepared;
   ctx: CaptureContext;
   onSaved: (s: Saved) => void;
+  /** Takes a screenshot of the captured tab into `prepared.images` (absent for files, which have no tab). */
+  addScreenshot?: () => Promise<void>;
 }) {
   const { db, prepared, ctx } = props;
   const { draft, hints, duplicates } = prepared;
@@ -122,6 +125,7 @@ export function CaptureForm(props: {
         </div>
       )}
       <Evidence draft={draft} images={prepared.images?.length ?? 0} />
+      {props.addScreenshot && <ScreenshotButton take={props.addScreenshot} taken={hasScreenshot(prepared)} />}
       <label>
         Title
         <input name="title" value={form.title} onInput={(e) => set('title', e.currentTarget.value)} autoFocus />

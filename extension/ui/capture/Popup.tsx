@@ -25,6 +25,7 @@ export function Popup({ db }: { db: DocketDB }) {
   const [state, setState] = useState<State>({ at: 'loading' });
   const [standalone, setStandalone] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const [tabId, setTabId] = useState<number | null>(null);
   // The sync badge is not needed to clip: it loads right after the form, keeping the popup's first load small.
   const [SyncBadge, setSyncBadge] = useState<typeof import('../sync/SyncBadge').SyncBadge | null>(null);
   useEffect(() => void import('../sync/SyncBadge').then((m) => setSyncBadge(() => m.SyncBadge)), []);
@@ -41,6 +42,7 @@ export function Popup({ db }: { db: DocketDB }) {
       try {
         const target = await resolveTarget(location.search);
         setStandalone(target.standalone);
+        setTabId(target.request.mode === 'link' ? null : target.tabId);
         const limits = { maxImageBytes: await maxImageBytes(db) };
         const [captured, ctx] = await Promise.all([
           captureFromTab(target.tabId, target.request, limits),
@@ -61,6 +63,14 @@ export function Popup({ db }: { db: DocketDB }) {
       live = false;
     };
   }, [db, attempt]);
+
+  async function addScreenshot(tab: number) {
+    const { screenshotOfTab } = await import('../../capture/images/screenshot');
+    const shot = await screenshotOfTab(tab);
+    setState((s) =>
+      s.at === 'form' ? { ...s, prepared: { ...s.prepared, images: [...(s.prepared.images ?? []), shot] } } : s,
+    );
+  }
 
   async function grant(origin: string) {
     if (await requestHost(origin)) setAttempt((n) => n + 1);
@@ -109,7 +119,13 @@ export function Popup({ db }: { db: DocketDB }) {
         />
       )}
       {state.at === 'form' && state.ctx.clients.length > 0 && (
-        <CaptureForm db={db} prepared={state.prepared} ctx={state.ctx} onSaved={saved} />
+        <CaptureForm
+          db={db}
+          prepared={state.prepared}
+          ctx={state.ctx}
+          onSaved={saved}
+          addScreenshot={tabId === null ? undefined : () => addScreenshot(tabId)}
+        />
       )}
       {state.at === 'saved' && (
         <div class="saved" role="status" data-testid="saved">
