@@ -33,8 +33,7 @@ export function ConnectForm({ db, say, serverUrl }: { db: DocketDB; say: (text: 
       return setError('The server address must be a URL, such as https://sync.example.com.');
     }
     // Only the team's server, and only now that the user asked: the narrowest permission.
-    if (!(await requestHost(origin)))
-      return setError(`Docket needs your permission to talk to ${origin}.`);
+    if (!(await requestHost(origin))) return setError(`Docket needs your permission to talk to ${origin}.`);
     try {
       await setMyName(db, who);
       const connection = await connect(db, origin, code, who);
