@@ -20,7 +20,7 @@ describe('generated large pages', () => {
     expect(a).toContain('<table class="line-items">');
   });
 
-  it('caps the Markdown at maxChars on a line boundary, with a "truncated" warning', () => {
+  it('caps the Markdown at maxChars on a line boundary, with a "truncated" warning', { timeout: 60_000 }, () => {
     const dom = new JSDOM(generateLargePage(300_000, 11), { url: URL });
     const draft = extractDocument(dom.window.document, { url: URL, mode: 'page', maxChars: 50_000 });
     expect(draft.markdown.length).toBeLessThanOrEqual(50_000);
