@@ -120,10 +120,7 @@ describe('images kept with the evidence, in real Chromium', () => {
       .toBeGreaterThan(100);
     expect(await figure.getAttribute('src')).toMatch(/^blob:/);
     expect(await figure.getAttribute('alt')).toMatch(/^Screenshot of Ironclad Backup — Pricing/);
-    await log
-      .getByTestId('capture')
-      .first()
-      .screenshot({ path: shot('screenshot-evidence') });
+    await figure.screenshot({ path: shot('screenshot-evidence') });
   });
 
   it('the handoff pack carries the images, byte for byte', async () => {
