@@ -1,5 +1,6 @@
 import { blobPath, blobsMissingPath, MAX_MISSING_QUERY } from '../../shared/sync/blobs';
-import { sniffImageType, sha256OfBytes } from '../capture/images/keep';
+import { sha256HexOfBytes } from '../../shared/hash';
+import { sniffImageType } from '../capture/images/keep';
 import type { DocketDB } from '../store/db';
 import { storedImage } from '../store/images';
 import { type Fetch, REQUEST_TIMEOUT_MS, requestJson, SyncError } from './transport';
@@ -111,7 +112,7 @@ export async function downloadImages(db: DocketDB, images: ImageTransport, space
     }
     if (!bytes) continue; // the server never got it (its uploader's server refused it): nothing to wait for
     const type = sniffImageType(bytes);
-    if (!type || (await sha256OfBytes(bytes)) !== sha) {
+    if (!type || (await sha256HexOfBytes(bytes)) !== sha) {
       still.push(sha);
       continue;
     }

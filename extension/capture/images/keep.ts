@@ -1,4 +1,5 @@
 import type { CaptureImage } from '../../../shared/domain';
+import { sha256HexOfBytes } from '../../../shared/hash';
 import { MAX_IMAGES_PER_CAPTURE } from '../../../shared/domain/image-limits';
 import type { BlobType } from '../../../shared/sync/blobs';
 import type { TabImage } from './in-tab';
@@ -40,11 +41,6 @@ export function sniffImageType(b: Uint8Array): BlobType | null {
   if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp';
   if (ascii(4, 'ftypavif') || ascii(4, 'ftypavis')) return 'image/avif';
   return null;
-}
-
-export async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
 function fromBase64(base64: string): Uint8Array {
@@ -93,7 +89,7 @@ export async function keepImages(
       left.large++;
       continue;
     }
-    const sha256 = await sha256OfBytes(bytes);
+    const sha256 = await sha256HexOfBytes(bytes);
     if (seen.has(sha256)) continue;
     if (images.length >= MAX_IMAGES_PER_CAPTURE) {
       left.over++;

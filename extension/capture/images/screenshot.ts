@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CaptureError } from '../text';
-import { type KeptImage, sha256OfBytes } from './keep';
+import { sha256HexOfBytes } from '../../../shared/hash';
+import type { KeptImage } from './keep';
 
 /**
  * What the tab shows, as a PNG kept with the capture: for a portal quote whose evidence is the way it looks. Only
@@ -25,7 +26,7 @@ export async function screenshotOfTab(tabId: number, now = new Date()): Promise<
   const when = now.toLocaleString('en-CA', { dateStyle: 'medium', timeStyle: 'short' });
   return {
     meta: {
-      sha256: await sha256OfBytes(bytes),
+      sha256: await sha256HexOfBytes(bytes),
       type: 'image/png',
       size: bytes.length,
       width,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeptImage } from '../../../extension/capture/images/keep';
+import { sha256HexOfBytes } from '../../../shared/hash';
 import { saveCapture } from '../../../extension/store/save-capture';
 import { downloadImages, httpImages, type ImageTransport, uploadImages } from '../../../extension/sync/images';
 import { syncClient } from '../../../extension/sync/sync-client';
@@ -12,8 +13,7 @@ const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 async function kept(n: number, size = 200): Promise<KeptImage> {
   const bytes = Uint8Array.from([...PNG, ...Array.from({ length: size }, (_, i) => (i * n) & 255)]);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  const sha256 = Array.from(digest, (x) => x.toString(16).padStart(2, '0')).join('');
+  const sha256 = await sha256HexOfBytes(bytes);
   return {
     meta: {
       sha256,
