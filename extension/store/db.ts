@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { Capture, Client, Contract, HistoryEntry, Item, Meeting, Vendor } from '../../shared/domain';
+import type { Capture, Client, Contract, Device, HistoryEntry, Item, Meeting, Vendor } from '../../shared/domain';
 import type { RecordFields } from '../../shared/sync/merge';
 import type { Hlc, SyncTable } from '../../shared/sync/protocol';
 import { moveStampsIntoRows, outboxPerRecord } from './upgrades/v7';
@@ -55,6 +55,7 @@ export class DocketDB extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   staged!: EntityTable<StagedRecord, 'key'>;
   images!: EntityTable<StoredImage, 'sha256'>;
+  devices!: EntityTable<Device, 'id'>;
 
   constructor(name = 'docket') {
     super(name);
@@ -126,6 +127,8 @@ export class DocketDB extends Dexie {
     this.version(8).stores({ clocks: null });
     // v9: the images kept with captures, by content.
     this.version(9).stores({ images: 'sha256' });
+    // v10: the device keys registered in each client's log (their own and teammates'), synced like any record.
+    this.version(10).stores({ devices: 'id, clientId' });
   }
 
   /**

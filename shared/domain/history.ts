@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant } from './common';
 
-export const Entity = z.enum(['client', 'meeting', 'item', 'capture', 'vendor', 'contract']);
+export const Entity = z.enum(['client', 'meeting', 'item', 'capture', 'vendor', 'contract', 'device']);
 export type Entity = z.infer<typeof Entity>;
 
 export const FieldChange = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() });

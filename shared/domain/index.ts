@@ -9,3 +9,4 @@ export * from './capture';
 export * from './image';
 export * from './history';
 export * from './hints';
+export * from './device';

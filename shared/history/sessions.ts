@@ -33,6 +33,7 @@ const NOUN: Record<Entity, string> = {
   capture: 'evidence',
   vendor: 'the vendor',
   contract: 'the contract',
+  device: 'a device key',
 };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

@@ -15,6 +15,7 @@ export const SYNC_TABLE_OF = {
   contract: 'contracts',
   item: 'items',
   capture: 'captures',
+  device: 'devices',
 } as const;
 export type SyncedEntity = keyof typeof SYNC_TABLE_OF;
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Capture, Client, Contract, Item, Meeting, Vendor } from '../domain';
+import { Capture, Client, Contract, Device, Item, Meeting, Vendor } from '../domain';
 import { canonicalJson } from './merge';
 import { TOMBSTONE, type SyncTable } from './protocol';
 import { unknownKeyPath } from './unknown-keys';
@@ -12,6 +12,7 @@ export const TABLE_SCHEMAS = {
   contracts: Contract,
   items: Item,
   captures: Capture,
+  devices: Device,
 } as const;
 export type SyncRecord<T extends SyncTable> = z.infer<(typeof TABLE_SCHEMAS)[T]>;
 

@@ -10,7 +10,7 @@ import { HLC_PATTERN } from './constants';
 export const PROTOCOL_VERSION = 1;
 
 /** The tables that sync. History is not a table here: every replica derives it from the changes it applies. */
-export const SyncTable = z.enum(['clients', 'meetings', 'vendors', 'contracts', 'items', 'captures']);
+export const SyncTable = z.enum(['clients', 'meetings', 'vendors', 'contracts', 'items', 'captures', 'devices']);
 export type SyncTable = z.infer<typeof SyncTable>;
 
 export { TOMBSTONE } from './constants';
