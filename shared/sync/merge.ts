@@ -1,3 +1,4 @@
+import { canonicalJson } from '../ledger/canonical';
 import { compareHlc } from './hlc';
 import { TOMBSTONE } from './constants';
 import type { Change, Hlc, SyncTable } from './protocol';
@@ -21,19 +22,8 @@ export type Applied = { fields: RecordFields; changed: boolean; conflict: Confli
 
 const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
-/**
- * JSON with object keys sorted (undefined members left out, as JSON does): equal data gives equal text. A bare
- * `undefined`, which JSON cannot say, gets its own text so it never equals `null`.
- */
-export function canonicalJson(value: unknown): string {
-  const text: string | undefined = JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
-    return sorted;
-  });
-  return text ?? '~undefined';
-}
+/** Canonical JSON now lives with the ledger (it is hashed and signed there); re-exported for existing callers. */
+export { canonicalJson };
 
 function stateOf(change: IncomingChange): FieldState {
   const state: FieldState = { value: change.value, hlc: change.hlc };
