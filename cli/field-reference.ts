@@ -95,6 +95,10 @@ export function describe(schema: Schema): Described {
       return { text: describeNumber(def) };
     case 'boolean':
       return { text: 'boolean' };
+    case 'unknown':
+      return { text: 'any JSON value' };
+    case 'record':
+      return { text: `object of ${describe(def.valueType as Schema).text} by key` };
     case 'enum':
       return {
         text: `one of ${Object.values(def.entries as object)

@@ -10,3 +10,4 @@ export * from './image';
 export * from './history';
 export * from './hints';
 export * from './device';
+export * from './seal';

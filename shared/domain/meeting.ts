@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, Instant, Money, OneTimeFee } from './common';
 import { Action, DecisionStatus } from './decision';
 import { ItemStatus, Section } from './item';
+import { MeetingSeal } from './seal';
 
 export const MeetingStatus = z.enum(['planned', 'held', 'cancelled']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
@@ -39,6 +40,11 @@ export const Meeting = z.object({
   /** Set when held: the agenda as it was held. Never rewritten afterwards. */
   heldAgenda: z.array(HeldAgendaLine).nullable().default(null),
   heldAt: Instant.nullable().default(null),
+  /**
+   * Set when sealed (held and signed): what was decided, hashed and signed. Never rewritten; later edits are
+   * amendments. Optional, not defaulted: meetings held before sealing existed stay in stored form.
+   */
+  seal: MeetingSeal.nullable().optional(),
   createdAt: Instant,
   updatedAt: Instant,
 });
