@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Capture, Client, Contract, Device, HistoryEntry, Item, Meeting, Vendor } from '../../shared/domain';
+import type { SignedCheckpoint } from '../../shared/ledger/checkpoint';
 import type { RecordFields } from '../../shared/sync/merge';
 import type { Hlc, SyncTable } from '../../shared/sync/protocol';
 import { moveStampsIntoRows, outboxPerRecord } from './upgrades/v7';
@@ -37,6 +38,13 @@ export interface StoredImage {
   bytes: Uint8Array;
 }
 
+/** A checkpoint of a space's log this browser verified (extension/sync/checkpoints.ts), one per size. */
+export interface KeptCheckpoint extends SignedCheckpoint {
+  verifiedAt: string;
+  /** When the server took this browser's co-signature of it; null until then. */
+  cosignedAt: string | null;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -56,6 +64,7 @@ export class DocketDB extends Dexie {
   staged!: EntityTable<StagedRecord, 'key'>;
   images!: EntityTable<StoredImage, 'sha256'>;
   devices!: EntityTable<Device, 'id'>;
+  checkpoints!: Table<KeptCheckpoint, [string, number]>;
 
   constructor(name = 'docket') {
     super(name);
@@ -129,6 +138,8 @@ export class DocketDB extends Dexie {
     this.version(9).stores({ images: 'sha256' });
     // v10: the device keys registered in each client's log (their own and teammates'), synced like any record.
     this.version(10).stores({ devices: 'id, clientId' });
+    // v11: the checkpoints of each space's server log this browser verified (sync/checkpoints.ts), by space and size.
+    this.version(11).stores({ checkpoints: '[space+size]' });
   }
 
   /**
