@@ -13,6 +13,7 @@ import { accountRoutes } from './routes/account';
 import { auditRoutes } from './routes/audit';
 import { blobRoutes, isBlobUpload } from './routes/blobs';
 import { eventRoutes } from './routes/events';
+import { ledgerRoutes, serverKeyRoutes } from './routes/ledger';
 import { memberRoutes } from './routes/members';
 import { spaceRoutes } from './routes/spaces';
 import { syncRoutes } from './routes/sync';
@@ -70,6 +71,7 @@ export function createApp(input: AppDeps) {
     return c.json({ ok: true, ...about });
   });
   app.route('/v1', accountRoutes(deps));
+  app.route('/v1', serverKeyRoutes(deps));
   app.route('/v1/tokens', tokenRoutes(deps));
   app.route('/v1/spaces', spaceRoutes(deps));
   app.route('/v1/spaces', syncRoutes(deps));
@@ -77,6 +79,7 @@ export function createApp(input: AppDeps) {
   app.route('/v1/spaces', auditRoutes(deps));
   app.route('/v1/spaces', memberRoutes(deps));
   app.route('/v1/spaces', blobRoutes(deps));
+  app.route('/v1/spaces', ledgerRoutes(deps));
 
   app.notFound((c) => errorResponse(c, 'not-found', `No such route: ${c.req.method} ${c.req.path}.`));
   app.onError(handleError(log));

@@ -1,6 +1,7 @@
 import { MAX_BLOB_BYTES } from '../shared/sync/blobs';
 import type { SpaceCreation } from './auth/space-creation';
 import type { RateLimit } from './edge/rate-limit';
+import { Ledger } from './ledger/ledger';
 import { silentLogger, type Logger } from './log';
 import { Pokes } from './pokes';
 import { QUOTA_DEFAULTS } from './sync/quota';
@@ -37,6 +38,8 @@ export type AppDeps = {
   maxBlobBytesPerSpace?: number;
   pokes?: Pokes;
   log?: Logger;
+  /** The verifiable log: the server's signing key, checkpoints and proofs (made from the store and clock if not given). */
+  ledger?: Ledger;
 };
 
 export type Deps = Required<Omit<AppDeps, 'rateLimit'>> & { rateLimit: RateLimit | false };
@@ -55,9 +58,10 @@ export const DEFAULTS = {
 };
 
 export function resolveDeps(deps: AppDeps): Deps {
+  const now = deps.now ?? Date.now;
   return {
     store: deps.store,
-    now: deps.now ?? Date.now,
+    now,
     maxDriftMs: deps.maxDriftMs ?? DEFAULTS.maxDriftMs,
     bodyLimitBytes: deps.bodyLimitBytes ?? DEFAULTS.bodyLimitBytes,
     rateLimit: deps.rateLimit ?? DEFAULTS.rateLimit,
@@ -72,6 +76,7 @@ export function resolveDeps(deps: AppDeps): Deps {
     maxBlobBytesPerSpace: deps.maxBlobBytesPerSpace ?? DEFAULTS.maxBlobBytesPerSpace,
     pokes: deps.pokes ?? new Pokes(),
     log: deps.log ?? silentLogger,
+    ledger: deps.ledger ?? new Ledger(deps.store, now),
   };
 }
 

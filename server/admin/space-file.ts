@@ -3,12 +3,14 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { DUMP_FORMAT, DUMP_VERSION, LISTS_SINCE, SpaceDump } from '../store/dump';
+import { checkDumpLedger } from '../store/dump-ledger';
 
 /**
  * A space's dump as a file, JSON lines so that no space is too big for one string: first a header line (the format,
  * its version, the space and its counters), then one `["<list>", row]` line per row, then an end line counting the
  * rows of each list. A file cut short misses its end line (or its counts disagree): it is refused as truncated,
- * never loaded in part. The whole is then checked against the dump's schema (../store/dump.ts).
+ * never loaded in part. The whole is then checked against the dump's schema (../store/dump.ts), and its checkpoints
+ * against its changes and their keys (../store/dump-ledger.ts).
  */
 const LISTS = Object.entries(SpaceDump.shape)
   .filter(([, schema]) => schema instanceof z.ZodArray)
@@ -85,5 +87,8 @@ export async function readSpaceFile(path: string): Promise<ReadResult> {
     const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
     return refuse(`malformed: ${issues.join('; ')}`);
   }
+  // Its checkpoints against its own changes, and their signatures: a file's hashes are never taken on trust.
+  const ledger = await checkDumpLedger(parsed.data);
+  if (ledger.length > 0) return refuse(`malformed: ${ledger.slice(0, 3).join('; ')}`);
   return { ok: true, dump: parsed.data };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Instant } from '../../shared/domain/common';
 import { createHash } from 'node:crypto';
+import { Hex128, Hex64 } from '../../shared/ledger/checkpoint';
 import { BlobType, Sha256Hex } from '../../shared/sync/blobs';
 import { Hlc, Role, SyncTable } from '../../shared/sync/protocol';
 
@@ -10,12 +11,18 @@ import { Hlc, Role, SyncTable } from '../../shared/sync/protocol';
  * column names, values as stored: change values and record fields stay the JSON text the store keeps, so a space's
  * use in bytes is the same after the move. Lists are in the order the stores read them back (the membership trail
  * and conflicts have no other order than that). Secrets are only ever their SHA-256, as stored. Attachments (blobs)
- * carry their bytes as base64, checked against their hash and size when a file is read.
+ * carry their bytes as base64, checked against their hash and size when a file is read. The verifiable log's
+ * checkpoints, their co-signatures and the public keys of the server keys that signed them come along (version 3);
+ * its leaf hashes and frontier do not: the target recomputes them from the changes, and a file whose checkpoints do
+ * not match its changes, or are not signed by their keys, is refused (./dump-ledger.ts).
  */
 export const DUMP_FORMAT = 'docket-space';
-export const DUMP_VERSION = 2;
-/** Lists a file of an older version lacks (it is read as having none): version 1 had no attachments. */
-export const LISTS_SINCE: Record<string, number> = { blobs: 2 };
+export const DUMP_VERSION = 3;
+/**
+ * Lists a file of an older version lacks (it is read as having none): version 1 had no attachments, version 2 no
+ * checkpoints.
+ */
+export const LISTS_SINCE: Record<string, number> = { blobs: 2, signing_keys: 3, checkpoints: 3, cosignatures: 3 };
 
 const Text = z.string().min(1);
 const Count = z.number().int().nonnegative();
@@ -47,6 +54,8 @@ export const DumpToken = row({
   last_used_at: Instant,
 });
 export const DumpReplica = row({ replica_id: Text, user_id: Text, bound_at: Instant });
+/** A server key's public part: its id is the SHA-256 of the raw key (checked when a file is read). */
+export const DumpSigningKey = row({ key_id: Hex64, public_key: Hex64, created_at: Instant });
 
 export const SpaceDump = z
   .strictObject({
@@ -125,6 +134,16 @@ export const SpaceDump = z
         detected_at: Instant,
       }),
     ),
+    /** The server keys that signed the space's checkpoints (their public parts), in key id order. */
+    signing_keys: z.array(DumpSigningKey),
+    /** The space's signed checkpoints, in size order: its Merkle log's root at each size, signed by a key above. */
+    checkpoints: z.array(
+      row({ size: z.number().int().positive(), root: Hex64, time: Instant, key_id: Hex64, signature: Hex128 }),
+    ),
+    /** Devices' co-signatures of those checkpoints, with the account that sent each. */
+    cosignatures: z.array(
+      row({ size: z.number().int().positive(), key_id: Hex64, signature: Hex128, account_id: Text, at: Instant }),
+    ),
     /** The space's attachments, in hash order, their bytes as base64. */
     blobs: z.array(
       row({
@@ -144,6 +163,7 @@ export type SpaceDump = z.infer<typeof SpaceDump>;
 export type DumpUser = z.infer<typeof DumpUser>;
 export type DumpToken = z.infer<typeof DumpToken>;
 export type DumpReplica = z.infer<typeof DumpReplica>;
+export type DumpSigningKey = z.infer<typeof DumpSigningKey>;
 
 /** What a well-formed dump cannot hold: rows naming people it lacks, duplicates, counters its rows contradict. */
 function inconsistencies(d: SpaceDump): string[] {
@@ -161,11 +181,15 @@ function inconsistencies(d: SpaceDump): string[] {
     ['records', d.records.map((r) => `${r.tbl}/${r.record_id}`)],
     ['acks', d.acks.map((a) => `${a.replica_id}/${a.author_id}/${a.seq}`)],
     ['blobs', d.blobs.map((b) => b.sha256)],
+    ['signing keys', d.signing_keys.map((k) => k.key_id)],
+    ['checkpoints', d.checkpoints.map((c) => String(c.size))],
+    ['co-signatures', d.cosignatures.map((c) => `${c.size}/${c.key_id}`)],
   ];
   for (const [what, list] of keys) if (new Set(list).size !== list.length) problems.push(`${what} appear twice`);
   if (!d.members.some((m) => m.role === 'owner')) problems.push('the space has no owner');
   const seqs = d.changes.map((c) => c.seq);
   if (seqs.some((seq, i) => i > 0 && seq <= seqs[i - 1]!)) problems.push('changes are not in seq order');
+  else if (seqs.some((seq, i) => seq !== i + 1)) problems.push('changes are not numbered 1, 2, 3… with no gap');
   if (d.next_seq <= (seqs.at(-1) ?? 0)) problems.push(`next_seq ${d.next_seq} is not after the last change`);
   const bytes = d.records.reduce((sum, r) => sum + Buffer.byteLength(r.fields), 0);
   if (d.usage.records !== d.records.length || d.usage.bytes !== bytes) {
@@ -178,12 +202,32 @@ function inconsistencies(d: SpaceDump): string[] {
       problems.push(`blob ${blob.sha256}: its data is not the ${blob.size} bytes its hash names`);
     }
   }
+  const keyIds = new Set(d.signing_keys.map((k) => k.key_id));
+  for (const k of d.signing_keys) {
+    if (createHash('sha256').update(Buffer.from(k.public_key, 'hex')).digest('hex') !== k.key_id) {
+      problems.push(`signing key ${k.key_id}: its id is not the SHA-256 of its public key`);
+    }
+  }
+  const sizes = new Set(d.checkpoints.map((c) => c.size));
+  for (const c of d.checkpoints) {
+    if (c.size > seqs.length) problems.push(`checkpoint ${c.size}: the log has only ${seqs.length} changes`);
+    if (!keyIds.has(c.key_id)) problems.push(`checkpoint ${c.size}: signed by key ${c.key_id}, which the file lacks`);
+  }
+  if (d.checkpoints.some((c, i) => i > 0 && c.size <= d.checkpoints[i - 1]!.size)) {
+    problems.push('checkpoints are not in size order');
+  }
+  for (const c of d.cosignatures) {
+    if (!sizes.has(c.size)) problems.push(`a co-signature names checkpoint ${c.size}, which the file lacks`);
+  }
   return problems;
 }
 
 /** The people a space's rows name: its members, those in its trail and invites, its replicas' owners, its authors and uploaders. */
 export function namedUsers(
-  d: Pick<SpaceDump, 'members' | 'membership_events' | 'invites' | 'replicas' | 'changes' | 'acks' | 'blobs'>,
+  d: Pick<
+    SpaceDump,
+    'members' | 'membership_events' | 'invites' | 'replicas' | 'changes' | 'acks' | 'blobs' | 'cosignatures'
+  >,
 ): Set<string> {
   const ids = new Set<string>();
   for (const m of d.members) ids.add(m.user_id);
@@ -193,5 +237,6 @@ export function namedUsers(
   for (const c of d.changes) ids.add(c.author_id);
   for (const a of d.acks) ids.add(a.author_id);
   for (const b of d.blobs) ids.add(b.created_by);
+  for (const c of d.cosignatures) ids.add(c.account_id);
   return ids;
 }

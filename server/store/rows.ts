@@ -1,6 +1,6 @@
 import type { RecordFields } from '../../shared/sync/merge';
 import type { PushResponse, RecordState, Role, SyncTable } from '../../shared/sync/protocol';
-import type { AuditEntry, ConflictEntry, MembershipEvent } from './types';
+import type { AuditEntry, ConflictEntry, Cosignature, MembershipEvent, SigningKey, StoredCheckpoint } from './types';
 
 /**
  * The change log's and the membership trail's rows as both stores keep them (the same columns on SQLite and PostgreSQL), and how they read back.
@@ -104,4 +104,37 @@ export const toEvent = (r: EventRow): MembershipEvent => ({
   subjectName: r.subject_name,
   roleBefore: r.role_before,
   roleAfter: r.role_after,
+});
+
+/** The verifiable log's rows (checkpoints, co-signatures, signing keys), the same on both stores. */
+export type CheckpointRow = {
+  space_id: string;
+  size: Seq;
+  root: string;
+  time: string;
+  key_id: string;
+  signature: string;
+};
+export type CosignatureRow = { size: Seq; key_id: string; signature: string; account_id: string; at: string };
+export type KeyRow = { key_id: string; public_key: string; created_at: string };
+
+export const toCosignature = (r: CosignatureRow): Cosignature => ({
+  keyId: r.key_id,
+  signature: r.signature,
+  accountId: r.account_id,
+  at: r.at,
+});
+export const toCheckpoint = (r: CheckpointRow, cosignatures: Cosignature[]): StoredCheckpoint => ({
+  space: r.space_id,
+  size: Number(r.size),
+  root: r.root,
+  time: r.time,
+  keyId: r.key_id,
+  signature: r.signature,
+  cosignatures,
+});
+export const toSigningKey = (r: KeyRow): SigningKey => ({
+  keyId: r.key_id,
+  publicKey: r.public_key,
+  createdAt: r.created_at,
 });

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { batchPart } from './sqlite/batch';
 import { blobsPart } from './sqlite/blobs';
 import { Gate } from './sqlite/gate';
+import { ledgerPart } from './sqlite/ledger';
 import { membersPart } from './sqlite/members';
 import { peoplePart } from './sqlite/people';
 import { promised, runNow, type Synchronous } from './sqlite/promised';
@@ -29,6 +30,8 @@ const COUNTED = [
   'replicas',
   'device_codes',
   'blobs',
+  'checkpoints',
+  'cosignatures',
 ] as const;
 
 /**
@@ -70,6 +73,7 @@ export function openSqliteStore(file: string): SyncStore {
     ...syncPart(db),
     ...transferPart(db, changed),
     ...blobsPart(db),
+    ...ledgerPart(db),
     lastAck: batch.lastAck,
     spaceUsage: batch.usage,
     counts: () => Object.fromEntries(counts.map(([table, stmt]) => [table, stmt.get()!.n])),

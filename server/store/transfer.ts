@@ -19,6 +19,8 @@ export const SPACE_ROWS = {
   records: { order: ['tbl', 'record_id'] },
   acks: { order: ['replica_id', 'author_id', 'seq'] },
   conflicts: { order: ['seq'], inserted: true },
+  checkpoints: { order: ['size'] },
+  cosignatures: { order: ['size', 'at', 'key_id'] },
 } as const satisfies Record<string, { order: string[]; inserted?: true }>;
 export type SpaceRows = keyof typeof SPACE_ROWS;
 
@@ -30,21 +32,26 @@ export const BLOB_COLUMNS = ['sha256', 'type', 'size', 'data', 'created_at', 'cr
 export type BlobRow = Omit<SpaceDump['blobs'][number], 'data'>;
 
 /** The columns the dump keeps of a table (the same names in both schemas; `space_id` is the dump's space). */
-export const columnsOf = (list: SpaceRows | 'users' | 'tokens' | 'replicas'): string[] =>
+export const columnsOf = (list: SpaceRows | 'users' | 'tokens' | 'replicas' | 'signing_keys'): string[] =>
   Object.keys(SpaceDump.shape[list].element.shape);
 
 /**
  * Tables of either schema that no dump copies, and why. Everything else is copied: the space's own rows (above),
  * `spaces`, the people its rows name (`users`, `tokens`) and the replicas that pushed to it (`replicas`), and its
  * counters (SQLite: `spaces.record_count`, `stored_bytes`, the next seq being the last one plus one; PostgreSQL:
- * `space_seq`, `space_usage`), as `next_seq` and `usage`. test/unit/server/space-transfer.test.ts checks both schemas
- * against this.
+ * `space_seq`, `space_usage`), as `next_seq` and `usage`, and the public keys that signed its checkpoints
+ * (`signing_keys`). The changes' `leaf_hash` is recomputed by the import, never copied.
+ * test/unit/server/space-transfer.test.ts checks both schemas against this.
  */
 export const LEFT_BEHIND: Record<string, string> = {
   setup: "the server's own first start (its owner and one-time code): the target keeps its own",
   schema_version: "the SQLite store's schema number: the target has its own schema",
   schema_migrations: "the PostgreSQL store's applied migrations: the target has its own schema",
   auth_mark: 'a counter open event streams watch, on this server only; an import moves it when it revokes a token',
+  server_key:
+    "this server's own signing key: its private key never leaves the server; a moved space's checkpoints come with " +
+    'the public keys that signed them (signing_keys), and the target signs its next ones with its own key',
+  ledgers: "each space's Merkle frontier: the import recomputes it, with every leaf hash, from the changes",
   device_codes:
     "keyed by person, not space: single-use sign-in codes that expire within 15 minutes, issued for this server's " +
     'address and shown nowhere in the API; the tokens they gave are copied, so the devices they signed in stay so',
@@ -117,6 +124,10 @@ export function planImport(dump: SpaceDump, present: Present): { ok: true; plan:
   }
   return { ok: true, plan };
 }
+
+/** The server keys a space's checkpoints name, in id order. */
+export const signingKeysOf = (dump: Pick<SpaceDump, 'checkpoints'>): string[] =>
+  [...new Set(dump.checkpoints.map((c) => c.key_id))].sort();
 
 /** The replicas a space's log names, in id order: those that pushed to it (the others are no part of the space). */
 export function replicasOf(dump: Pick<SpaceDump, 'changes' | 'acks'>): string[] {

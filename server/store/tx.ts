@@ -1,3 +1,4 @@
+import type { FrontierState } from '../../shared/ledger/merkle';
 import type { RecordFields } from '../../shared/sync/merge';
 import type { PushResponse, SyncTable } from '../../shared/sync/protocol';
 import type { AuditEntry, ConflictEntry, SpaceUsage } from './types';
@@ -5,8 +6,11 @@ import type { AuditEntry, ConflictEntry, SpaceUsage } from './types';
 /** A record of a space, as a push names it. */
 export type RecordKey = { table: SyncTable; id: string };
 
-/** A change as the log keeps it: its audit line plus the seq of the batch it came in. */
-export type LogEntry = AuditEntry & { batchSeq: number };
+/**
+ * A change as the log keeps it: its audit line plus the seq of the batch it came in, and its Merkle leaf hash
+ * (shared/ledger/log-leaf.ts: of the audit line only).
+ */
+export type LogEntry = AuditEntry & { batchSeq: number; leafHash: Uint8Array };
 
 /** A record as a push reads it: its merged fields, and their stored size (UTF-8 bytes of their JSON). */
 export type StoredRecord = { fields: RecordFields; bytes: number };
@@ -38,7 +42,7 @@ export interface SyncTx {
   nextSeqs(spaceId: string, n: number): Promise<number>;
   /** The stored records among `keys` (absent ones are left out), keyed by `recordKey(table, id)`. */
   readRecords(spaceId: string, keys: RecordKey[]): Promise<Map<string, StoredRecord>>;
-  /** Appends changes to the space's log, each under its own seq. */
+  /** Appends changes to the space's log, each under its own seq, with its leaf hash. */
   appendChanges(spaceId: string, entries: LogEntry[]): Promise<void>;
   /** Writes records (inserted, or replacing the stored ones). */
   upsertRecords(spaceId: string, records: RecordWrite[]): Promise<void>;
@@ -48,4 +52,10 @@ export interface SyncTx {
   /** Moves the running total by `delta` (its records and bytes added, either may be negative). */
   addUsage(spaceId: string, delta: SpaceUsage): Promise<void>;
   insertAck(spaceId: string, replicaId: string, authorId: string, ack: PushResponse, receivedAt: string): Promise<void>;
+  /** The space's Merkle frontier (size 0, no nodes, before its first change). */
+  readFrontier(spaceId: string): Promise<FrontierState>;
+  /** Replaces the space's Merkle frontier (its size is the log's: the last seq logged). */
+  writeFrontier(spaceId: string, frontier: FrontierState): Promise<void>;
+  /** The users these replicas are bound to (unbound ones are left out). */
+  replicaOwners(replicaIds: string[]): Promise<Map<string, string>>;
 }

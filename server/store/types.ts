@@ -1,3 +1,4 @@
+import type { FrontierState } from '../../shared/ledger/merkle';
 import type { BlobType } from '../../shared/sync/blobs';
 import type { LoggedChange, PushResponse, RecordState, Role, SyncTable } from '../../shared/sync/protocol';
 import type { SpaceDump } from './dump';
@@ -139,6 +140,31 @@ export type BlobUsage = { blobs: number; bytes: number };
 export type PutBlobResult =
   { ok: true; created: boolean; blob: BlobInfo } | { ok: false; reason: 'space-full'; used: number };
 
+/**
+ * The server's Ed25519 signing key, made at its first start: the private key as PKCS#8 (the secret to back up and
+ * protect, see server/README.md), the raw public key as hex, and its id (the SHA-256 of the raw public key, hex).
+ */
+export type ServerKey = { keyId: string; publicKey: string; privateKey: Uint8Array; createdAt: string };
+/** A server key's public part, kept for every key that signed a checkpoint here (this server's, or an imported one's). */
+export type SigningKey = { keyId: string; publicKey: string; createdAt: string };
+/** A device's signature of a checkpoint: its key, the signature (hex), the account that sent it and when. */
+export type Cosignature = { keyId: string; signature: string; accountId: string; at: string };
+/**
+ * A signed checkpoint of a space's log: its size, Merkle root (hex) and time, the server key's signature, and the
+ * co-signatures devices sent for it (oldest first).
+ */
+export type StoredCheckpoint = {
+  space: string;
+  size: number;
+  root: string;
+  time: string;
+  keyId: string;
+  signature: string;
+  cosignatures: Cosignature[];
+};
+/** A space's Merkle log now: the frontier of its tree (size 0, no nodes, before any change) and the checkpoint at that size, if one was made. */
+export type LedgerHead = { frontier: FrontierState; checkpoint: StoredCheckpoint | null };
+
 export type AcceptInvite = { userId: string } | { name: string; tokenHash: string; tokenLabel: string };
 export type AcceptResult =
   | { ok: true; user: User; token: Token | null; space: Space; role: Role }
@@ -235,6 +261,34 @@ export interface SyncStore {
    * false when another user pushed it first.
    */
   claimReplica(replicaId: string, userId: string, now: string): Promise<boolean>;
+
+  /** One merged record (deleted ones too), as a snapshot shows it; null when the space has no such record. */
+  readRecord(spaceId: string, table: SyncTable, id: string): Promise<RecordState | null>;
+
+  // The verifiable log (server/ledger/): each space's change log as an RFC 6962 Merkle tree whose leaf n is the hash
+  // of the change of seq n + 1 (shared/ledger/log-leaf.ts), stored with the change by the push that logs it, and the
+  // tree's frontier kept in the same transaction (SyncTx.readFrontier / writeFrontier).
+  /** The space's frontier and the checkpoint stored at its size (with its co-signatures), if any. */
+  ledgerHead(spaceId: string): Promise<LedgerHead>;
+  /** The leaf hashes of leaves [from, to) (the changes of seq from + 1 … to), in order; throws if any is missing. */
+  readLeafHashes(spaceId: string, from: number, to: number): Promise<Uint8Array[]>;
+  /**
+   * The server's signing key: `candidate` is stored if there is none yet, atomically (of processes starting at once,
+   * exactly one key is stored and every one gets it back). Its public part is kept among the signing keys.
+   */
+  ensureServerKey(candidate: ServerKey): Promise<ServerKey>;
+  /** The public parts of these server keys, those known here (in key id order). */
+  signingKeys(keyIds: string[]): Promise<SigningKey[]>;
+  /**
+   * Stores a checkpoint unless the space has one at that size already (the first one stays: several processes may
+   * sign the same size at once); answers the stored one, with its co-signatures.
+   */
+  putCheckpoint(checkpoint: Omit<StoredCheckpoint, 'cosignatures'>): Promise<StoredCheckpoint>;
+  getCheckpoint(spaceId: string, size: number): Promise<StoredCheckpoint | null>;
+  /** Checkpoints of sizes above `afterSize`, smallest first, at most `limit`, each with its co-signatures. */
+  listCheckpoints(spaceId: string, afterSize: number, limit: number): Promise<StoredCheckpoint[]>;
+  /** Adds a device's co-signature to a stored checkpoint; false (nothing written) when that key has one there. */
+  addCosignature(spaceId: string, size: number, cosignature: Cosignature): Promise<boolean>;
 
   // Attachments: content-addressed blobs, per space (shared/sync/blobs.ts).
   /**

@@ -1,7 +1,10 @@
+import { leafHashOfChange } from '../../shared/ledger/log-leaf';
+import { MerkleFrontier } from '../../shared/ledger/merkle';
 import type { Change, PushResponse } from '../../shared/sync/protocol';
 import type { LogEntry } from '../store/tx';
 import type { Author, SpaceUsage, SyncStore } from '../store/types';
 import { mergeBatch, touchedKeys } from './merge-batch';
+import { checkWriteRules, deviceWriters } from './write-rules';
 
 /** One push's batch: whose, from which replica, its seq there, its changes, and when the server received it. */
 export type Batch = {
@@ -20,6 +23,8 @@ export type Batch = {
  */
 export type UsageGuard = (after: SpaceUsage, before: SpaceUsage) => void;
 
+const EMPTY: Uint8Array = new Uint8Array(0);
+
 export type PushOutcome = PushResponse & {
   /** false when the batch was a retry and nothing changed */ applied: boolean;
 };
@@ -28,8 +33,11 @@ export type PushOutcome = PushResponse & {
  * Applies a whole batch in one transaction or nothing, over the store's primitives (server/store/tx.ts), the same
  * for every store. A batch seq at or below the last one acked for this (space, replica, author) is a retry: it
  * changes nothing and gets that batch's ack again (the guard is not asked). Otherwise its changes are logged under
- * the space's next seqs, contiguous, and merged into the records they touch; conflicts are kept; the space's use is
- * moved by the touched records only (a running total, so the guard costs O(batch)); the ack is recorded.
+ * the space's next seqs, contiguous, each with its Merkle leaf hash, appended to the space's Merkle frontier in the
+ * same transaction (so the root at any size is O(log n) away); merged into the records they touch once the write
+ * rules hold (./write-rules.ts: evidence written once, devices kept by their key and account); conflicts are kept;
+ * the space's use is moved by the touched records only (a running total, so the guard costs O(batch)); the ack is
+ * recorded.
  */
 export function applyBatch(store: SyncStore, batch: Batch, guard?: UsageGuard): Promise<PushOutcome> {
   const { spaceId, replicaId, seq, author, changes, receivedAt } = batch;
@@ -40,23 +48,37 @@ export function applyBatch(store: SyncStore, batch: Batch, guard?: UsageGuard): 
       return { ...((await tx.ackOf(spaceId, replicaId, author.id, seq)) ?? last), applied: false };
     }
     const first = await tx.nextSeqs(spaceId, changes.length);
+    const frontier = new MerkleFrontier(await tx.readFrontier(spaceId));
+    if (frontier.size !== first - 1) {
+      throw new Error(`the Merkle log of space ${spaceId} holds ${frontier.size} changes, its log ${first - 1}`);
+    }
     // Every property written out: V8 builds `{ ...change, seq, … }` slowly (about 10 ms for 1,000 changes).
-    const entries = changes.map(({ table, id, field, value, hlc, base }, i): LogEntry => ({
-      table,
-      id,
-      field,
-      value,
-      hlc,
-      base,
-      seq: first + i,
-      replicaId,
-      author: author.name,
-      authorId: author.id,
-      receivedAt,
-      batchSeq: seq,
-    }));
+    const entries = changes.map(({ table, id, field, value, hlc, base }, i): LogEntry => {
+      const entry = {
+        table,
+        id,
+        field,
+        value,
+        hlc,
+        base,
+        seq: first + i,
+        replicaId,
+        author: author.name,
+        authorId: author.id,
+        receivedAt,
+        batchSeq: seq,
+        leafHash: EMPTY,
+      };
+      entry.leafHash = leafHashOfChange(entry);
+      frontier.append(entry.leafHash);
+      return entry;
+    });
+    const stored = await tx.readRecords(spaceId, touchedKeys(changes));
+    const writers = deviceWriters(stored, entries);
+    checkWriteRules(stored, entries, author.id, writers.length > 0 ? await tx.replicaOwners(writers) : new Map());
     await tx.appendChanges(spaceId, entries);
-    const effect = mergeBatch(await tx.readRecords(spaceId, touchedKeys(changes)), entries);
+    await tx.writeFrontier(spaceId, frontier.state());
+    const effect = mergeBatch(stored, entries);
     const before = await tx.usage(spaceId);
     const after = { records: before.records + effect.usage.records, bytes: before.bytes + effect.usage.bytes };
     guard?.(after, before);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant } from '../domain/common';
+import { SignedCheckpoint } from '../ledger/checkpoint';
 import { HLC_PATTERN } from './constants';
 
 /**
@@ -70,6 +71,11 @@ export const PushResponse = z.object({
   serverSeq: z.number().int().nonnegative(),
   /** Changes that lost to a concurrent write; their values are kept in history on every replica. */
   conflicts: z.number().int().nonnegative(),
+  /**
+   * The space's signed checkpoint at its size after this push (a retry: its size now); optional, so answers of
+   * servers before the verifiable log still parse. See docs/sync-protocol.md, "Verifiable log".
+   */
+  checkpoint: SignedCheckpoint.optional(),
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
@@ -92,6 +98,8 @@ export const PullResponse = z.object({
   /** Opaque: pass it back to get what came after. */
   cursor: z.string(),
   more: z.boolean(),
+  /** The space's signed checkpoint at its size when the page was read (absent while its log is empty). */
+  checkpoint: SignedCheckpoint.optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
@@ -113,6 +121,8 @@ export const SnapshotResponse = z.object({
   cursor: z.string(),
   /** Opaque page token for the next page of records, null on the last page. */
   next: z.string().nullable(),
+  /** The space's signed checkpoint at its current size (absent while its log is empty). */
+  checkpoint: SignedCheckpoint.optional(),
 });
 export type SnapshotResponse = z.infer<typeof SnapshotResponse>;
 
@@ -127,15 +137,18 @@ export const ERROR_STATUS = {
   'clock-skew': 400,
   'bad-stamp': 400,
   'blob-hash-mismatch': 400,
+  'bad-signature': 400,
   unauthorized: 401,
   'token-revoked': 401,
   'token-expired': 401,
   forbidden: 403,
   removed: 403,
   'replica-not-yours': 403,
+  'unknown-device': 403,
   'not-found': 404,
   'last-owner': 409,
   'name-taken': 409,
+  'evidence-immutable': 409,
   'invite-expired': 410,
   'invite-used': 410,
   'too-large': 413,

@@ -15,6 +15,7 @@ import {
 import type { StoredRecord, SyncTx } from '../tx';
 import type { SyncStore } from '../types';
 import type { Db } from './db';
+import { readFrontier, writeFrontier } from './ledger';
 
 /** Rows per multi-row insert: PostgreSQL binds at most 65,535 parameters in one statement. */
 const CHUNK = 2000;
@@ -71,20 +72,21 @@ export function txPrimitives(db: Db): SyncTx {
       }
       return found;
     },
-    // One array per column, unnested into rows: 12 parameters whatever the batch's size. A multi-row VALUES binds 13
+    // One array per column, unnested into rows: 13 parameters whatever the batch's size. A multi-row VALUES binds 13
     // per change (13,000 for a 1,000-change push), and that insert and its commit took ≈ 1.3× as long.
     appendChanges: async (spaceId, entries) => {
       if (entries.length === 0) return;
       await db`
         INSERT INTO changes (space_id, seq, tbl, record_id, field, value, hlc, base, replica_id, batch_seq,
-                             author_id, author_name, received_at)
+                             author_id, author_name, received_at, leaf_hash)
         SELECT ${spaceId}, * FROM unnest(
           ${entries.map((e) => e.seq)}::bigint[], ${entries.map((e) => e.table)}::text[],
           ${entries.map((e) => e.id)}::text[], ${entries.map((e) => e.field)}::text[],
           ${entries.map((e) => json(e.value))}::text[], ${entries.map((e) => e.hlc)}::text[],
           ${entries.map((e) => e.base ?? null)}::text[], ${entries.map((e) => e.replicaId)}::text[],
           ${entries.map((e) => e.batchSeq)}::bigint[], ${entries.map((e) => e.authorId)}::text[],
-          ${entries.map((e) => e.author)}::text[], ${entries.map((e) => e.receivedAt)}::text[])`;
+          ${entries.map((e) => e.author)}::text[], ${entries.map((e) => e.receivedAt)}::text[],
+          ${entries.map((e) => Buffer.from(e.leafHash))}::bytea[])`;
     },
     upsertRecords: async (spaceId, records) => {
       for (const part of chunks(records)) {
@@ -127,6 +129,16 @@ export function txPrimitives(db: Db): SyncTx {
         INSERT INTO acks (space_id, replica_id, author_id, seq, server_seq, conflicts, received_at)
         VALUES (${spaceId}, ${replicaId}, ${authorId}, ${ack.ackedSeq}, ${ack.serverSeq}, ${ack.conflicts},
                 ${receivedAt})`;
+    },
+    readFrontier: (spaceId) => readFrontier(db, spaceId),
+    writeFrontier: (spaceId, frontier) => writeFrontier(db, spaceId, frontier),
+    replicaOwners: async (replicaIds) => {
+      const owners = new Map<string, string>();
+      if (replicaIds.length === 0) return owners;
+      const rows = await db<{ replica_id: string; user_id: string }[]>`
+        SELECT replica_id, user_id FROM replicas WHERE replica_id = ANY(${[...new Set(replicaIds)]}::text[])`;
+      for (const r of rows) owners.set(r.replica_id, r.user_id);
+      return owners;
     },
   };
 }

@@ -1,7 +1,12 @@
 import type postgres from 'postgres';
+import type { Db } from './db';
+import { backfillLedgers } from './ledger';
 
-/** One step of the schema: its number (1, 2, …, in order, never reused) and the DDL it runs, once. */
-export type Migration = { version: number; name: string; sql: string };
+/**
+ * One step of the schema: its number (1, 2, …, in order, never reused) and the DDL it runs, once, then any work
+ * done in code (`backfill`), in the same transaction.
+ */
+export type Migration = { version: number; name: string; sql: string; backfill?: (tx: Db) => Promise<void> };
 
 /**
  * The key of the advisory lock every migration run takes first, inside its transaction: two processes starting
@@ -10,7 +15,7 @@ export type Migration = { version: number; name: string; sql: string };
 export const MIGRATION_LOCK = 0x646f636b; // 'dock'
 
 /**
- * The PostgreSQL schema, mirroring the SQLite one (./sqlite/schema.ts) as it stands after its migration 7, plus what
+ * The PostgreSQL schema, mirroring the SQLite one (./sqlite/schema.ts) as it stands after its migration 8, plus what
  * several processes need: a counter row per space (`space_seq`) that a push locks to take contiguous seqs, the
  * space's use in its own row (`space_usage`, so pushes do not lock `spaces`), and `auth_mark`, moved by every
  * revocation and membership change so that event streams on every process re-check their access.
@@ -115,6 +120,36 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX blobs_size_by_space ON blobs (space_id, size);
     `,
   },
+  {
+    version: 3,
+    name: 'the verifiable log: leaf hashes, Merkle frontiers, the signing key, checkpoints and co-signatures',
+    // As SQLite's migration 8 (see there); the old log is hashed by backfillLedgers, in the same transaction.
+    sql: `
+    ALTER TABLE changes ADD COLUMN leaf_hash bytea;
+    CREATE TABLE ledgers (
+      space_id text PRIMARY KEY REFERENCES spaces (id), size bigint NOT NULL, nodes text NOT NULL
+    );
+    CREATE TABLE signing_keys (
+      key_id text COLLATE "C" PRIMARY KEY, public_key text NOT NULL, created_at text NOT NULL
+    );
+    CREATE TABLE server_key (
+      id integer PRIMARY KEY CHECK (id = 1), key_id text NOT NULL REFERENCES signing_keys (key_id),
+      private_key bytea NOT NULL
+    );
+    CREATE TABLE checkpoints (
+      space_id text NOT NULL REFERENCES spaces (id), size bigint NOT NULL, root text NOT NULL, time text NOT NULL,
+      key_id text NOT NULL REFERENCES signing_keys (key_id), signature text NOT NULL,
+      PRIMARY KEY (space_id, size)
+    );
+    CREATE TABLE cosignatures (
+      space_id text NOT NULL, size bigint NOT NULL, key_id text COLLATE "C" NOT NULL, signature text NOT NULL,
+      account_id text NOT NULL REFERENCES users (id), at text COLLATE "C" NOT NULL,
+      PRIMARY KEY (space_id, size, key_id),
+      FOREIGN KEY (space_id, size) REFERENCES checkpoints (space_id, size)
+    );
+    `,
+    backfill: backfillLedgers,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -138,6 +173,7 @@ export async function migrate(sql: postgres.Sql, migrations = MIGRATIONS, now = 
     }
     for (const step of migrations.filter((m) => m.version > current)) {
       await tx.unsafe(step.sql).simple(); // fixed DDL, no values: several statements in one
+      await step.backfill?.(tx);
       await tx`
         INSERT INTO schema_migrations (version, name, applied_at) VALUES (${step.version}, ${step.name}, ${now()})`;
     }

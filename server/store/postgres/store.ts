@@ -3,6 +3,7 @@ import type { SyncStore } from '../types';
 import { blobsPart } from './blobs';
 import { changeLogPart } from './change-log';
 import { deviceCodesPart } from './device-codes';
+import { ledgerPart } from './ledger';
 import { membersPart } from './members';
 import { peoplePart } from './people';
 import { replicasPart } from './replicas';
@@ -45,6 +46,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     ...changeLogPart(sql),
     ...transferPart(sql),
     ...blobsPart(sql),
+    ...ledgerPart(sql),
     close: () => sql.end(),
   };
 }

@@ -8,14 +8,25 @@ import {
   namedUsers,
   type SpaceDump,
 } from '../dump';
-import { BLOB_COLUMNS, type BlobRow, columnsOf, planImport, replicasOf, SPACE_ROWS, type SpaceRows } from '../transfer';
+import { hashDumpLog } from '../dump-ledger';
+import {
+  BLOB_COLUMNS,
+  type BlobRow,
+  columnsOf,
+  planImport,
+  replicasOf,
+  signingKeysOf,
+  SPACE_ROWS,
+  type SpaceRows,
+} from '../transfer';
 import type { SpaceSummary, SyncStore } from '../types';
 import { bumpAuthMark, type Db } from './db';
+import { setLeafHashes, writeFrontier } from './ledger';
 
 /** Rows per insert statement. */
 const CHUNK = 5000;
 /** Bigint columns, which postgres.js reads back as strings. */
-const BIGINT = ['seq', 'batch_seq', 'server_seq'];
+const BIGINT = ['seq', 'batch_seq', 'server_seq', 'size'];
 const numbers = (row: Record<string, unknown>) => {
   for (const col of BIGINT) if (typeof row[col] === 'string') row[col] = Number(row[col]);
   return row;
@@ -24,7 +35,10 @@ const numbers = (row: Record<string, unknown>) => {
 /** The space's own rows of one list, in the dump's order (text compared byte-wise, as SQLite does). */
 async function readRows(db: Db, list: SpaceRows, spaceId: string) {
   const how: { order: readonly string[]; inserted?: true } = SPACE_ROWS[list];
-  const order = [...how.order.map((c) => (c === 'seq' ? c : `${c} COLLATE "C"`)), ...(how.inserted ? ['id'] : [])];
+  const order = [
+    ...how.order.map((c) => (BIGINT.includes(c) ? c : `${c} COLLATE "C"`)),
+    ...(how.inserted ? ['id'] : []),
+  ];
   const cols = columnsOf(list).join(', ');
   const rows = await db.unsafe(`SELECT ${cols} FROM ${list} WHERE space_id = $1 ORDER BY ${order.join(', ')}`, [
     spaceId,
@@ -48,7 +62,7 @@ async function insert(db: Db, table: string, cols: string[], rows: object[], ext
   }
 }
 
-const pick = (list: 'users' | 'tokens' | 'replicas') => columnsOf(list).join(', ');
+const pick = (list: 'users' | 'tokens' | 'replicas' | 'signing_keys') => columnsOf(list).join(', ');
 
 type TransferPart = Pick<SyncStore, 'listSpaces' | 'exportSpace' | 'importSpace'>;
 
@@ -108,6 +122,12 @@ export function transferPart(sql: postgres.Sql): TransferPart {
           tokens: userIds.flatMap((id) => tokens.filter((t) => t.user_id === id)),
           replicas: [...replicas],
           ...rows,
+          signing_keys: [
+            ...(await tx.unsafe<SpaceDump['signing_keys']>(
+              `SELECT ${pick('signing_keys')} FROM signing_keys WHERE key_id = ANY($1::text[]) ORDER BY key_id`,
+              [signingKeysOf(rows)],
+            )),
+          ],
           blobs,
         };
       }),
@@ -145,9 +165,26 @@ export function transferPart(sql: postgres.Sql): TransferPart {
         await insert(tx, 'spaces', ['id', 'name', 'created_at'], [dump.space]);
         await insert(tx, 'space_seq', ['space_id', 'next_seq'], [{ space_id, next_seq: dump.next_seq }]);
         await insert(tx, 'space_usage', ['space_id', 'records', 'bytes'], [{ space_id, ...dump.usage }]);
+        for (const key of dump.signing_keys) {
+          await tx`
+            INSERT INTO signing_keys (key_id, public_key, created_at)
+            VALUES (${key.key_id}, ${key.public_key}, ${key.created_at}) ON CONFLICT DO NOTHING`;
+        }
         for (const list of Object.keys(SPACE_ROWS) as SpaceRows[]) {
           await insert(tx, list, [...columnsOf(list), 'space_id'], dump[list], { space_id });
         }
+        // The Merkle log is recomputed from the changes, never read from the file.
+        const { hashes, frontier } = hashDumpLog(dump);
+        for (let i = 0; i < hashes.length; i += CHUNK) {
+          const part = dump.changes.slice(i, i + CHUNK);
+          await setLeafHashes(
+            tx,
+            space_id,
+            part.map((c) => c.seq),
+            hashes.slice(i, i + CHUNK),
+          );
+        }
+        if (frontier.size > 0) await writeFrontier(tx, space_id, frontier.state());
         // One at a time: each is up to the per-blob limit, sent as a binary parameter, not through JSON.
         for (const b of dump.blobs) {
           await tx`

@@ -18,7 +18,9 @@ export function usagePart(sql: postgres.Sql): Pick<SyncStore, 'spaceUsage' | 'co
                (SELECT count(*)::int FROM records) AS records, (SELECT count(*)::int FROM acks) AS acks,
                (SELECT count(*)::int FROM conflicts) AS conflicts, (SELECT count(*)::int FROM replicas) AS replicas,
                (SELECT count(*)::int FROM device_codes) AS device_codes,
-               (SELECT count(*)::int FROM blobs) AS blobs`;
+               (SELECT count(*)::int FROM blobs) AS blobs,
+               (SELECT count(*)::int FROM checkpoints) AS checkpoints,
+               (SELECT count(*)::int FROM cosignatures) AS cosignatures`;
       return { ...row };
     },
     // Moved by every revocation and membership change, on whichever process (see ./db.ts).

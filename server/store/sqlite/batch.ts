@@ -3,6 +3,7 @@ import { recordKey } from '../../../shared/sync/merge';
 import { type AckRow, json, toAck } from '../rows';
 import type { SpaceUsage } from '../types';
 import type { StoredRecord, SyncTx } from '../tx';
+import { frontierReader } from './ledger';
 import type { Synchronous } from './promised';
 
 /**
@@ -25,8 +26,8 @@ export function batchPart(db: Database.Database): Synchronous<SyncTx> {
       'INSERT INTO acks (space_id, replica_id, author_id, seq, server_seq, conflicts, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     insertChange: db.prepare(
-      `INSERT INTO changes (space_id, seq, tbl, record_id, field, value, hlc, base, replica_id, batch_seq, author_id, author_name, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO changes (space_id, seq, tbl, record_id, field, value, hlc, base, replica_id, batch_seq, author_id, author_name, received_at, leaf_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     record: db.prepare<[string, string, string], { fields: string }>(
       'SELECT fields FROM records WHERE space_id = ? AND tbl = ? AND record_id = ?',
@@ -45,7 +46,13 @@ export function batchPart(db: Database.Database): Synchronous<SyncTx> {
     addUsage: db.prepare(
       'UPDATE spaces SET record_count = record_count + ?, stored_bytes = stored_bytes + ? WHERE id = ?',
     ),
+    writeFrontier: db.prepare(
+      `INSERT INTO ledgers (space_id, size, nodes) VALUES (?, ?, ?)
+       ON CONFLICT (space_id) DO UPDATE SET size = excluded.size, nodes = excluded.nodes`,
+    ),
+    replicaOwner: db.prepare<[string], { user_id: string }>('SELECT user_id FROM replicas WHERE replica_id = ?'),
   };
+  const readFrontier = frontierReader(db);
 
   return {
     lockSpace: () => {}, // the transaction's BEGIN IMMEDIATE holds the whole database's write lock
@@ -71,7 +78,7 @@ export function batchPart(db: Database.Database): Synchronous<SyncTx> {
       for (const e of entries) {
         q.insertChange.run(
           ...[spaceId, e.seq, e.table, e.id, e.field, json(e.value), e.hlc, e.base, e.replicaId, e.batchSeq],
-          ...[e.authorId, e.author, e.receivedAt],
+          ...[e.authorId, e.author, e.receivedAt, Buffer.from(e.leafHash)],
         );
       }
     },
@@ -90,5 +97,16 @@ export function batchPart(db: Database.Database): Synchronous<SyncTx> {
     addUsage: (spaceId, delta) => void q.addUsage.run(delta.records, delta.bytes, spaceId),
     insertAck: (spaceId, replicaId, authorId, ack, receivedAt) =>
       void q.insertAck.run(spaceId, replicaId, authorId, ack.ackedSeq, ack.serverSeq, ack.conflicts, receivedAt),
+    readFrontier,
+    writeFrontier: (spaceId, frontier) =>
+      void q.writeFrontier.run(spaceId, frontier.size, JSON.stringify(frontier.nodes)),
+    replicaOwners: (replicaIds) => {
+      const owners = new Map<string, string>();
+      for (const id of new Set(replicaIds)) {
+        const row = q.replicaOwner.get(id);
+        if (row) owners.set(id, row.user_id);
+      }
+      return owners;
+    },
   };
 }

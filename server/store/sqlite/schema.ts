@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { backfillLedgers } from './ledger';
 
 /**
  * The schema, as an ordered list of migrations. `schema_version` records how many have run; opening a database
@@ -108,7 +109,38 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX blobs_size_by_space ON blobs(space_id, size);
   `,
+  // 8: the verifiable log (server/ledger/). Each logged change's Merkle leaf hash (32 bytes, shared/ledger/log-leaf.ts),
+  // written with the change; each space's tree frontier (`ledgers`: its size and the roots of its perfect subtrees,
+  // JSON hex), moved by the same push; the server's Ed25519 signing key (`server_key`, one row: the private key as
+  // PKCS#8, the secret to back up); the public part of every server key that signed a checkpoint here
+  // (`signing_keys`: this server's, and those of spaces imported from another); each space's signed checkpoints,
+  // one per size, and devices' co-signatures of them. The old log is hashed by BACKFILLS[8], in the same transaction.
+  `
+  ALTER TABLE changes ADD COLUMN leaf_hash BLOB;
+  CREATE TABLE ledgers (
+    space_id TEXT PRIMARY KEY REFERENCES spaces(id), size INTEGER NOT NULL, nodes TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE signing_keys (key_id TEXT PRIMARY KEY, public_key TEXT NOT NULL, created_at TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE server_key (
+    id INTEGER PRIMARY KEY CHECK (id = 1), key_id TEXT NOT NULL REFERENCES signing_keys(key_id),
+    private_key BLOB NOT NULL
+  );
+  CREATE TABLE checkpoints (
+    space_id TEXT NOT NULL REFERENCES spaces(id), size INTEGER NOT NULL, root TEXT NOT NULL, time TEXT NOT NULL,
+    key_id TEXT NOT NULL REFERENCES signing_keys(key_id), signature TEXT NOT NULL,
+    PRIMARY KEY (space_id, size)
+  ) WITHOUT ROWID;
+  CREATE TABLE cosignatures (
+    space_id TEXT NOT NULL, size INTEGER NOT NULL, key_id TEXT NOT NULL, signature TEXT NOT NULL,
+    account_id TEXT NOT NULL REFERENCES users(id), at TEXT NOT NULL,
+    PRIMARY KEY (space_id, size, key_id),
+    FOREIGN KEY (space_id, size) REFERENCES checkpoints(space_id, size)
+  ) WITHOUT ROWID;
+  `,
 ];
+
+/** Work a migration does in code after its SQL, in the same transaction (by migration number, from 1). */
+const BACKFILLS: Record<number, (db: Database.Database) => void> = { 8: backfillLedgers };
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -121,7 +153,11 @@ export function migrate(db: Database.Database): void {
   }
   if (current === MIGRATIONS.length) return;
   db.transaction(() => {
-    for (const sql of MIGRATIONS.slice(current)) db.exec(sql);
+    for (const [i, sql] of MIGRATIONS.entries()) {
+      if (i < current) continue;
+      db.exec(sql);
+      BACKFILLS[i + 1]?.(db);
+    }
     db.prepare('DELETE FROM schema_version').run();
     db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(MIGRATIONS.length);
   })();

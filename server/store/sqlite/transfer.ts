@@ -1,6 +1,16 @@
 import type Database from 'better-sqlite3';
 import { DUMP_FORMAT, DUMP_VERSION, type DumpToken, type DumpUser, namedUsers, type SpaceDump } from '../dump';
-import { BLOB_COLUMNS, type BlobRow, columnsOf, planImport, replicasOf, SPACE_ROWS, type SpaceRows } from '../transfer';
+import { hashDumpLog } from '../dump-ledger';
+import {
+  BLOB_COLUMNS,
+  type BlobRow,
+  columnsOf,
+  planImport,
+  replicasOf,
+  signingKeysOf,
+  SPACE_ROWS,
+  type SpaceRows,
+} from '../transfer';
 import type { SyncStore } from '../types';
 import type { Synchronous } from './promised';
 
@@ -55,7 +65,7 @@ export function transferPart(db: Database.Database, onAccessChange: () => void):
       return [list, { read: select(list, cols, 'space_id = ?', order), write: insert(list, [...cols, 'space_id']) }];
     }),
   ) as Record<SpaceRows, { read: Database.Statement<[string], unknown>; write: ReturnType<typeof insert> }>;
-  const byId = (table: string, list: 'users' | 'tokens' | 'replicas', key: string) => {
+  const byId = (table: string, list: 'users' | 'tokens' | 'replicas' | 'signing_keys', key: string) => {
     const stmt = select(table, columnsOf(list), `${key} = ?`, list === 'tokens' ? 'created_at, id' : '');
     return <R>(ids: Iterable<string>) => [...ids].flatMap((id) => stmt.all(id) as R[]);
   };
@@ -63,6 +73,7 @@ export function transferPart(db: Database.Database, onAccessChange: () => void):
     users: byId('users', 'users', 'id'),
     tokensOf: byId('tokens', 'tokens', 'user_id'),
     replicas: byId('replicas', 'replicas', 'replica_id'),
+    signingKeys: byId('signing_keys', 'signing_keys', 'key_id'),
   };
   const q = {
     spaces: db.prepare<[{ id: string | null }], SpaceRow>(
@@ -77,6 +88,11 @@ export function transferPart(db: Database.Database, onAccessChange: () => void):
     blobs: db.prepare<[string], BlobRow & { data: Buffer }>(
       `SELECT ${BLOB_COLUMNS.join(', ')} FROM blobs WHERE space_id = ? ORDER BY sha256`,
     ),
+    putSigningKey: db.prepare(
+      'INSERT OR IGNORE INTO signing_keys (key_id, public_key, created_at) VALUES (@key_id, @public_key, @created_at)',
+    ),
+    setLeafHash: db.prepare('UPDATE changes SET leaf_hash = ? WHERE space_id = ? AND seq = ?'),
+    putFrontier: db.prepare('INSERT INTO ledgers (space_id, size, nodes) VALUES (?, ?, ?)'),
     putBlob: db.prepare(
       `INSERT INTO blobs (space_id, ${BLOB_COLUMNS.join(', ')}) VALUES (@space_id, ${BLOB_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     ),
@@ -106,6 +122,7 @@ export function transferPart(db: Database.Database, onAccessChange: () => void):
       tokens: find.tokensOf(users.map((u) => u.id)),
       replicas,
       ...rows,
+      signing_keys: find.signingKeys(signingKeysOf(rows)),
       blobs,
     };
   });
@@ -125,7 +142,13 @@ export function transferPart(db: Database.Database, onAccessChange: () => void):
     for (const t of plan.updatedTokens) q.updateToken.run(t.revoked_at, t.last_used_at, t.id);
     put.replicas(plan.replicas);
     put.space([{ ...dump.space, record_count: dump.usage.records, stored_bytes: dump.usage.bytes }]);
+    for (const key of dump.signing_keys) q.putSigningKey.run(key);
     for (const [list, { write }] of Object.entries(rowsOf)) write(dump[list as SpaceRows], { space_id: dump.space.id });
+    // The Merkle log is recomputed from the changes, never read from the file.
+    const { hashes, frontier } = hashDumpLog(dump);
+    dump.changes.forEach((c, i) => q.setLeafHash.run(hashes[i], dump.space.id, c.seq));
+    const state = frontier.state();
+    if (state.size > 0) q.putFrontier.run(dump.space.id, state.size, JSON.stringify(state.nodes));
     for (const b of dump.blobs) q.putBlob.run({ ...b, data: Buffer.from(b.data, 'base64'), space_id: dump.space.id });
     if (plan.updatedTokens.length > 0) onAccessChange();
     return { ok: true as const };

@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { hashSecret, newSecret } from '../../../server/auth/secrets';
 import { prepareSetup } from '../../../server/auth/setup';
 import { DAY_MS } from '../../../server/deps';
+import { Ledger } from '../../../server/ledger/ledger';
+import { applyBatch } from '../../../server/sync/apply-batch';
+import { toHex } from '../../../shared/ledger/bytes';
+import { type KeySignature, signCheckpoint } from '../../../shared/ledger/checkpoint';
+import { generateSigningKey, keyIdOf } from '../../../shared/ledger/ed25519';
 import { blobPath } from '../../../shared/sync/blobs';
 import { harness, pushBody } from './helpers';
 
@@ -59,6 +64,11 @@ const MATRIX = `
   PUT    /v1/spaces/:space/blobs/:sha256                  201   201    403    403     401     401    404   401
   GET    /v1/spaces/:space/blobs/:sha256                  200   200    200    403     401     401    404   401
   POST   /v1/spaces/:space/blobs/missing                  200   200    403    403     401     401    404   401
+  GET    /v1/server-key                                   200   200    200    200     200     200    200   200
+  GET    /v1/spaces/:space/log/consistency                200   200    200    403     401     401    404   401
+  GET    /v1/spaces/:space/log/leaves                     200   200    200    403     401     401    404   401
+  GET    /v1/spaces/:space/checkpoints                    200   200    200    403     401     401    404   401
+  POST   /v1/spaces/:space/checkpoints/:size/cosignatures 201   201    201    403     401     401    404   401
 `;
 // Notes on some cells:
 // - accept: the invite code is the credential. With a token the caller joins as themself (the owner stays owner: an
@@ -81,6 +91,9 @@ const MATRIX = `
 //   long-lived token never has to travel in a URL (proxy and browser logs).
 // - blobs: the PUT sends a new image's raw bytes (image/png) under their hash; the GET reads one the owner uploaded;
 //   missing asks about both. The same roles as push (write) and pull (read).
+// - server-key: the public key checkpoints are signed with, for anyone, like health (a bearer token is not read).
+// - log and checkpoints: every member, viewers too (they verify what they pull). A co-signature is each caller's own
+//   device's signature of the log's checkpoint, its device registered in Acme's log by that caller's account.
 
 type Row = { label: string; method: string; path: string; variant: string | null; expected: Record<Caller, number> };
 
@@ -193,7 +206,37 @@ async function world(setup: 'done' | 'pending' = 'done') {
   });
   const blob = { sha256: sha256Of(STORED_IMAGE), type: 'image/png' as const, bytes: STORED_IMAGE };
   expect((await h.store.putBlob(space, blob, dana.id, at(), 0)).ok).toBe(true);
-  return { h, space, people, tia, inviteCode: await invite(space, 'viewer'), setupCode, deviceCode };
+  // Each caller's browser key, registered in Acme's log by their account, and its signature of the log's checkpoint.
+  const keys: [Exclude<Caller, 'none'>, Awaited<ReturnType<typeof generateSigningKey>>][] = [];
+  for (const [caller, p] of Object.entries(people) as [Exclude<Caller, 'none'>, Person][]) {
+    const key = await generateSigningKey();
+    const replica = `device-${caller}`;
+    await h.store.claimReplica(replica, p.id, at());
+    const fields = {
+      clientId: 'client-1',
+      publicKey: toHex(key.publicKey),
+      label: `${p.name}'s browser`,
+      createdAt: at(),
+    };
+    const changes = Object.entries(fields).map(([field, value], i) => ({
+      ...{ table: 'devices' as const, id: keyIdOf(key.publicKey), field, value, base: null },
+      hlc: `${String(h.clock.now).padStart(13, '0')}:${String(i).padStart(4, '0')}:${replica}`,
+    }));
+    const author = { id: p.id, name: p.name };
+    await applyBatch(h.store, { spaceId: space, replicaId: replica, seq: 1, author, changes, receivedAt: at() });
+    keys.push([caller, key]);
+  }
+  const checkpoint = (await new Ledger(h.store, () => h.clock.now).checkpoint(space))!;
+  const cosignatures = Object.fromEntries(
+    await Promise.all(
+      keys.map(async ([caller, key]) => [caller, await signCheckpoint(checkpoint, key.privateKey, key.publicKey)]),
+    ),
+  ) as Record<Exclude<Caller, 'none'>, KeySignature>;
+  return {
+    ...{ h, space, people, tia, inviteCode: await invite(space, 'viewer'), setupCode, deviceCode },
+    checkpoint,
+    cosignatures,
+  };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -275,6 +318,20 @@ function requestFor(row: Row, w: World, caller: Caller): Request {
       return { method: 'GET', path: blobPath(w.space, sha256Of(STORED_IMAGE)) };
     case 'POST /v1/spaces/:space/blobs/missing':
       return { method: 'POST', path: `${at}/blobs/missing`, body: { sha256: [STORED_IMAGE, NEW_IMAGE].map(sha256Of) } };
+    case 'GET /v1/server-key':
+      return { method: 'GET', path: '/v1/server-key' };
+    case 'GET /v1/spaces/:space/log/consistency':
+      return { method: 'GET', path: `${at}/log/consistency?from=1&to=${w.checkpoint.size}` };
+    case 'GET /v1/spaces/:space/log/leaves':
+      return { method: 'GET', path: `${at}/log/leaves?after=0&limit=10` };
+    case 'GET /v1/spaces/:space/checkpoints':
+      return { method: 'GET', path: `${at}/checkpoints` };
+    case 'POST /v1/spaces/:space/checkpoints/:size/cosignatures':
+      return {
+        method: 'POST',
+        path: `${at}/checkpoints/${w.checkpoint.size}/cosignatures`,
+        body: w.cosignatures[caller === 'none' ? 'owner' : caller],
+      };
     default:
       throw new Error(`no request for matrix row ${key}`);
   }

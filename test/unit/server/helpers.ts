@@ -25,6 +25,12 @@ export function change(overrides: Partial<Change> = {}): Change {
   };
 }
 
+/** A push's answer without the signed checkpoint it carries (its key and time differ from server to server). */
+export function ackOf(json: unknown): unknown {
+  const { checkpoint: _, ...ack } = json as Record<string, unknown>;
+  return ack;
+}
+
 export function pushBody(changes: unknown[], seq = 1, replicaId = 'replica-a', protocol: unknown = PROTOCOL_VERSION) {
   return { protocol, replicaId, seq, changes };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../server/store/sqlite';
-import { MIGRATIONS } from '../../../server/store/sqlite/schema';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../server/store/sqlite/schema';
 
 describe('upgrading a data dir to attachments (schema 7)', () => {
   it('adds the blobs table and keeps everything else', async () => {
@@ -32,7 +32,7 @@ describe('upgrading a data dir to attachments (schema 7)', () => {
       expect(await store.blobUsage('s1')).toEqual({ blobs: 1, bytes: 3 });
       await store.close();
       const db = new Database(file, { readonly: true });
-      expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: 7 });
+      expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SCHEMA_VERSION });
       db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

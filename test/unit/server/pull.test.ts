@@ -32,7 +32,7 @@ describe('pull', () => {
 
     // Nothing new: same cursor back, no changes. Then a push shows up from there.
     const idle = await h.call('GET', `/v1/spaces/${space}/pull?cursor=${cursor}`, { token: owner });
-    expect(idle.json).toEqual({ changes: [], cursor, more: false });
+    expect(idle.json).toEqual({ changes: [], cursor, more: false, checkpoint: expect.objectContaining({ size: 5 }) });
     await h.push(owner, space, pushBody([change({ value: 'Later', hlc: hlc(99) })], 2));
     const next = await h.call('GET', `/v1/spaces/${space}/pull?cursor=${cursor}`, { token: owner });
     expect(next.json.changes).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { change, harness, hlc, pushBody } from './helpers';
+import { ackOf, change, harness, hlc, pushBody } from './helpers';
 
 async function editorSpace() {
   const h = harness();
@@ -21,7 +21,8 @@ describe('push', () => {
       ]),
     );
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ ackedSeq: 1, serverSeq: 3, conflicts: 0 });
+    expect(ackOf(res.json)).toEqual({ ackedSeq: 1, serverSeq: 3, conflicts: 0 });
+    expect(res.json.checkpoint).toMatchObject({ space, size: 3 });
     const snapshot = await h.call('GET', `/v1/spaces/${space}/snapshot`, { token: owner });
     const by = (await h.call('GET', '/v1/me', { token: owner })).json.user.id as string;
     expect(snapshot.json.records).toEqual([

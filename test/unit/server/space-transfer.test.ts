@@ -8,7 +8,7 @@ import { readSpaceFile } from '../../../server/admin/space-file';
 import { BLOB_COLUMNS, columnsOf, LEFT_BEHIND, SPACE_ROWS, type SpaceRows } from '../../../server/store/transfer';
 import { openSqliteStore } from '../../../server/store/sqlite';
 import type { SyncStore } from '../../../server/store/types';
-import { change, harness, hlc, pushBody } from './helpers';
+import { ackOf, change, harness, hlc, pushBody } from './helpers';
 import { buildSpace, viewSpace } from './space-fixture';
 
 /*
@@ -87,11 +87,15 @@ describe('moving a space between SQLite stores', () => {
     expect(before.store.blobs).toEqual({ blobs: 2, bytes: 73_000 });
 
     // A retried batch gets its first ack; a new one the next seq, as it would have on the source.
-    expect((await target.push(f.tokens.sam, f.space, f.samBatch)).json).toEqual(f.samAck);
+    expect(ackOf((await target.push(f.tokens.sam, f.space, f.samBatch)).json)).toEqual(ackOf(f.samAck));
     const batch = pushBody([change({ value: 'Moved', hlc: hlc(300_000), base: hlc(62_000, 'replica-s') })], 3);
     const next = await target.push(f.tokens.dana, f.space, batch);
-    expect(next.json).toEqual({ ackedSeq: 3, serverSeq: 8, conflicts: 0 });
-    expect((await source.push(f.tokens.dana, f.space, batch)).json).toEqual(next.json);
+    expect(ackOf(next.json)).toEqual({ ackedSeq: 3, serverSeq: 8, conflicts: 0 });
+    const there = await source.push(f.tokens.dana, f.space, batch);
+    expect(ackOf(there.json)).toEqual(ackOf(next.json));
+    // The log hashes the same on both servers: the same root at 8, each signed by its own server's key.
+    expect(next.json.checkpoint).toMatchObject({ size: 8, root: there.json.checkpoint.root });
+    expect(next.json.checkpoint.server.keyId).not.toBe(there.json.checkpoint.server.keyId);
     expect((await target.store.readLog(f.space, 0, 10)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(await target.store.spaceUsage(f.space)).toEqual(await source.store.spaceUsage(f.space));
     // The invite not used yet still works.
@@ -138,8 +142,8 @@ describe('moving a space between SQLite stores', () => {
       [variant('cut-at-line', `${lines.slice(0, -3).join('\n')}\n`), /ends before its end line: it was cut short/],
       [variant('no-row', `${[...lines.slice(0, 5), ...lines.slice(6)].join('\n')}\n`), /do not add up/],
       [
-        variant('v3', [JSON.stringify({ ...header, version: 3 }), ...lines.slice(1)].join('\n')),
-        /format version 3: this server reads versions 1 to 2/,
+        variant('v4', [JSON.stringify({ ...header, version: 4 }), ...lines.slice(1)].join('\n')),
+        /format version 4: this server reads versions 1 to 3/,
       ],
       [
         variant(
@@ -165,9 +169,10 @@ describe('moving a space between SQLite stores', () => {
     const { target, f, file } = await moved();
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     const header = { ...JSON.parse(lines[0]!), version: 1 };
-    const { blobs, ...rows } = JSON.parse(lines.at(-1)!).rows;
+    const { blobs, signing_keys: _k, checkpoints: _c, cosignatures: _s, ...rows } = JSON.parse(lines.at(-1)!).rows;
     expect(blobs).toBe(2);
-    const rowLines = lines.slice(1, -1).filter((line) => !line.startsWith('["blobs",'));
+    const later = ['["blobs",', '["signing_keys",', '["checkpoints",', '["cosignatures",'];
+    const rowLines = lines.slice(1, -1).filter((line) => !later.some((list) => line.startsWith(list)));
     const v1 = join(tempDir(), 'v1');
     writeFileSync(
       v1,
@@ -201,6 +206,7 @@ describe('moving a space between SQLite stores', () => {
       .all();
     const copied: Record<string, string[]> = {
       spaces: ['id', 'name', 'created_at', 'record_count', 'stored_bytes'],
+      signing_keys: columnsOf('signing_keys'),
       users: columnsOf('users'),
       tokens: columnsOf('tokens'),
       replicas: columnsOf('replicas'),
@@ -209,6 +215,7 @@ describe('moving a space between SQLite stores', () => {
         Object.keys(SPACE_ROWS).map((list) => [list, [...columnsOf(list as SpaceRows), 'space_id', 'id']]),
       ),
     };
+    copied.changes!.push('leaf_hash'); // recomputed by the import from the changes, never copied
     for (const { name } of tables) {
       if (LEFT_BEHIND[name]) continue;
       const columns = db

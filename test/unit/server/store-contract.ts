@@ -366,7 +366,7 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
         await tx.lockSpace(space.id);
         const seq = await tx.nextSeqs(space.id, 1);
         const entry = { ...titleChange('A', 1), seq, replicaId: 'r1', author: author.name, authorId: author.id };
-        await tx.appendChanges(space.id, [{ ...entry, receivedAt: NOW, batchSeq: 1 }]);
+        await tx.appendChanges(space.id, [{ ...entry, receivedAt: NOW, batchSeq: 1, leafHash: new Uint8Array(32) }]);
         meanwhile.read = store.lastSeq(space.id); // not awaited: the transaction is still open
         await new Promise((resolve) => setTimeout(resolve, 20));
         throw new Error('refused');

@@ -1,0 +1,91 @@
+import { fromHex } from '../../shared/ledger/bytes';
+import { keyIdOf } from '../../shared/ledger/ed25519';
+import { canonicalJson, recordKey, type RecordFields } from '../../shared/sync/merge';
+import { TOMBSTONE } from '../../shared/sync/protocol';
+import { ApiError } from '../errors';
+import type { LogEntry, StoredRecord } from '../store/tx';
+
+/**
+ * What a push may not do to records already there, checked inside its transaction against the stored records it
+ * touches (and the batch's own earlier changes), before anything of it is written: one refusal refuses the batch.
+ *
+ * - Evidence is written once: a capture's content (every field but where it is filed, `itemId` and `clientId`, and
+ *   its tombstone) never changes once set; the same value again (a retry, two replicas making the same capture) is
+ *   fine, another one is `409 evidence-immutable`. A re-capture is a new capture.
+ * - A device (a browser's signing key, registered through the log) is its key: its id must be the key's id
+ *   (`keyIdOf(publicKey)`), its public key never changes (`400 bad-request`), and only the account that registered
+ *   it writes to it again (`403 forbidden`).
+ */
+
+/** A capture's fields that say where it is filed, or that it is deleted: all the others are evidence. */
+const CAPTURE_FILING = new Set(['itemId', 'clientId', TOMBSTONE]);
+
+/** The replicas that wrote the stored devices a batch touches: their owners are the devices' (see `checkWriteRules`). */
+export function deviceWriters(stored: Map<string, StoredRecord>, entries: readonly LogEntry[]): string[] {
+  const replicas = new Set<string>();
+  for (const e of entries) {
+    if (e.table !== 'devices') continue;
+    for (const f of Object.values(stored.get(recordKey(e.table, e.id))?.fields ?? {})) {
+      replicas.add(writerOf(f));
+    }
+  }
+  return [...replicas];
+}
+
+const writerOf = (f: RecordFields[string]) => f.replicaId ?? f.hlc.slice(19);
+
+/**
+ * Refuses the batch (an ApiError naming the change by its index in the push) when it breaks a rule above.
+ * `owners` maps the replicas `deviceWriters` named to their users; `authorId` is the account pushing.
+ */
+export function checkWriteRules(
+  stored: Map<string, StoredRecord>,
+  entries: readonly LogEntry[],
+  authorId: string,
+  owners: Map<string, string>,
+): void {
+  // Values set so far in this batch, by record and field: a batch cannot set evidence twice either.
+  const seen = new Map<string, unknown>();
+  entries.forEach((e, i) => {
+    if (e.table !== 'captures' && e.table !== 'devices') return;
+    const key = recordKey(e.table, e.id);
+    const record = stored.get(key);
+    const fieldKey = `${key}\u0000${e.field}`;
+    const before = seen.has(fieldKey) ? { value: seen.get(fieldKey) } : record?.fields[e.field];
+    seen.set(fieldKey, e.value);
+    const differs = before !== undefined && canonicalJson(before.value) !== canonicalJson(e.value);
+    if (e.table === 'captures') {
+      if (differs && !CAPTURE_FILING.has(e.field)) {
+        throw new ApiError(
+          'evidence-immutable',
+          `change ${i}: capture ${e.id}: its ${e.field} is evidence and was already stored with another value; ` +
+            'a capture is never rewritten (capture again to make a new one).',
+        );
+      }
+      return;
+    }
+    // A device: every field already stored must have been written by this account.
+    const foreign = Object.values(record?.fields ?? {}).some((f) => owners.get(writerOf(f)) !== authorId);
+    if (foreign) {
+      throw new ApiError(
+        'forbidden',
+        `change ${i}: device ${e.id} was registered by another account; only that account may change it.`,
+      );
+    }
+    if (e.field === 'publicKey') {
+      if (differs) {
+        throw new ApiError(
+          'bad-request',
+          `change ${i}: device ${e.id}: a device's public key never changes (register the new key as a new device).`,
+        );
+      }
+      if (typeof e.value !== 'string' || keyIdOf(fromHex(e.value)) !== e.id) {
+        throw new ApiError(
+          'bad-request',
+          `change ${i}: device ${e.id}: a device's id must be the SHA-256 of its public key (hex), which is ` +
+            `${typeof e.value === 'string' ? keyIdOf(fromHex(e.value)) : 'not given'}.`,
+        );
+      }
+    }
+  });
+}
