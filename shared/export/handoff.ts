@@ -56,7 +56,8 @@ function meetingFiles(log: LogData): Record<string, string> {
 }
 
 function meetingMarkdown(log: LogData, meeting: Meeting): string {
-  if (meeting.status === 'held' && meeting.heldAgenda !== null) return minutesMarkdown({ client: log.client, meeting });
+  if (meeting.status === 'held' && meeting.heldAgenda !== null)
+    return minutesMarkdown({ client: log.client, meeting, log });
   return agendaMarkdown({ client: log.client, meeting, items: log.items, vendors: log.vendors });
 }
 

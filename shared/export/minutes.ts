@@ -7,8 +7,10 @@ import { CLOSED_STATUSES } from '../rules/carry-forward';
 import { DECISION_STATUS_LABEL } from './labels';
 import { formatDate, formatMeetingTime, itemAmountText, localDateOf } from './format';
 import { block, document, inline } from './markdown';
+import { amendmentLines, type CurrentLog, sealLine } from './seal-text';
 
-export type MinutesInput = { client: Client; meeting: Meeting };
+/** `log`: what the log holds now, for a sealed meeting's amendments (without it, none are listed). */
+export type MinutesInput = { client: Client; meeting: Meeting; log?: CurrentLog };
 
 const NONE = '_None._';
 
@@ -66,15 +68,33 @@ export function minutesMarkdown(input: MinutesInput): string {
   const facts = [meeting.title.trim() ? inline(meeting.title) : null];
   if (meeting.heldAt) facts.push(`Marked held on ${formatDate(localDateOf(meeting.heldAt, client.timeZone))}`);
   facts.push(`${held.filter((l) => l.discussed).length} of ${held.length} agenda items discussed`);
+  const seal = meeting.seal?.statement;
+  // A sealed meeting's notes are read from its sealed version; later edits are listed as amendments below.
+  const sealedMeeting = meeting.seal?.versions.find((v) => v.table === 'meetings')?.record;
+  const notes = typeof sealedMeeting?.minutes === 'string' ? sealedMeeting.minutes : meeting.minutes;
+  const amended = input.log ? amendmentLines(meeting, input.log, client.timeZone) : [];
 
   return document([
     `# ${inline(client.name)} — minutes of the governance meeting, ${when}`,
     facts.filter((f) => f !== null).join(' · '),
+    seal ? `**${inline(sealLine(seal, client.timeZone))}**` : null,
     `## Decisions\n\n${list(held.filter(decided).map(decisionLine))}`,
     `## Actions\n\n${list(actionLines(held))}`,
     `## Discussed\n\n${list(held.filter((l) => l.discussed).map(agendaLine))}`,
     `## Carried forward\n\nNot discussed; carried to the next meeting.\n\n${list(carried.map(agendaLine))}`,
     settled.length ? `## Not discussed, already settled\n\n${list(settled.map(agendaLine))}` : null,
-    `## Notes\n\n${block(meeting.minutes) || NONE}`,
+    `## Notes\n\n${block(notes) || NONE}`,
+    amended.length
+      ? `## Amended after sealing\n\nThe sealed record above is unchanged; these changes were made afterwards.\n\n${list(amended.map((a) => `- ${inline(a.text)}`))}`
+      : null,
+    seal
+      ? [
+          '## Seal',
+          `Sealed by ${inline(seal.sealedBy.name)} with the key of one of their browsers (key ${seal.device.keyId.slice(0, 16)}…).`,
+          `Root: \`${seal.root}\``,
+          'Keep this copy: the root above is the fingerprint of the sealed agenda, decisions and evidence. ' +
+            'Anyone can check an evidence pack against it offline with `node verify.mjs <pack>` or verify.html.',
+        ].join('\n\n')
+      : null,
   ]);
 }

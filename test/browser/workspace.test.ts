@@ -153,11 +153,13 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     await brief.close();
   });
 
-  it('7–8. marks the meeting held: the undiscussed item moves on, the minutes export', async () => {
-    await log.getByRole('button', { name: 'Mark held…' }).click();
+  it('7–8. seals the meeting: the undiscussed item moves on, the minutes export with the seal line', async () => {
+    await log.getByRole('button', { name: 'Seal the meeting…' }).click();
     await log.locator('textarea[name="minutes"]').fill('Renewal approved. Contract clauses to review next time.');
-    await log.getByRole('form', { name: 'Mark meeting held' }).getByRole('button', { name: 'Mark held' }).click();
-    await expect.poll(() => log.getByRole('status').textContent()).toMatch(/Meeting held\. 1 item\(s\) carried/);
+    await log.getByRole('form', { name: 'Seal the meeting' }).getByRole('button', { name: 'Seal the meeting' }).click();
+    await expect
+      .poll(() => log.getByRole('status').textContent())
+      .toMatch(/Meeting sealed \(root [0-9a-f]{16}…\)\. 1 item\(s\) carried/);
     await log.locator('select[name="meeting-choice"]').selectOption({ index: 0 });
     await expect.poll(() => log.getByTestId('agenda-item').count()).toBe(1);
     expect(await log.getByTestId('agenda-item').textContent()).toMatch(/slipped ×1/);
@@ -176,6 +178,12 @@ describe('governance workspace in real Chromium: capture → triage → prepare 
     expect(minutes).toMatch(/Approved: renew 12 months/);
     expect(minutes).toMatch(/Marie Tremblay/);
     expect(minutes).toMatch(/Renewal approved\. Contract clauses/);
+    // The minutes carry their seal: the line on screen, and the full root to compare a pack against.
+    const line = (await log.locator('.seal-line').textContent())!;
+    expect(line).toMatch(/^Sealed \d{1,2} \w{3} \d{4} \d{2}:\d{2} by .+ · root [0-9a-f]{16}…$/);
+    expect(minutes).toContain(`**${line}**`);
+    expect(minutes).toContain(`Root: \`${(await log.locator('.seal .root').textContent())!}\``);
+    expect(await log.getByTestId('seal-state').textContent()).toBe('Unchanged since sealed.');
   });
 
   it('keeps vendors and contracts: a bad term is refused, a good one puts its notice deadline on the agenda', async () => {

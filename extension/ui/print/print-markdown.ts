@@ -1,4 +1,5 @@
 import { agendaMarkdown, decisionBriefMarkdown, minutesMarkdown } from '../../../shared/export';
+import { currentLogOf } from '../../ledger/current-log';
 import { itemsOnMeeting, meetingDeadlines } from '../../../shared/rules';
 import type { DocketDB } from '../../store/db';
 import { followingOf, meetingChoices } from '../workspace/agenda/meeting-choice';
@@ -30,7 +31,10 @@ export async function printMarkdown(
     const meeting = await db.meetings.get(minutesId);
     const client = meeting && (await db.clients.get(meeting.clientId));
     if (!meeting || !client) throw new Error('This meeting no longer exists.');
-    return { title: `Minutes — ${client.name}`, markdown: minutesMarkdown({ client, meeting }) };
+    return {
+      title: `Minutes — ${client.name}`,
+      markdown: minutesMarkdown({ client, meeting, log: await currentLogOf(db, meeting) }),
+    };
   }
   const client = await db.clients.get(p.get('client') ?? '');
   if (!client) throw new Error('Nothing to print: this link names no client.');

@@ -101,7 +101,7 @@ export function AgendaView({
         readOnly={readOnly}
       />
       {chosen.status === 'held' ? (
-        <HeldAgenda meeting={chosen} go={go} />
+        <HeldAgenda db={db} client={client} meeting={chosen} go={go} />
       ) : (
         <>
           <PlannedAgenda

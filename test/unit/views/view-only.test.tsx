@@ -227,7 +227,7 @@ describe('the views of a viewer’s client', () => {
     await settle();
     expect(mark()).toBeNull();
     expect(buttons(root.querySelector('.meeting-header')!)).toEqual(
-      expect.arrayContaining(['Mark held…', 'Move…', 'Cancel meeting', 'Add ad-hoc meeting…']),
+      expect.arrayContaining(['Seal the meeting…', 'Move…', 'Cancel meeting', 'Add ad-hoc meeting…']),
     );
     expect(root.querySelectorAll('.sections input[type=checkbox]:not(:disabled)').length).toBeGreaterThan(0);
     render(null, root);

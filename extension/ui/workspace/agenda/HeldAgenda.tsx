@@ -1,12 +1,20 @@
-import { type Meeting, SECTION_LABEL, SECTIONS } from '../../../../shared/domain';
+import { type Client, type Meeting, SECTION_LABEL, SECTIONS } from '../../../../shared/domain';
+import type { DocketDB } from '../../../store/db';
+import { SealPanel } from './SealPanel';
 import { itemAmountText } from '../../../../shared/export/format';
 import type { Route } from '../../log/route';
 
 /** The agenda as it was held: read from the frozen record, never from the live items. */
-export function HeldAgenda({ meeting, go }: { meeting: Meeting; go: (patch: Partial<Route>) => void }) {
+type Props = { db: DocketDB; client: Client; meeting: Meeting; go: (patch: Partial<Route>) => void };
+
+export function HeldAgenda({ db, client, meeting, go }: Props) {
   const lines = meeting.heldAgenda ?? [];
+  // A sealed meeting's notes are its sealed version's; a later edit shows as an amendment.
+  const sealedMeeting = meeting.seal?.versions.find((v) => v.table === 'meetings')?.record;
+  const notes = typeof sealedMeeting?.minutes === 'string' ? sealedMeeting.minutes : meeting.minutes;
   return (
     <div class="held" data-testid="held-agenda">
+      {meeting.seal && <SealPanel db={db} client={client} meeting={meeting} />}
       <p class="muted">
         Held {meeting.heldAt ? new Date(meeting.heldAt).toLocaleString() : ''}. This record is frozen: later edits to
         items do not change it.
@@ -47,10 +55,10 @@ export function HeldAgenda({ meeting, go }: { meeting: Meeting; go: (patch: Part
           </div>
         );
       })}
-      {meeting.minutes && (
+      {notes && (
         <>
           <h3>Notes</h3>
-          <p class="notes">{meeting.minutes}</p>
+          <p class="notes">{notes}</p>
         </>
       )}
     </div>

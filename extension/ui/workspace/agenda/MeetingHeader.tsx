@@ -3,7 +3,8 @@ import type { Client, Item, Meeting, Vendor } from '../../../../shared/domain';
 import { agendaIcs, agendaMarkdown, minutesMarkdown } from '../../../../shared/export';
 import { type Deadline, zonedParts, zonedToUtc } from '../../../../shared/rules';
 import type { DocketDB } from '../../../store/db';
-import { holdMeeting } from '../../../store/hold-meeting';
+import { currentLogOf } from '../../../ledger/current-log';
+import { sealMeeting } from '../../../ledger/seal-meeting';
 import { actorNow } from '../../../store/me';
 import { addMeeting, cancelMeeting, moveMeeting, setMinutesNotes } from '../../../store/meeting-edits';
 import type { MeetingRef } from '../../../store/meetings';
@@ -58,14 +59,14 @@ export function MeetingHeader(props: Props) {
       <h2>
         {formatMeeting(meeting.startsAt, client.timeZone)} <small class="muted">({client.timeZone})</small>{' '}
         <span class={`badge ${meeting.status === 'held' ? '' : 'planned'}`} data-testid="meeting-status">
-          {meeting.status}
+          {meeting.seal ? 'sealed' : meeting.status}
         </span>
       </h2>
       <div class="actions">
         {meeting.status === 'planned' && !readOnly && (
           <>
             <button type="button" class="primary" onClick={() => setMode(mode === 'hold' ? null : 'hold')}>
-              Mark held…
+              Seal the meeting…
             </button>
             <button type="button" onClick={() => setMode(mode === 'move' ? null : 'move')}>
               Move…
@@ -80,6 +81,11 @@ export function MeetingHeader(props: Props) {
             </button>
           </>
         )}
+        {meeting.status === 'held' && !meeting.seal && !readOnly && (
+          <button type="button" class="primary" onClick={() => setMode(mode === 'hold' ? null : 'hold')}>
+            Seal…
+          </button>
+        )}
         {!readOnly && (
           <button type="button" onClick={() => setMode(mode === 'add' ? null : 'add')}>
             Add ad-hoc meeting…
@@ -91,7 +97,9 @@ export function MeetingHeader(props: Props) {
             <button
               type="button"
               onClick={() =>
-                download(fileName(client.name, 'minutes', day) + '.md', minutesMarkdown({ client, meeting }))
+                void currentLogOf(db, meeting).then((log) =>
+                  download(fileName(client.name, 'minutes', day) + '.md', minutesMarkdown({ client, meeting, log })),
+                )
               }
             >
               Minutes (.md)
@@ -158,30 +166,45 @@ export function MeetingHeader(props: Props) {
         </form>
       )}
       {mode === 'hold' && (
-        <form class="inline-form hold" onSubmit={(e) => e.preventDefault()} aria-label="Mark meeting held">
-          <p>
-            Marking held freezes this agenda as it stands, records the decisions and actions on its items as the
-            minutes, and carries the{' '}
-            {items.filter((i) => !i.discussed && !['decided', 'rejected', 'withdrawn'].includes(i.status)).length}{' '}
-            undiscussed open item(s) to the next meeting.
-          </p>
-          <label>
-            Notes for the minutes
-            <textarea name="minutes" rows={4} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
-          </label>
+        <form class="inline-form hold" onSubmit={(e) => e.preventDefault()} aria-label="Seal the meeting">
+          {meeting.status === 'planned' ? (
+            <p>
+              Sealing freezes this agenda as it stands, records the decisions and actions on its items as the minutes,
+              and carries the{' '}
+              {items.filter((i) => !i.discussed && !['decided', 'rejected', 'withdrawn'].includes(i.status)).length}{' '}
+              undiscussed open item(s) to the next meeting. Then this browser signs the agenda, each decision record and
+              each piece of evidence: any later change shows as an amendment, and the printed minutes carry the seal's
+              root so the copy you send is a witness of its own.
+            </p>
+          ) : (
+            <p>
+              This meeting was marked held before sealing existed. Sealing signs its frozen agenda, its items and their
+              evidence as they stand now: any later change shows as an amendment.
+            </p>
+          )}
+          {meeting.status === 'planned' && (
+            <label>
+              Notes for the minutes
+              <textarea name="minutes" rows={4} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
+            </label>
+          )}
           <button
             type="submit"
             class="primary"
             onClick={() =>
               void run(async () => {
                 const actor = await actorNow(db);
-                if (notes !== meeting.minutes) await setMinutesNotes(db, actor, client.id, meetingRef, notes);
-                const { carried } = await holdMeeting(db, actor, client.id, meetingRef);
-                return `Meeting held. ${carried} item(s) carried to the next meeting.`;
-              }, 'Meeting held.')
+                if (meeting.status === 'planned' && notes !== meeting.minutes)
+                  await setMinutesNotes(db, actor, client.id, meetingRef, notes);
+                const { carried, statement } = await sealMeeting(db, actor, client.id, meetingRef);
+                const root = `root ${statement.root.slice(0, 16)}…`;
+                return meeting.status === 'planned'
+                  ? `Meeting sealed (${root}). ${carried} item(s) carried to the next meeting.`
+                  : `Meeting sealed (${root}).`;
+              }, 'Meeting sealed.')
             }
           >
-            Mark held
+            Seal the meeting
           </button>
         </form>
       )}
