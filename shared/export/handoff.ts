@@ -107,6 +107,9 @@ function readme(log: LogData, today: string, meetingPaths: string[], imagesHeld:
       ...meetingPaths.map((p) => `  - \`${p}\``),
       ...imagesLine(log, imagesHeld),
       '- `client-log.json` — the complete log (every record and its history); import it into Docket to carry on.',
+      '- `ledger/`, `verify.mjs`, `verify.html` — the sealed record: seals, records, keys and (for a shared client) the ' +
+        "server's signed log. Run `node verify.mjs .` in this folder, or open verify.html, to check offline that each " +
+        'sealed meeting is unchanged since sealed, or what was amended, by whom and when.',
     ].join('\n'),
   ]);
 }

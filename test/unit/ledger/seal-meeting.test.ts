@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sealMeeting } from '../../../extension/ledger/seal-meeting';
+import { currentLogOf } from '../../../extension/ledger/current-log';
 import { updateItem } from '../../../extension/store/items';
+import { setMinutesNotes } from '../../../extension/store/meeting-edits';
+import { minutesMarkdown } from '../../../shared/export';
 import { fromHex } from '../../../shared/ledger/bytes';
 import { amendmentsOf } from '../../../shared/ledger/amendments';
 import { verify } from '../../../shared/ledger/ed25519';
@@ -61,5 +64,27 @@ describe('sealing a meeting', () => {
         to: 'Renew firewall support (3 years)',
       }),
     ]);
+  });
+});
+
+describe('the minutes of a sealed meeting', () => {
+  it('carry the seal line and full root, the sealed notes, and each amendment with who and when', async () => {
+    const { db, client, ref, decided } = await setUp();
+    await setMinutesNotes(db, alice, client.id, ref, 'Renewal approved.');
+    const { meeting } = await sealMeeting(db, { ...alice, at: '2026-12-08T16:00:00.000Z' }, client.id, ref);
+    const bob = { by: 'Bob Lee', at: '2026-12-09T15:02:00.000Z' };
+    await updateItem(db, bob, decided.id, { title: 'Renew firewall support (3 years)' });
+    const now = (await db.meetings.get(meeting.id))!;
+    const minutes = minutesMarkdown({ client, meeting: now, log: await currentLogOf(db, now) });
+    const { root } = meeting.seal!.statement;
+    // Toronto: 16:00Z is 11:00 on the client's wall clock.
+    expect(minutes).toContain(`**Sealed 8 Dec 2026 11:00 by Alice Martin · root ${root.slice(0, 16)}…**`);
+    expect(minutes).toContain(`Root: \`${root}\``);
+    expect(minutes).toMatch(/## Notes\n\nRenewal approved\.\n/);
+    expect(minutes).toContain(
+      '- Item “Renew firewall support” — Title: “Renew firewall support” → “Renew firewall support (3 years)” (Bob Lee, 9 Dec 2026 10:02)',
+    );
+    const amended = minutes.split('## Amended after sealing')[1]!.split('## Seal')[0]!;
+    expect(amended.match(/^- /gm)).toHaveLength(1);
   });
 });

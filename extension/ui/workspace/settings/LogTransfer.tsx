@@ -2,7 +2,11 @@ import { strToU8, zipSync } from 'fflate';
 import type { Client } from '../../../../shared/domain';
 import { evidenceImagePaths, exportClientLog, handoffFiles } from '../../../../shared/export';
 import { contractDates } from '../../../../shared/rules';
+import { ledgerPackFiles } from '../../../ledger/pack';
+import { verifierFiles } from '../../../ledger/verifier-files';
 import { readClientLog } from '../../../store/client-log';
+import { myName } from '../../../store/me';
+import { fetchLedger } from '../../../sync/log-export';
 import type { DocketDB } from '../../../store/db';
 import { localImages } from '../../../store/images';
 import { download, fileName } from '../../download';
@@ -33,15 +37,25 @@ export function LogTransfer({ db, client, say }: { db: DocketDB; client: Client;
       const image = held.get(sha);
       if (image) entries.push([path, image.bytes]);
     }
+    // The ledger and the verifier: anyone can check the sealed meetings offline (shared/ledger/pack.ts).
+    let note = '';
+    const ledger = await fetchLedger(db, client.id).catch((e: unknown) => {
+      note = ` The server's log could not be fetched (${e instanceof Error ? e.message : String(e)}): the pack's seals are checked without it.`;
+      return null;
+    });
+    entries.push(...(await ledgerPackFiles(db, client, { kind: 'client' }, await myName(db), ledger)));
+    entries.push(...(await verifierFiles()));
     const zip = zipSync(Object.fromEntries(entries));
     download(fileName(client.name, 'handoff', today) + '.zip', zip, 'application/zip');
+    if (note) say(note.trim());
   }
   return (
     <section class="transfer" aria-label="Export and import">
       <h3>Export and hand over</h3>
       <p class="muted small">
         The JSON log is complete and can be imported again. The handoff pack is Markdown for the next team: vendors and
-        contracts, open follow-ups, decision history, meetings, and the images kept with the evidence.
+        contracts, open follow-ups, decision history, meetings, the images kept with the evidence, and the sealed record
+        with <code>verify.mjs</code> and <code>verify.html</code> to check it offline.
       </p>
       <div class="actions">
         <button type="button" onClick={() => void exportJson().catch((e) => say(String(e)))}>
