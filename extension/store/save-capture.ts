@@ -35,6 +35,17 @@ export type FileTo = { to: 'new-item'; item: NewItemFields } | { to: 'existing-i
 /** The key duplicates are found by: the normalised URL (e-mails are found by message id). */
 export { urlKeyOf };
 
+/** The item's latest capture of the same message or page, which a re-capture replaces (and keeps). */
+async function earlierVersion(db: DocketDB, itemId: string, draft: CaptureDraft): Promise<string | null> {
+  const messageId = draft.email?.messageId ?? null;
+  const urlKey = messageId ? null : urlKeyOf(draft);
+  if (!messageId && !urlKey) return null;
+  const same = (await db.captures.where('itemId').equals(itemId).toArray()).filter((c) =>
+    messageId ? c.email?.messageId === messageId : c.urlKey === urlKey,
+  );
+  return same.sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : -1))[0]?.id ?? null;
+}
+
 /**
  * Files a capture into the log: a new item (with its meeting and vendor, created if needed) or an existing one.
  * Everything is validated first and written in one transaction, so a bad field saves nothing.
@@ -56,7 +67,7 @@ export async function saveCapture(
     if (images.length) await db.images.bulkPut(images.map(({ meta, bytes }) => storedImage(meta, bytes)));
   };
   const contentHash = await sha256Hex(draft.markdown); // before the transaction: IndexedDB commits on a foreign await
-  const capture = (itemId: string, clientId: string) =>
+  const capture = (itemId: string, clientId: string, replaces: string | null = null) =>
     validate(
       Capture,
       {
@@ -68,6 +79,7 @@ export async function saveCapture(
         urlKey: urlKeyOf(draft),
         capturedAt: actor.at,
         capturedBy: actor.by,
+        ...(replaces ? { replaces } : {}),
       },
       'capture',
     );
@@ -76,7 +88,7 @@ export async function saveCapture(
     return db.write([db.items, db.captures, db.images], async () => {
       const item = await db.items.get(fileTo.itemId);
       if (!item) throw new StoreError('not-found', 'The item to attach to no longer exists.');
-      const saved = capture(item.id, item.clientId);
+      const saved = capture(item.id, item.clientId, await earlierVersion(db, item.id, draft));
       await keepBytes();
       await recordChange(db, actor, 'capture', null, saved, item.id);
       return { item, capture: saved };

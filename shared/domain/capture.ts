@@ -69,5 +69,11 @@ export const Capture = CaptureDraft.extend({
   urlKey: z.string().nullable(),
   capturedAt: Instant,
   capturedBy: z.string().min(1),
+  /**
+   * The earlier capture of the same page or message on the same item that this one is a newer version of. Evidence
+   * is never rewritten: a re-capture is a new capture naming the one it replaces, and both stay. Optional, not
+   * defaulted: captures made before versions were named stay in stored form.
+   */
+  replaces: Id.nullable().optional(),
 });
 export type Capture = z.infer<typeof Capture>;

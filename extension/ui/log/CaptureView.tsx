@@ -40,8 +40,10 @@ function Source({ capture }: { capture: Capture }) {
 }
 
 /** One piece of evidence, readable, rendered inert; its images from their local copies only. */
-export function CaptureView({ db, capture }: { db: DocketDB; capture: Capture }) {
+export function CaptureView({ db, capture, siblings = [] }: { db: DocketDB; capture: Capture; siblings?: Capture[] }) {
   const images = useLocalImages(db, capture.images);
+  const replaces = capture.replaces ? siblings.find((c) => c.id === capture.replaces) : undefined;
+  const replacedBy = siblings.find((c) => c.replaces === capture.id);
   const kept = capture.images?.length ?? 0;
   return (
     <article class="capture" data-testid="capture">
@@ -49,6 +51,18 @@ export function CaptureView({ db, capture }: { db: DocketDB; capture: Capture })
         <strong>{capture.source.title}</strong>
         <br />
         <Source capture={capture} /> · clipped {formatInstant(capture.capturedAt)} by {capture.capturedBy}
+        {replaces && (
+          <span class="muted" data-testid="capture-version">
+            {' '}
+            · a newer version of the capture of {formatInstant(replaces.capturedAt)}, which is kept
+          </span>
+        )}
+        {replacedBy && (
+          <span class="muted" data-testid="capture-version">
+            {' '}
+            · replaced by the capture of {formatInstant(replacedBy.capturedAt)}
+          </span>
+        )}
       </header>
       {capture.warnings.map((w) => (
         <p class="warning">{w}</p>

@@ -99,7 +99,7 @@ export function ItemDetail({ db, item, client, meetings, vendors, contracts, acc
       )}
       <h3>Evidence ({captures.length})</h3>
       {captures.map((c) => (
-        <CaptureView db={db} capture={c} />
+        <CaptureView db={db} capture={c} siblings={captures} />
       ))}
       <h3>History</h3>
       <HistoryMinutes

@@ -93,9 +93,17 @@ describe('saveCapture', () => {
     const dups = await findDuplicates(db, again);
     expect(dups.map((d) => [d.item.id, d.by])).toEqual([[item.id, 'url']]);
 
-    await saveCapture(db, alice, again, { to: 'existing-item', itemId: item.id });
+    const first = (await db.captures.toArray())[0]!;
+    const { capture: second } = await saveCapture(db, alice, again, { to: 'existing-item', itemId: item.id });
     expect(await db.captures.where('itemId').equals(item.id).count()).toBe(2);
     expect(await db.items.count()).toBe(1);
+    // Evidence is never rewritten: the re-capture is a new version naming the one it replaces, which stays as it was.
+    expect(second.replaces).toBe(first.id);
+    expect(await db.captures.get(first.id)).toEqual(first);
+    // A different page on the same item replaces nothing.
+    const other = pageDraft({ source: { url: 'https://portal.acme-msp.com/terms', title: 'Terms', site: 'x' } });
+    const { capture: third } = await saveCapture(db, alice, other, { to: 'existing-item', itemId: item.id });
+    expect(third.replaces).toBeUndefined();
   });
 
   it('finds the same e-mail by message id, whatever the URL', async () => {
