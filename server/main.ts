@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { prepareSetup } from './auth/setup';
 import { loadConfig, USAGE } from './config';
 import { DAY_MS } from './deps';
+import { Ledger } from './ledger/ledger';
 import { createLogger } from './log';
 import { Pokes } from './pokes';
 import { relayThroughPostgres } from './relay/postgres';
@@ -48,8 +49,20 @@ if (config.databaseUrl) {
   store = openSqliteStore(where);
 }
 const rate = config.rateBurst > 0 && config.ratePerSecond > 0;
+// The key checkpoints are signed with: made and stored at the first start (the secret to back up, see the README),
+// read back on every later one; processes starting together on one PostgreSQL database all get the same.
+const ledger = new Ledger(store, Date.now);
+try {
+  const serverKey = await ledger.serverKey();
+  log.info(`Checkpoints are signed with the server key ${serverKey.keyId} (GET /v1/server-key)`);
+} catch (error) {
+  console.error(`Cannot read or make the server's signing key: ${(error as Error).message}`);
+  await store.close();
+  process.exit(1);
+}
 const app = createApp({
   store,
+  ledger,
   pokes,
   log,
   maxDriftMs: config.maxDriftMs,

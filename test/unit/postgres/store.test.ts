@@ -7,6 +7,10 @@ import type { SyncStore } from '../../../server/store/types';
 import type { Change, Role } from '../../../shared/sync/protocol';
 import { type RunningPostgres, startPostgres } from '../../support/postgres';
 import { describeStoreContract } from '../server/store-contract';
+import { Ledger } from '../../../server/ledger/ledger';
+import { toHex } from '../../../shared/ledger/bytes';
+import { leafHashOfChange } from '../../../shared/ledger/log-leaf';
+import { MerkleFrontier, treeRoot } from '../../../shared/ledger/merkle';
 
 const NOW = '2026-11-26T14:00:00.000Z';
 const LATER = '2026-11-27T14:00:00.000Z';
@@ -278,6 +282,24 @@ describe('PostgreSQL store', () => {
       expect(await a.spaceUsage(space.id)).toEqual(await b.spaceUsage(space.id));
       expect((await a.spaceUsage(space.id)).records).toBe(replicas.length * 3);
       expect(await a.readRecords(space.id, null, 100)).toEqual(await b.readRecords(space.id, null, 100));
+      // Each push moved the space's Merkle frontier under the same lock: its root is that of the log as numbered.
+      const leaves = (await a.readLog(space.id, 0, total)).map(leafHashOfChange);
+      const head = await b.ledgerHead(space.id);
+      expect(head.frontier.size).toBe(total);
+      expect(toHex(new MerkleFrontier(head.frontier).root())).toBe(toHex(treeRoot(leaves)));
+    });
+
+    it('keeps one server key when several processes start at once, and no other key beside it', async () => {
+      const url = await emptyDatabase();
+      const stores = await Promise.all([open(url), open(url), open(url)]);
+      const keys = await Promise.all(stores.map((s) => new Ledger(s, () => Date.parse(NOW)).serverKey()));
+      expect(new Set(keys.map((k) => k.keyId)).size).toBe(1);
+      const sql = connect(url);
+      expect(await sql`SELECT key_id FROM signing_keys`).toEqual([{ key_id: keys[0]!.keyId }]);
+      expect(await sql`SELECT count(*)::int AS n FROM server_key`).toEqual([{ n: 1 }]);
+      // A restart reads it back.
+      const again = await open(url);
+      expect((await new Ledger(again, Date.now).serverKey()).keyId).toBe(keys[0]!.keyId);
     });
 
     it('binds a replica claimed by two users at once to one of them', async () => {
@@ -339,6 +361,52 @@ describe('PostgreSQL store', () => {
       expect(await store.putBlob('s1', blob, 'u1', NOW, 0)).toMatchObject({ ok: true, created: true });
       expect([...(await store.getBlob('s1', blob.sha256))!.bytes]).toEqual([0, 255, 92, 39]);
       expect((await sql`SELECT max(version) AS v FROM schema_migrations`)[0]!.v).toBe(SCHEMA_VERSION);
+    });
+
+    it('hashes the log of a database of schema 2 into its Merkle log (3), as pushes since would have', async () => {
+      const url = await emptyDatabase();
+      const sql = connect(url);
+      await migrate(sql, MIGRATIONS.slice(0, 2));
+      await sql`INSERT INTO users (id, name, created_at) VALUES ('u1', 'Dana', ${NOW})`;
+      for (const s of ['s1', 's2']) {
+        await sql`INSERT INTO spaces (id, name, created_at) VALUES (${s}, ${s}, ${NOW})`;
+        await sql`INSERT INTO members (space_id, user_id, role, added_at) VALUES (${s}, 'u1', 'owner', ${NOW})`;
+      }
+      const values = ['"Café ✓"', '{"b":[1,{"a":"é"}],"a":null}', 'null', '0.30000000000000004', '"x"'];
+      for (let seq = 1; seq <= 7; seq++) {
+        const space = seq <= 5 ? 's1' : 's2';
+        await sql`
+          INSERT INTO changes (space_id, seq, tbl, record_id, field, value, hlc, base, replica_id, batch_seq, author_id,
+                               author_name, received_at)
+          VALUES (${space}, ${seq <= 5 ? seq : seq - 5}, 'items', ${`i${seq % 2}`}, 'title', ${values[seq % 5]!},
+                  ${`179000000000${seq}:0000:r1`}, ${seq % 2 ? null : `179000000000${seq - 1}:0000:r1`}, 'r1', 1, 'u1',
+                  'Dana', ${NOW})`;
+      }
+      await sql`INSERT INTO space_seq (space_id, next_seq) VALUES ('s1', 6), ('s2', 3)`;
+      const store = await open(url);
+      for (const [space, size] of [
+        ['s1', 5],
+        ['s2', 2],
+      ] as const) {
+        const leaves = (await store.readLog(space, 0, 10)).map(leafHashOfChange);
+        expect((await store.readLeafHashes(space, 0, size)).map(toHex)).toEqual(leaves.map(toHex));
+        const head = await store.ledgerHead(space);
+        expect(head.frontier.size).toBe(size);
+        expect(toHex(new MerkleFrontier(head.frontier).root())).toBe(toHex(treeRoot(leaves)));
+      }
+      // The next push goes on from the hashed log.
+      const author = { id: 'u1', name: 'Dana' };
+      const change = {
+        table: 'items' as const,
+        id: 'i9',
+        field: 'title',
+        value: 'new',
+        hlc: '1790000000100:0000:r1',
+        base: null,
+      };
+      await applyBatch(store, { spaceId: 's1', replicaId: 'r1', seq: 2, author, changes: [change], receivedAt: NOW });
+      const leaves = (await store.readLog('s1', 0, 10)).map(leafHashOfChange);
+      expect(toHex(new MerkleFrontier((await store.ledgerHead('s1')).frontier).root())).toBe(toHex(treeRoot(leaves)));
     });
 
     it('applies a failing migration not at all', async () => {

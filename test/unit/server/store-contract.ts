@@ -3,6 +3,7 @@ import type { Author, SyncStore } from '../../../server/store/types';
 import { applyBatch, type UsageGuard } from '../../../server/sync/apply-batch';
 import type { Change } from '../../../shared/sync/protocol';
 import { blobContract } from './blob-store-contract';
+import { ledgerContract } from './ledger-store-contract';
 
 /** How a contract run gets a store: a fresh one, and (for durable stores) the same data reopened. */
 export type StoreFactory = () => { store: SyncStore; reopen?: () => SyncStore; cleanup?: () => void };
@@ -471,6 +472,16 @@ export function describeStoreContract(label: string, factory: StoreFactory, opti
     });
 
     blobContract(fresh);
+    ledgerContract(
+      fresh,
+      options.durable
+        ? () => {
+            const made = (opened = factory());
+            if (!made.reopen) throw new Error('a durable store factory must give reopen');
+            return { store: made.store, reopen: made.reopen };
+          }
+        : undefined,
+    );
 
     // Registered only for durable stores, so an in-memory run has no skipped test.
     if (options.durable)
