@@ -1,0 +1,130 @@
+import type { MeetingSeal } from '../../domain/seal';
+import { TOMBSTONE } from '../../sync/protocol';
+import { sealedFormOf } from '../seal';
+import type { Records } from './current';
+import type { Leaf } from './read';
+import { differingFields, leafOfField, type LogRecord } from './replay';
+import { captureTitle, clip, count, fieldWords, isPlainObject, named, sameValue, shown, when } from './words';
+
+/** What changed after sealing: amendment lines, and (shared clients) changes no logged change explains. */
+export type Amendments = { lines: string[]; unexplained: string[] };
+
+const NOT_SHARED = '(not in a signed log: this client is not shared)';
+
+/** A field's change, one level into objects (a decision's own fields), so it reads "decision changed from … to …". */
+function paths(from: unknown, to: unknown, path: string, depth = 0): { path: string; from: unknown; to: unknown }[] {
+  if (depth < 1 && isPlainObject(from) && isPlainObject(to)) {
+    const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
+    const out = keys
+      .filter((k) => !sameValue(from[k], to[k]))
+      .flatMap((k) => paths(from[k], to[k], `${path}.${k}`, depth + 1));
+    if (out.length) return out;
+  }
+  return [{ path, from, to }];
+}
+
+type Who = { text: string; explained: boolean };
+
+/**
+ * Who made a change after the seal (change `afterSeq`): the last logged change after it that set the field. Else,
+ * the change the current value comes from, logged before the seal: an edit made while the meeting was being sealed
+ * (for a changed field, only when the sealed value was logged too, so it lost to that edit). Else nothing explains it.
+ */
+function who(
+  r: Records,
+  logged: LogRecord | undefined,
+  field: string,
+  afterSeq: number | null,
+  sealed?: { value: unknown },
+): Who {
+  if (!r.shared) return { text: NOT_SHARED, explained: true };
+  let after: Leaf | undefined;
+  for (const leaf of logged?.leaves ?? [])
+    if (leaf.change?.field === field && leaf.change.seq > (afterSeq ?? 0)) after = leaf;
+  if (after) return { text: by(after), explained: true };
+  const winner = logged ? leafOfField(logged, field) : undefined;
+  const sealedWasLogged =
+    !sealed || logged?.leaves.some((l) => l.change?.field === field && sameValue(l.change.value, sealed.value));
+  if (winner && sealedWasLogged)
+    return { text: `${by(winner)}, logged before the seal: an edit made while it was being sealed`, explained: true };
+  return { text: 'but no logged change explains it', explained: false };
+}
+
+/** "by Bob Lee, 5 Dec 2026 10:02 UTC (change 1,230)". */
+function by(leaf: Leaf): string {
+  const c = leaf.change!;
+  return `by ${c.author || c.authorId}, ${when(c.receivedAt)} (change ${count(c.seq)})`;
+}
+
+/**
+ * The current meeting, its sealed items and their evidence against the sealed versions: each difference is an
+ * amendment line ("amended after sealing: item 'X' — decision changed from … to … by Bob Lee, …").
+ */
+export function amendments(
+  meetingId: string,
+  seal: MeetingSeal,
+  r: Records,
+  sealSeq: number | null,
+  unexplainedPrefix: string,
+): Amendments {
+  const lines: string[] = [];
+  const unexplained: string[] = [];
+  const say = (what: string, w: Who) => {
+    lines.push(`amended after sealing: ${what} ${w.text}`);
+    if (!w.explained) unexplained.push(`${unexplainedPrefix}${what}, but no logged change explains it`);
+  };
+
+  const sealedItems = new Map<string, Record<string, unknown>>();
+  for (const v of seal.versions) {
+    const now = r.get(v.table, v.id);
+    const label = v.table === 'meetings' ? 'the meeting' : named('items', v.id, v.record);
+    if (v.table === 'items') sealedItems.set(v.id, v.record);
+    if (!now?.record || now.deleted) {
+      if (r.shared && !now) {
+        lines.push(`${label} is sealed but is neither in records.json nor in the log`);
+        unexplained.push(`${unexplainedPrefix}${label} is sealed but is neither in records.json nor in the log`);
+      } else say(`${label} was deleted`, who(r, now?.logged, TOMBSTONE, sealSeq));
+      continue;
+    }
+    const before = sealedFormOf(v.record);
+    const after = sealedFormOf(now.record);
+    for (const field of differingFields(before, after))
+      for (const p of paths(before[field], after[field], field))
+        say(
+          `${label} — ${fieldWords(p.path)} changed from ${shown(p.from)} to ${shown(p.to)}`,
+          who(r, now.logged, field, sealSeq, { value: v.record[field] }),
+        );
+  }
+
+  for (const { id, record } of r.all('items')) {
+    if (record.meetingId !== meetingId || sealedItems.has(id)) continue;
+    say(
+      `${named('items', id, record)} was put on this meeting`,
+      who(r, r.get('items', id)?.logged, 'meetingId', sealSeq),
+    );
+  }
+
+  const itemName = (id: unknown) =>
+    typeof id === 'string' ? named('items', id, sealedItems.get(id) ?? r.get('items', id)?.record) : 'no item';
+  const sealedCaptures = new Set<string>();
+  for (const ev of seal.statement.evidence) {
+    sealedCaptures.add(ev.captureId);
+    const now = r.get('captures', ev.captureId);
+    const title = `evidence '${clip(captureTitle(now?.record ?? now?.logged?.before) ?? ev.captureId, 60)}'`;
+    if (!now?.record || now.deleted) {
+      say(`${title} was removed from ${itemName(ev.itemId)}`, who(r, now?.logged, TOMBSTONE, sealSeq));
+      continue;
+    }
+    if (now.record.itemId !== ev.itemId)
+      say(
+        `${title} was moved from ${itemName(ev.itemId)} to ${itemName(now.record.itemId)}`,
+        who(r, now.logged, 'itemId', sealSeq, { value: ev.itemId }),
+      );
+  }
+  for (const { id, record } of r.all('captures')) {
+    if (sealedCaptures.has(id) || typeof record.itemId !== 'string' || !sealedItems.has(record.itemId)) continue;
+    const title = `evidence '${clip(captureTitle(record) ?? id, 60)}'`;
+    say(`${title} was added to ${itemName(record.itemId)}`, who(r, r.get('captures', id)?.logged, 'itemId', sealSeq));
+  }
+  return { lines, unexplained };
+}

@@ -1,0 +1,241 @@
+import type { z } from 'zod';
+import { LoggedChange } from '../../sync/protocol';
+import { TABLE_SCHEMAS } from '../../sync/fields';
+import { SignedCheckpoint } from '../checkpoint';
+import { leafTextOf } from '../log-leaf';
+import { leafHash } from '../merkle';
+import {
+  EVIDENCE_DIR,
+  IMAGE_EXTENSIONS,
+  PACK_FILES,
+  PACK_TABLES,
+  PackKeys,
+  PackManifest,
+  PackRecord,
+  type PackTable,
+} from '../pack';
+import type { PackFiles } from '../pack-files';
+import { sha256Hex } from '../sha256';
+import { count, named, plural, short } from './words';
+
+/** Where checks write: problems (what does not verify) and the log (what did). */
+export type Sink = { problems: string[]; log: string[] };
+
+/** One line of ledger/leaves.jsonl: its text (hashed as is), the change it holds when it reads as one. */
+export type Leaf = { line: number; text: string; change: LoggedChange | null; hash: Uint8Array };
+
+export type ImageFile = { path: string; sha256: string; bytesSha256: string };
+
+export type PackContents = {
+  manifest: PackManifest;
+  keys: PackKeys | null;
+  records: Record<PackTable, PackRecord[]>;
+  /** Null when the pack has no log (an unshared client, or the file is missing: a problem then). */
+  leaves: Leaf[] | null;
+  checkpoints: SignedCheckpoint[] | null;
+  /** Evidence image files, by the SHA-256 their name gives. */
+  images: Map<string, ImageFile>;
+};
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function text(files: PackFiles, path: string, sink: Sink): string | null {
+  const bytes = files.get(path);
+  if (!bytes) return null;
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    sink.problems.push(`${path} is not UTF-8 text: it was damaged or is not the file Docket wrote`);
+    return null;
+  }
+}
+
+function json(files: PackFiles, path: string, sink: Sink): { value: unknown } | null {
+  const t = text(files, path, sink);
+  if (t === null) return null;
+  try {
+    return { value: JSON.parse(t) as unknown };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    sink.problems.push(`${path} is not valid JSON (${why}): it was damaged or edited by hand`);
+    return null;
+  }
+}
+
+function issue(error: z.ZodError): string {
+  const first = error.issues[0];
+  const where = first?.path.length ? `\`${first.path.join('.')}\`: ` : '';
+  return `${where}${first?.message ?? 'invalid value'}`;
+}
+
+function parsed<T>(schema: z.ZodType<T>, value: unknown, path: string, sink: Sink): T | null {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  sink.problems.push(`${path} is not in the form Docket writes: ${issue(result.error)}`);
+  return null;
+}
+
+/** Each table's known fields: a record with another one was edited (a renamed key would otherwise pass as null). */
+const KNOWN = Object.fromEntries(
+  PACK_TABLES.map((t) => [t, new Set([...Object.keys(TABLE_SCHEMAS[t].shape), '_stamps'])]),
+) as Record<PackTable, Set<string>>;
+
+function readRecords(files: PackFiles, sink: Sink): Record<PackTable, PackRecord[]> {
+  const out: Record<PackTable, PackRecord[]> = { meetings: [], items: [], captures: [] };
+  const path = PACK_FILES.records;
+  const file = json(files, path, sink);
+  if (!file) {
+    if (!files.has(path)) sink.problems.push(`${path} is missing: the pack has no records to check`);
+    return out;
+  }
+  const top = file.value as Record<string, unknown> | null;
+  if (typeof top !== 'object' || top === null || Array.isArray(top)) {
+    sink.problems.push(`${path} is not in the form Docket writes: it must be an object of meetings, items, captures`);
+    return out;
+  }
+  for (const table of PACK_TABLES) {
+    const list = top[table];
+    if (!Array.isArray(list)) {
+      sink.problems.push(`${path} is not in the form Docket writes: \`${table}\` must be a list`);
+      continue;
+    }
+    const seen = new Set<string>();
+    list.forEach((value, i) => {
+      const record = PackRecord.safeParse(value);
+      if (!record.success) {
+        sink.problems.push(`${path}: entry ${i + 1} of \`${table}\` is not a record: ${issue(record.error)}`);
+        return;
+      }
+      const r = record.data;
+      const name = named(table, r.id, r);
+      if (seen.has(r.id)) sink.problems.push(`${path}: ${name} is listed twice`);
+      seen.add(r.id);
+      const unknown = Object.keys(r).filter((k) => !KNOWN[table].has(k));
+      if (unknown.length)
+        sink.problems.push(`${path}: ${name} has a field Docket does not know: \`${unknown.join('`, `')}\``);
+      const valid = TABLE_SCHEMAS[table].safeParse(r);
+      if (!valid.success) sink.problems.push(`${path}: ${name} is not a valid ${table} record: ${issue(valid.error)}`);
+      out[table].push(r);
+    });
+  }
+  return out;
+}
+
+/** Splits at "\n" bytes: each line is hashed as the bytes it is, and a line that is not UTF-8 is named alone. */
+function lines(bytes: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let start = 0;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, start)) {
+    out.push(bytes.subarray(start, i));
+    start = i + 1;
+  }
+  out.push(bytes.subarray(start));
+  return out;
+}
+
+function readLeaves(files: PackFiles, sink: Sink): Leaf[] | null {
+  const path = PACK_FILES.leaves;
+  const bytes = files.get(path);
+  if (!bytes) {
+    sink.problems.push(`${path} is missing: this client is shared, so its pack must carry the log`);
+    return null;
+  }
+  const all = lines(bytes);
+  if (all.pop()!.length !== 0)
+    sink.problems.push(`${path}: the last line (line ${count(all.length + 1)}) does not end with a line break`);
+  return all.map((raw, i) => {
+    const leaf: Leaf = { line: i + 1, text: '', change: null, hash: leafHash(raw) };
+    const where = `${path} line ${count(i + 1)}`;
+    let value: unknown;
+    try {
+      leaf.text = decoder.decode(raw);
+      value = JSON.parse(leaf.text);
+    } catch {
+      sink.problems.push(`${where} is not a logged change (not valid JSON text): the log was damaged or edited`);
+      return leaf;
+    }
+    const change = LoggedChange.safeParse(value);
+    if (!change.success) {
+      sink.problems.push(`${where} is not a logged change: ${issue(change.error)}`);
+      return leaf;
+    }
+    leaf.change = change.data;
+    if (leafTextOf(change.data) !== leaf.text)
+      sink.problems.push(
+        `${where} (change ${count(change.data.seq)}) is not in the exact form the server hashed: the line was edited`,
+      );
+    return leaf;
+  });
+}
+
+function readCheckpoints(files: PackFiles, sink: Sink): SignedCheckpoint[] | null {
+  const path = PACK_FILES.checkpoints;
+  if (!files.has(path)) {
+    sink.problems.push(`${path} is missing: this client is shared, so its pack must carry the signed checkpoints`);
+    return null;
+  }
+  const file = json(files, path, sink);
+  if (!file) return [];
+  if (!Array.isArray(file.value)) {
+    sink.problems.push(`${path} is not in the form Docket writes: it must be a list of checkpoints`);
+    return [];
+  }
+  const out: SignedCheckpoint[] = [];
+  file.value.forEach((value, i) => {
+    const cp = SignedCheckpoint.safeParse(value);
+    if (cp.success) out.push(cp.data);
+    else sink.problems.push(`${path}: checkpoint ${i + 1} in the list is not a signed checkpoint: ${issue(cp.error)}`);
+  });
+  return out;
+}
+
+const IMAGE_NAME = new RegExp(`^([0-9a-f]{64})\\.(${IMAGE_EXTENSIONS.join('|')})$`);
+
+function readImages(files: PackFiles, sink: Sink): Map<string, ImageFile> {
+  const images = new Map<string, ImageFile>();
+  for (const [path, bytes] of files) {
+    if (!path.startsWith(EVIDENCE_DIR)) continue;
+    const name = path.slice(EVIDENCE_DIR.length);
+    if (name.startsWith('.') || name.includes('/')) continue; // .DS_Store and the like
+    const match = IMAGE_NAME.exec(name);
+    if (!match) {
+      sink.problems.push(`${path} is not named by its SHA-256 (<64 hex digits>.png, .jpg, .gif, .webp or .avif)`);
+      continue;
+    }
+    const file = { path, sha256: match[1]!, bytesSha256: sha256Hex(bytes) };
+    if (file.bytesSha256 !== file.sha256)
+      sink.problems.push(
+        `${path}: the image's bytes do not match its name (their SHA-256 is ${short(file.bytesSha256)}): the image was altered`,
+      );
+    images.set(file.sha256, file);
+  }
+  const good = [...images.values()].filter((f) => f.bytesSha256 === f.sha256).length;
+  if (good)
+    sink.log.push(`${EVIDENCE_DIR}: ${plural(good, 'image file')}, each one's bytes match the SHA-256 it is named by`);
+  return images;
+}
+
+/** Reads and checks the form of every ledger file; null when the pack cannot be read at all (no pack.json). */
+export function readPack(files: PackFiles, sink: Sink): PackContents | null {
+  const manifestFile = json(files, PACK_FILES.manifest, sink);
+  if (!manifestFile) {
+    if (!files.has(PACK_FILES.manifest))
+      sink.problems.push(`${PACK_FILES.manifest} is missing: this is not a Docket ledger pack (or not its top folder)`);
+    return null;
+  }
+  const manifest = parsed(PackManifest, manifestFile.value, PACK_FILES.manifest, sink);
+  if (!manifest) return null;
+  const keysFile = json(files, PACK_FILES.keys, sink);
+  if (!keysFile && !files.has(PACK_FILES.keys)) sink.problems.push(`${PACK_FILES.keys} is missing`);
+  const keys = keysFile ? parsed(PackKeys, keysFile.value, PACK_FILES.keys, sink) : null;
+  const records = readRecords(files, sink);
+  const shared = manifest.space !== null;
+  return {
+    manifest,
+    keys,
+    records,
+    leaves: shared ? readLeaves(files, sink) : null,
+    checkpoints: shared ? readCheckpoints(files, sink) : null,
+    images: readImages(files, sink),
+  };
+}

@@ -1,0 +1,157 @@
+import { recordFromFields } from '../../sync/fields';
+import { applyChange, isDeleted, recordKey, valuesOf, type RecordFields } from '../../sync/merge';
+import { TOMBSTONE, type SyncTable } from '../../sync/protocol';
+import { PACK_FILES, PACK_TABLES } from '../pack';
+import type { Leaf, PackContents, Sink } from './read';
+import { changes, count, named, plural, safeJson, sameValue, shown, when } from './words';
+
+const RECORDS = PACK_FILES.records;
+
+/** A record as the log makes it: its fields by last-writer-wins, and the leaves that wrote it, in seq order. */
+export type LogRecord = {
+  table: SyncTable;
+  id: string;
+  fields: RecordFields;
+  leaves: Leaf[];
+  deleted: boolean;
+  /** The record as a replica stores it (the schema's defaults filled), null when deleted. */
+  record: Record<string, unknown> | null;
+  /** A deleted record's fields as they were (to name what was deleted). */
+  before?: Record<string, unknown>;
+};
+
+export type Replay = Map<string, LogRecord>;
+
+/** Folds the log's changes, in order, into records, as every replica does (shared/sync/merge.ts). */
+export function replay(leaves: Leaf[]): Replay {
+  const out: Replay = new Map();
+  for (const leaf of leaves) {
+    const c = leaf.change;
+    if (!c) continue;
+    const key = recordKey(c.table, c.id);
+    let r = out.get(key);
+    if (!r) {
+      r = { table: c.table, id: c.id, fields: {}, leaves: [], deleted: false, record: null };
+      out.set(key, r);
+    }
+    r.fields = applyChange(r.fields, c).fields;
+    r.leaves.push(leaf);
+  }
+  for (const r of out.values()) {
+    r.deleted = isDeleted(r.fields);
+    const values = valuesOf(r.fields);
+    if (r.deleted) {
+      r.before = values;
+      continue;
+    }
+    const assembled = recordFromFields(r.table, r.id, values);
+    if (assembled.ok && assembled.record) r.record = assembled.record as Record<string, unknown>;
+    else {
+      delete values[TOMBSTONE];
+      r.record = { ...values, id: r.id };
+    }
+  }
+  return out;
+}
+
+/** The leaf whose value a field holds now (the winner by HLC), or the last one that set it. */
+export function leafOfField(r: LogRecord, field: string): Leaf | undefined {
+  const won = r.fields[field];
+  let last: Leaf | undefined;
+  for (const leaf of r.leaves) {
+    if (leaf.change?.field !== field) continue;
+    if (won && leaf.change.hlc === won.hlc) return leaf;
+    last = leaf;
+  }
+  return last;
+}
+
+/** "change 1,230 by Bob Lee, 5 Dec 2026 10:02 UTC". */
+export function byWhom(leaf: Leaf | undefined): string {
+  const c = leaf?.change;
+  if (!c) return 'no logged change';
+  return `change ${count(c.seq)} by ${c.author || c.authorId}, ${when(c.receivedAt)}`;
+}
+
+/** A record without bookkeeping and empty fields, as one comparable text. */
+function comparable(record: Record<string, unknown>): string {
+  const kept: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) if (k !== '_stamps' && v !== null && v !== undefined) kept[k] = v;
+  return safeJson(kept);
+}
+
+/** Field by field: which fields differ (a missing field equals null). */
+export function differingFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete('_stamps');
+  return [...keys].sort().filter((k) => !sameValue(a[k], b[k]));
+}
+
+function compareOne(
+  file: string,
+  table: string,
+  exported: Record<string, unknown>,
+  logged: LogRecord | undefined,
+  sink: Sink,
+): boolean {
+  const name = named(table, String(exported.id), logged?.record ?? exported);
+  if (!logged) {
+    sink.problems.push(`${file}: ${name} is not in the log: no logged change made it`);
+    return false;
+  }
+  if (logged.deleted) {
+    sink.problems.push(
+      `${file}: ${name} was deleted in the log (${byWhom(leafOfField(logged, TOMBSTONE))}) but ${file} still has it`,
+    );
+    return false;
+  }
+  const record = logged.record!;
+  if (comparable(exported) === comparable(record)) return true;
+  for (const field of differingFields(exported, record))
+    sink.problems.push(
+      `${file}: ${name}: field \`${field}\` does not match the log (${file} has ${shown(exported[field])}; ` +
+        `the log has ${shown(record[field])}, ${byWhom(leafOfField(logged, field))})`,
+    );
+  return false;
+}
+
+/** records.json and keys.json's devices against the log's replay: the same records, field by field. */
+export function compareWithLog(contents: PackContents, log: Replay, sink: Sink): void {
+  const wholeClient = contents.manifest.scope.kind === 'client';
+  const listed = new Set<string>();
+  const matched: Record<string, number> = {};
+  for (const table of PACK_TABLES) {
+    matched[table] = 0;
+    for (const r of contents.records[table]) {
+      const key = recordKey(table, r.id);
+      listed.add(key);
+      if (compareOne(RECORDS, table, r, log.get(key), sink)) matched[table]! += 1;
+    }
+  }
+  let devicesMatched = 0;
+  for (const d of contents.keys?.devices ?? []) {
+    const key = recordKey('devices', d.id);
+    listed.add(key);
+    if (compareOne(PACK_FILES.keys, 'devices', d, log.get(key), sink)) devicesMatched += 1;
+  }
+  if (wholeClient) {
+    for (const [key, r] of log) {
+      if (listed.has(key) || r.deleted) continue;
+      const file = r.table === 'devices' ? PACK_FILES.keys : RECORDS;
+      if (r.table === 'devices' || (PACK_TABLES as readonly string[]).includes(r.table))
+        sink.problems.push(
+          `${file} lacks ${named(r.table, r.id, r.record)}, which the log holds (${byWhom(r.leaves[0])}): the pack leaves it out`,
+        );
+    }
+  }
+  const total = PACK_TABLES.reduce((n, t) => n + contents.records[t].length, 0);
+  if (total && PACK_TABLES.every((t) => matched[t] === contents.records[t].length))
+    sink.log.push(
+      `${RECORDS}: ${plural(matched.meetings!, 'meeting')}, ${plural(matched.items!, 'item')} and ` +
+        `${plural(matched.captures!, 'piece')} of evidence, each equal field by field to the log's ${changes(
+          [...log.values()].reduce((n, r) => n + r.leaves.length, 0),
+        )} replayed`,
+    );
+  if (devicesMatched && devicesMatched === (contents.keys?.devices.length ?? 0))
+    sink.log.push(`${PACK_FILES.keys}: ${plural(devicesMatched, 'device')}, each as the log registered it`);
+}
