@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { fromHex, toHex } from '../../shared/ledger/bytes';
 import { verifyCheckpointSignature } from '../../shared/ledger/checkpoint';
+import { deviceRecordId } from '../../shared/domain/device';
 import { keyIdOf } from '../../shared/ledger/ed25519';
 import {
   CheckpointsQuery,
@@ -96,15 +97,18 @@ export function ledgerRoutes({ store, now, ledger }: Deps) {
     const space = c.get('membership').id;
     const user = c.get('user');
     const size = parseWith(Size, c.req.param('size'));
-    const { keyId, signature } = await readJson(c, CosignatureRequest);
+    const { keyId, signature, clientId } = await readJson(c, CosignatureRequest);
     const checkpoint = await store.getCheckpoint(space, size);
     if (!checkpoint) throw new ApiError('not-found', `This space has no checkpoint at size ${size}.`);
-    // A device of this account in this space's log: its record, not deleted, its key written by this account.
-    const device = await store.readRecord(space, 'devices', keyId);
+    // A device of this account in this space's log: its record (id made from the key and the client), not deleted,
+    // naming this key and this client, its key written by this account.
+    const device = await store.readRecord(space, 'devices', deviceRecordId(keyId, clientId));
     const publicKey = device?.fields.publicKey;
     const registered =
       device !== null &&
       device.fields._deleted === undefined &&
+      device.fields.keyId?.value === keyId &&
+      device.fields.clientId?.value === clientId &&
       publicKey !== undefined &&
       publicKey.authorId === user.id &&
       typeof publicKey.value === 'string' &&
@@ -113,7 +117,8 @@ export function ledgerRoutes({ store, now, ledger }: Deps) {
     if (!registered) {
       throw new ApiError(
         'unknown-device',
-        `Key ${keyId} is not a device your account registered in this space's log: push its devices record first.`,
+        `Key ${keyId} is not a device your account registered in this space's log for client ${clientId}: push ` +
+          'its devices record first.',
       );
     }
     const valid = await verifyCheckpointSignature(

@@ -1,5 +1,6 @@
 import { fromHex, toHex } from '../../shared/ledger/bytes';
 import { verifyCheckpointSignature } from '../../shared/ledger/checkpoint';
+import { keyIdOf } from '../../shared/ledger/ed25519';
 import { MerkleFrontier } from '../../shared/ledger/merkle';
 import type { RecordFields } from '../../shared/sync/merge';
 import { hashLog } from '../ledger/hash-log';
@@ -34,7 +35,8 @@ export async function checkDumpLedger(dump: SpaceDump): Promise<string[]> {
   for (const r of dump.records) {
     if (r.tbl !== 'devices') continue;
     const key = (JSON.parse(r.fields) as RecordFields).publicKey?.value;
-    if (typeof key === 'string' && /^[0-9a-f]{64}$/.test(key)) devices.set(r.record_id, fromHex(key));
+    // By key id: a device's record id is made from its key and its client (shared/domain/device.ts).
+    if (typeof key === 'string' && /^[0-9a-f]{64}$/.test(key)) devices.set(keyIdOf(fromHex(key)), fromHex(key));
   }
   const bySize = new Map(dump.checkpoints.map((c) => [c.size, c]));
   for (const c of dump.checkpoints) {

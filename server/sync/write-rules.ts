@@ -12,10 +12,36 @@ import type { LogEntry, StoredRecord } from '../store/tx';
  * - Evidence is written once: a capture's content (every field but where it is filed, `itemId` and `clientId`, and
  *   its tombstone) never changes once set; the same value again (a retry, two replicas making the same capture) is
  *   fine, another one is `409 evidence-immutable`. A re-capture is a new capture.
- * - A device (a browser's signing key, registered through the log) is its key: its id must be the key's id
- *   (`keyIdOf(publicKey)`), its public key never changes (`400 bad-request`), and only the account that registered
- *   it writes to it again (`403 forbidden`).
+ * - A device (a browser's signing key, registered through the log) is its key in one client's log: its `keyId` must
+ *   be the key's id (`keyIdOf(publicKey)`) and its record id `deviceRecordId(keyId, clientId)`, its public key never
+ *   changes (`400 bad-request`), and only the account that registered it writes to it again (`403 forbidden`).
  */
+
+/** A device's fields that its record id is made from (shared/domain/device.ts). */
+const DEVICE_IDENTITY = new Set(['publicKey', 'keyId', 'clientId']);
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/**
+ * What is wrong with a device's identity, from those of its public key, key id and client known so far (the batch's
+ * values, else the stored ones): null when they agree with its record id.
+ */
+function deviceIdentityProblem(id: string, publicKey: unknown, keyId: unknown, clientId: unknown): string | null {
+  let derived: string | null = null;
+  if (publicKey !== undefined) {
+    if (typeof publicKey !== 'string' || !HEX64.test(publicKey)) return 'its public key must be 64 lowercase hex';
+    derived = keyIdOf(fromHex(publicKey));
+  }
+  if (keyId !== undefined) {
+    if (typeof keyId !== 'string' || !HEX64.test(keyId)) return 'its keyId must be 64 lowercase hex';
+    if (derived && keyId !== derived) return `its keyId must be the SHA-256 of its public key, which is ${derived}`;
+  }
+  const key = derived ?? (keyId as string | undefined);
+  if (key !== undefined && !id.startsWith(`${key.slice(0, 40)}.`))
+    return `its id must be deviceRecordId(keyId, clientId): "${key.slice(0, 40)}." followed by the client's id`;
+  if (clientId !== undefined && (typeof clientId !== 'string' || id.slice(40) !== `.${clientId}`))
+    return `its id must be deviceRecordId(keyId, clientId): the first 40 digits of its key id, ".", then its clientId`;
+  return null;
+}
 
 /** A capture's fields that say where it is filed, or that it is deleted: all the others are evidence. */
 const CAPTURE_FILING = new Set(['itemId', 'clientId', TOMBSTONE]);
@@ -79,13 +105,14 @@ export function checkWriteRules(
           `change ${i}: device ${e.id}: a device's public key never changes (register the new key as a new device).`,
         );
       }
-      if (typeof e.value !== 'string' || keyIdOf(fromHex(e.value)) !== e.id) {
-        throw new ApiError(
-          'bad-request',
-          `change ${i}: device ${e.id}: a device's id must be the SHA-256 of its public key (hex), which is ` +
-            `${typeof e.value === 'string' ? keyIdOf(fromHex(e.value)) : 'not given'}.`,
-        );
-      }
+    }
+    if (DEVICE_IDENTITY.has(e.field)) {
+      const known = (field: string) => {
+        const at = `${key}\u0000${field}`;
+        return seen.has(at) ? seen.get(at) : record?.fields[field]?.value;
+      };
+      const problem = deviceIdentityProblem(e.id, known('publicKey'), known('keyId'), known('clientId'));
+      if (problem) throw new ApiError('bad-request', `change ${i}: device ${e.id}: ${problem}.`);
     }
   });
 }

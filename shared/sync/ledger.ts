@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Instant } from '../domain/common';
+import { Id, Instant } from '../domain/common';
 import { Hex128, Hex64, SignedCheckpoint } from '../ledger/checkpoint';
 import { LoggedChange } from './protocol';
 
@@ -74,9 +74,10 @@ export type CheckpointsResponse = z.infer<typeof CheckpointsResponse>;
 
 /**
  * `POST /v1/spaces/:space/checkpoints/:size/cosignatures`: a device's signature of the checkpoint (over
- * `checkpointMessage`, as the server's), by the key of a device its account registered in the space's log.
+ * `checkpointMessage`, as the server's), by the key of a device its account registered in the space's log, as the
+ * `devices` record `deviceRecordId(keyId, clientId)` (`clientId`: the client whose log the space holds).
  */
-export const CosignatureRequest = z.object({ keyId: Hex64, signature: Hex128 });
+export const CosignatureRequest = z.object({ keyId: Hex64, signature: Hex128, clientId: Id });
 export type CosignatureRequest = z.infer<typeof CosignatureRequest>;
 /** `201` (or `200` when that key had co-signed it already): the checkpoint with every co-signature now stored. */
 export const CosignatureResponse = z.object({ checkpoint: SignedCheckpoint });

@@ -5,6 +5,7 @@ import { prepareSetup } from '../../../server/auth/setup';
 import { DAY_MS } from '../../../server/deps';
 import { Ledger } from '../../../server/ledger/ledger';
 import { applyBatch } from '../../../server/sync/apply-batch';
+import { deviceRecordId } from '../../../shared/domain/device';
 import { toHex } from '../../../shared/ledger/bytes';
 import { type KeySignature, signCheckpoint } from '../../../shared/ledger/checkpoint';
 import { generateSigningKey, keyIdOf } from '../../../shared/ledger/ed25519';
@@ -214,12 +215,19 @@ async function world(setup: 'done' | 'pending' = 'done') {
     await h.store.claimReplica(replica, p.id, at());
     const fields = {
       clientId: 'client-1',
+      keyId: keyIdOf(key.publicKey),
       publicKey: toHex(key.publicKey),
       label: `${p.name}'s browser`,
       createdAt: at(),
     };
     const changes = Object.entries(fields).map(([field, value], i) => ({
-      ...{ table: 'devices' as const, id: keyIdOf(key.publicKey), field, value, base: null },
+      ...{
+        table: 'devices' as const,
+        id: deviceRecordId(keyIdOf(key.publicKey), 'client-1'),
+        field,
+        value,
+        base: null,
+      },
       hlc: `${String(h.clock.now).padStart(13, '0')}:${String(i).padStart(4, '0')}:${replica}`,
     }));
     const author = { id: p.id, name: p.name };
@@ -229,9 +237,12 @@ async function world(setup: 'done' | 'pending' = 'done') {
   const checkpoint = (await new Ledger(h.store, () => h.clock.now).checkpoint(space))!;
   const cosignatures = Object.fromEntries(
     await Promise.all(
-      keys.map(async ([caller, key]) => [caller, await signCheckpoint(checkpoint, key.privateKey, key.publicKey)]),
+      keys.map(async ([caller, key]) => [
+        caller,
+        { ...(await signCheckpoint(checkpoint, key.privateKey, key.publicKey)), clientId: 'client-1' },
+      ]),
     ),
-  ) as Record<Exclude<Caller, 'none'>, KeySignature>;
+  ) as Record<Exclude<Caller, 'none'>, KeySignature & { clientId: string }>;
   return {
     ...{ h, space, people, tia, inviteCode: await invite(space, 'viewer'), setupCode, deviceCode },
     checkpoint,
