@@ -44,6 +44,9 @@ export function ItemDetail({ db, item, client, meetings, vendors, contracts, acc
       [item.id],
     ) ?? [];
 
+  // The sealed meeting that holds a sealed version of this item (the first, if a later meeting sealed it again).
+  const sealedIn = meetings.find((m) => m.seal?.versions.some((v) => v.table === 'items' && v.id === item.id));
+
   async function edit(patch: ItemPatch) {
     try {
       setError('');
@@ -65,6 +68,12 @@ export function ItemDetail({ db, item, client, meetings, vendors, contracts, acc
         </button>
       </div>
       {item.slips.length > 0 && <p class="notice">{item.slips.map((s) => s.note).join(' · ')}</p>}
+      {sealedIn && (
+        <p class="notice" data-testid="sealed-notice">
+          Sealed with the meeting of {formatMeeting(sealedIn.startsAt, client.timeZone)}. Changes made now are
+          amendments: the meeting keeps the sealed version and lists each change, with who made it and when.
+        </p>
+      )}
       <Locked locked={readOnly}>
         <ItemFields
           item={item}
