@@ -24,6 +24,7 @@ export const applyTables = (db: DocketDB) => [
   db.contracts,
   db.items,
   db.captures,
+  db.devices,
   db.history,
   db.staged,
 ];

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import type { SignedCheckpoint } from '../../shared/ledger/checkpoint';
 import type { DocketDB, KeptCheckpoint } from '../store/db';
 
@@ -38,8 +37,9 @@ export function pinKey(db: DocketDB, serverUrl: string, key: PinnedKey): Promise
   });
 }
 
+// Sizes are numbers: ±Infinity bound them (no runtime import of Dexie here: it would load before a test's fake IndexedDB).
 const spaceRange = (db: DocketDB, space: string) =>
-  db.checkpoints.where('[space+size]').between([space, Dexie.minKey], [space, Dexie.maxKey]);
+  db.checkpoints.where('[space+size]').between([space, -Infinity], [space, Infinity]);
 
 /** Every checkpoint of the space this browser verified, smallest first. */
 export function verifiedCheckpoints(db: DocketDB, space: string): Promise<KeptCheckpoint[]> {
@@ -59,9 +59,9 @@ export async function verifiedAround(
 ): Promise<{ below: KeptCheckpoint | null; same: KeptCheckpoint | null; above: KeptCheckpoint | null }> {
   return db.transaction('r', db.checkpoints, async () => {
     const [below, same, above] = await Promise.all([
-      db.checkpoints.where('[space+size]').between([space, Dexie.minKey], [space, size], false, false).last(),
+      db.checkpoints.where('[space+size]').between([space, -Infinity], [space, size], false, false).last(),
       db.checkpoints.get([space, size]),
-      db.checkpoints.where('[space+size]').between([space, size], [space, Dexie.maxKey], false, false).first(),
+      db.checkpoints.where('[space+size]').between([space, size], [space, Infinity], false, false).first(),
     ]);
     return { below: below ?? null, same: same ?? null, above: above ?? null };
   });

@@ -11,7 +11,15 @@ const BATCH = 500;
  */
 const BATCH_CHARS = 1_500_000;
 const seqKey = (space: string) => `sync.pushSeq.${space}`;
-const recordTables = (db: DocketDB) => [db.clients, db.meetings, db.vendors, db.contracts, db.items, db.captures];
+const recordTables = (db: DocketDB) => [
+  db.clients,
+  db.meetings,
+  db.vendors,
+  db.contracts,
+  db.items,
+  db.captures,
+  db.devices,
+];
 
 /**
  * Pushes one client's outbox to its space, oldest first, in batches. A batch's number is saved before it is

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { Role } from '../../shared/sync/protocol';
 import type { DocketDB } from '../store/db';
+import { guardedTransport, type LedgerGuard, ledgerGuard, LedgerStop } from './checkpoints';
 import { type Connection, getConnection, type SharedSpace, type SpaceEnded } from './connection-store';
+import { cosignLatest, registerDevice } from './cosign';
+import { httpLedger } from './ledger-api';
 import { endedFrom, type Learned, saveLearned } from './lost-access';
 import { signInMessage, signInNeededFrom, syncMessage } from './messages';
 import { countPending } from './pending';
@@ -72,12 +75,19 @@ export async function syncAll(
     const learned: Learned = { spaces: new Map() };
     try {
       const spaces = await refreshSpaces(connection, fetchImpl, now, learned);
-      const transport = httpTransport(connection.serverUrl, connection.token, fetchImpl);
+      // Every checkpoint the server's answers carry is checked before the answer is used (checkpoints.ts).
+      const ledger = httpLedger(connection.serverUrl, connection.token, fetchImpl);
+      const guard = await ledgerGuard(db, connection.serverUrl, ledger, { describe: describer(db, spaces), now });
+      const transport = guardedTransport(httpTransport(connection.serverUrl, connection.token, fetchImpl), guard);
       const images = httpImages(connection.serverUrl, connection.token, fetchImpl);
       for (const space of spaces) {
-        if (space.ended) continue;
+        // A space whose log did not check stays stopped: nothing pushed, nothing pulled, until an administrator acts.
+        if (space.ended || guard.stopped(space.id)) continue;
         try {
-          if (space.clientId && space.role !== 'viewer') {
+          const writes = space.clientId !== null && space.role !== 'viewer';
+          if (space.clientId && writes) {
+            // This browser's key goes into the log with the push, so it may co-sign the checkpoints it verifies.
+            await registerDevice(db, space.clientId, now()).catch(() => undefined);
             // A capture's images go up before the capture, so a teammate who receives it can fetch them.
             await uploadImages(db, images, space.clientId, space.id);
             await pushClient(db, transport, space.clientId, space.id);
@@ -87,7 +97,10 @@ export async function syncAll(
           await downloadImages(db, images, space.id, pulled.images);
           const found = before && (await db.clients.toCollection().primaryKeys()).find((id) => !before.has(id));
           if (found) learn(learned, space.id, { clientId: found });
+          // A viewer's key is never in the log (it cannot push its device record): viewers do not co-sign.
+          if (space.clientId && writes) await cosignLatest(db, ledger, space.id, space.clientId, now);
         } catch (e) {
+          if (e instanceof LedgerStop) continue; // kept as an alarm, told below; the other spaces go on
           const ended = endedFrom(e, now());
           if (!ended) throw e;
           learn(learned, space.id, { ended });
@@ -96,7 +109,10 @@ export async function syncAll(
       const saved = await saveLearned(db, connection.token, learned, { cleared: connection.signInNeeded });
       const pending = await countPending(db, saved);
       const at = now().toISOString();
-      status = { state: pending ? 'pending' : 'synced', at, pending, message: '', failures: 0, lastSyncedAt: at };
+      const stopped = stoppedMessage(guard, saved?.spaces ?? spaces);
+      status = stopped
+        ? { state: 'error', at, pending, message: stopped, failures: 0, lastSyncedAt: at }
+        : { state: pending ? 'pending' : 'synced', at, pending, message: '', failures: 0, lastSyncedAt: at };
     } catch (e) {
       const err =
         e instanceof SyncError ? e : new SyncError('server-error', e instanceof Error ? e.message : String(e));
@@ -117,6 +133,26 @@ export async function syncAll(
   }
   await db.settings.put({ key: STATUS_KEY, value: status });
   return status;
+}
+
+/** The local client a space holds, and its name for a message (the space's name until it is known here). */
+function describer(db: DocketDB, spaces: readonly SharedSpace[]) {
+  return async (id: string) => {
+    const space = spaces.find((s) => s.id === id);
+    const clientId = space?.clientId ?? null;
+    const name = (clientId && (await db.clients.get(clientId))?.name) || space?.name || 'a shared client';
+    return { clientId, name };
+  };
+}
+
+/** What the status says for the spaces whose server log did not check (none: null). Sent every round until resolved. */
+function stoppedMessage(guard: LedgerGuard, spaces: readonly SharedSpace[]): string | null {
+  const messages = new Set<string>();
+  for (const space of spaces) {
+    const alarm = space.ended ? null : guard.stopped(space.id);
+    if (alarm) messages.add(alarm.message);
+  }
+  return messages.size ? [...messages].join(' ') : null;
 }
 
 function learn(learned: Learned, id: string, what: Partial<SharedSpace>): void {
