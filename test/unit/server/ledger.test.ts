@@ -13,6 +13,8 @@ import {
   ServerKeyResponse,
 } from '../../../shared/sync/ledger';
 import { PullResponse, PushResponse, SnapshotResponse, type LoggedChange } from '../../../shared/sync/protocol';
+import type { SyncStore } from '../../../server/store/types';
+import { STORES, storesFor } from '../../support/stores';
 import { change, harness, hlc, pushBody } from './helpers';
 
 /*
@@ -22,8 +24,8 @@ import { change, harness, hlc, pushBody } from './helpers';
  */
 type Key = Awaited<ReturnType<typeof generateSigningKey>>;
 
-async function team() {
-  const h = harness();
+async function team(store: SyncStore) {
+  const h = harness({}, store);
   const dana = await h.setUp('Dana');
   const space = await h.createSpace(dana);
   const sam = await h.join(dana, space, 'editor', 'Sam');
@@ -61,9 +63,12 @@ function deviceChanges(key: Key, replica: string, offset = 0, over: Record<strin
   );
 }
 
-describe('the verifiable log', () => {
+describe.each(STORES)('the verifiable log (%s store)', (kind) => {
+  const stores = storesFor(kind);
+  const fresh = async () => team(await (await stores.fresh()).open());
+
   it("publishes the server's key to anyone, and signs the root of the log as served in every answer", async () => {
-    const { h, dana, space, get, serverKey, leaves } = await team();
+    const { h, dana, space, get, serverKey, leaves } = await fresh();
     const key = await serverKey();
     expect(key).toEqual({
       algorithm: 'Ed25519',
@@ -106,7 +111,7 @@ describe('the verifiable log', () => {
   });
 
   it('proves every stored checkpoint consistent with every later one, and the log now with each', async () => {
-    const { h, dana, sam, space, get } = await team();
+    const { h, dana, sam, space, get } = await fresh();
     for (const [seq, n] of [1, 2, 1, 5, 4].entries()) {
       const changes = Array.from({ length: n }, (_, i) => change({ id: `i${seq}-${i}`, hlc: hlc(seq * 10 + i) }));
       expect((await h.push(dana, space, pushBody(changes, seq + 1))).status).toBe(200);
@@ -149,7 +154,7 @@ describe('the verifiable log', () => {
   });
 
   it("co-signs with a device its account registered in the space's log, and no other", async () => {
-    const { h, dana, sam, vic, space, at, get } = await team();
+    const { h, dana, sam, vic, space, at, get } = await fresh();
     const [danaKey, samKey, vicKey, stray] = await Promise.all([1, 2, 3, 4].map(() => generateSigningKey()));
     expect((await h.push(dana, space, pushBody(deviceChanges(danaKey!, 'replica-a')))).status).toBe(200);
     expect((await h.push(sam, space, pushBody(deviceChanges(samKey!, 'replica-s'), 1, 'replica-s'))).status).toBe(200);
@@ -206,7 +211,7 @@ describe('the verifiable log', () => {
   });
 
   it('keeps a device to its key and to the account that registered it', async () => {
-    const { h, dana, sam, space } = await team();
+    const { h, dana, sam, space } = await fresh();
     const [key, other] = await Promise.all([generateSigningKey(), generateSigningKey()]);
     const wrongId = deviceChanges(key, 'replica-a').map((c) => ({
       ...c,
@@ -234,7 +239,7 @@ describe('the verifiable log', () => {
   });
 
   it("refuses, whole, a push that changes a capture's evidence; the same value again, or filing it elsewhere, is fine", async () => {
-    const { h, dana, sam, space } = await team();
+    const { h, dana, sam, space } = await fresh();
     const capture = (field: string, value: unknown, offset: number, node = 'replica-a') =>
       change({ table: 'captures', id: 'cap-1', field, value, hlc: hlc(offset, node) });
     const hash = 'a'.repeat(64);

@@ -8,7 +8,12 @@ import { readSpaceFile } from '../../../server/admin/space-file';
 import { BLOB_COLUMNS, columnsOf, LEFT_BEHIND, SPACE_ROWS, type SpaceRows } from '../../../server/store/transfer';
 import { openSqliteStore } from '../../../server/store/sqlite';
 import type { SyncStore } from '../../../server/store/types';
-import { ackOf, change, harness, hlc, pushBody } from './helpers';
+import { deviceRecordId } from '../../../shared/domain/device';
+import { fromHex, toHex } from '../../../shared/ledger/bytes';
+import { signCheckpoint } from '../../../shared/ledger/checkpoint';
+import { generateSigningKey, keyIdOf } from '../../../shared/ledger/ed25519';
+import { verifyConsistency } from '../../../shared/ledger/merkle';
+import { ackOf, change, type Harness, harness, hlc, pushBody } from './helpers';
 import { buildSpace, viewSpace } from './space-fixture';
 
 /*
@@ -184,6 +189,109 @@ describe('moving a space between SQLite stores', () => {
     expect(imported).toMatchObject({ code: 0, out: expect.stringMatching(/5 tokens; the next change is seq 8/) });
     expect(await target.store.blobUsage(f.space)).toEqual({ blobs: 0, bytes: 0 });
     expect((await target.store.readLog(f.space, 0, 100)).length).toBe(7);
+  });
+
+  it("carries the log's checkpoints, co-signatures and signing keys, recomputes its leaves, and refuses a file whose checkpoints lie", async () => {
+    const source = harness();
+    const f = await buildSpace(source);
+    // Dana's browser registers its key in Acme's log and co-signs the log's checkpoint.
+    const key = await generateSigningKey();
+    const keyId = keyIdOf(key.publicKey);
+    const device = {
+      clientId: 'client-1',
+      keyId,
+      publicKey: toHex(key.publicKey),
+      label: 'Laptop',
+      createdAt: '2026-11-26T14:00:00.000Z',
+    };
+    const changes = Object.entries(device).map(([field, value], i) =>
+      change({ table: 'devices', id: deviceRecordId(keyId, 'client-1'), field, value, hlc: hlc(250_000 + i) }),
+    );
+    const pushed = await source.push(f.tokens.dana, f.space, pushBody(changes, 3));
+    const checkpoint = pushed.json.checkpoint;
+    const signature = await signCheckpoint(checkpoint, key.privateKey, key.publicKey);
+    const cosign = { token: f.tokens.dana, body: { ...signature, clientId: 'client-1' } };
+    expect(
+      (await source.call('POST', `/v1/spaces/${f.space}/checkpoints/${checkpoint.size}/cosignatures`, cosign)).status,
+    ).toBe(201);
+    const file = join(tempDir(), 'acme.docket-space');
+    expect((await admin(source.store, ['spaces', 'export', f.space, file], source.clock.now)).code).toBe(0);
+
+    const listed = async (h: Harness) =>
+      (await h.call('GET', `/v1/spaces/${f.space}/checkpoints?limit=1000`, { token: f.tokens.dana })).json;
+    const target = harness({}, openSqliteStore(':memory:'));
+    target.clock.now = source.clock.now;
+    expect((await admin(target.store, ['spaces', 'import', file], target.clock.now)).code).toBe(0);
+    const moved = await listed(target);
+    expect(moved).toEqual(await listed(source));
+    expect(moved.checkpoints.at(-1)).toMatchObject({ size: checkpoint.size, cosignatures: [signature] });
+    // The target signs what comes next with its own key, and proves it extends what the source signed.
+    const next = await target.push(
+      f.tokens.dana,
+      f.space,
+      pushBody([change({ value: 'Moved', hlc: hlc(300_000) })], 4),
+    );
+    expect(next.json.checkpoint.server.keyId).not.toBe(checkpoint.server.keyId);
+    for (const old of moved.checkpoints) {
+      const res = await target.call(
+        'GET',
+        `/v1/spaces/${f.space}/log/consistency?from=${old.size}&to=${next.json.checkpoint.size}`,
+        {
+          token: f.tokens.sam,
+        },
+      );
+      const proof = (res.json.proof as string[]).map(fromHex);
+      expect(
+        verifyConsistency(
+          old.size,
+          next.json.checkpoint.size,
+          fromHex(old.root),
+          fromHex(next.json.checkpoint.root),
+          proof,
+        ),
+      ).toBe(true);
+    }
+
+    // A file whose checkpoint is not its log's, or not signed by its key, or a co-signature not by its device.
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const edited = (list: string, edit: (row: Record<string, string>) => void) => {
+      const path = join(tempDir(), `edited-${list}`);
+      let done = false;
+      const out = lines.map((line) => {
+        if (done || !line.startsWith(`["${list}",`)) return line;
+        const [name, row] = JSON.parse(line);
+        edit(row);
+        done = true;
+        return JSON.stringify([name, row]);
+      });
+      writeFileSync(path, `${out.join('\n')}\n`);
+      return path;
+    };
+    const flip = (hex: string) => (hex[0] === 'a' ? 'b' : 'a') + hex.slice(1);
+    const cases: [string, RegExp][] = [
+      [
+        edited('checkpoints', (r) => void (r.root = flip(r.root!))),
+        /malformed: checkpoint \d+: its root is not that of the log/,
+      ],
+      [
+        edited('checkpoints', (r) => void (r.signature = flip(r.signature!))),
+        /malformed: checkpoint \d+: its signature is not/,
+      ],
+      [
+        edited('cosignatures', (r) => void (r.signature = flip(r.signature!))),
+        /malformed: checkpoint \d+: a co-signature/,
+      ],
+      [edited('changes', (r) => void (r.value = JSON.stringify('rewritten'))), /malformed: checkpoint \d+: its root/],
+    ];
+    const empty = harness({}, openSqliteStore(':memory:'));
+    const before = await state(empty.store);
+    for (const [path, message] of cases) {
+      expect(await admin(empty.store, ['spaces', 'import', path], empty.clock.now)).toEqual({
+        code: 1,
+        out: expect.stringMatching(message),
+      });
+      expect(await state(empty.store)).toEqual(before);
+    }
   });
 
   it('refuses to export a space that does not exist, or over an existing file', async () => {
