@@ -143,6 +143,10 @@ export async function ledgerGuard(
     // A checkpoint the server could not sign (it has no key yet) proves nothing: not kept, never co-signed.
     if (!cp.server) return;
     const pinned = await serverKey();
+    // Signed by another key: has the server's own key changed since it was pinned? If it still publishes the pinned
+    // key, this is an older checkpoint kept from another key (a space imported from another server, a key lost and
+    // made again): it cannot be checked here, so it is neither kept nor co-signed, and the next one is checked.
+    if (cp.server.keyId !== pinned.keyId && (await api.serverKey()).keyId === pinned.keyId) return;
     if (cp.server.keyId !== pinned.keyId)
       return stop(
         'key-changed',
