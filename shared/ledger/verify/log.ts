@@ -114,45 +114,47 @@ function rootsAt(leaves: Leaf[], sizes: Iterable<number>): Map<number, string> {
   return roots;
 }
 
+/** The checkpoint's valid signatures, and a problem for each one that does not verify (in a list, so order is fixed). */
 async function signatures(
   cp: SignedCheckpoint,
   server: Uint8Array | null,
   serverKeyId: string | undefined,
   devices: Map<string, Registration>,
-  sink: Sink,
-): Promise<{ serverSigned: boolean; cosigners: Set<string> }> {
+): Promise<{ serverSigned: boolean; cosigners: Set<string>; problems: string[] }> {
+  const problems: string[] = [];
   let serverSigned = false;
-  if (cp.server) {
-    if (server && cp.server.keyId !== serverKeyId)
-      sink.problems.push(
-        `${CHECKPOINTS}: ${what(cp)} is signed by a server key (${short(cp.server.keyId)}) that is not the one in ${KEYS}`,
+  if (cp.server && server && cp.server.keyId !== serverKeyId)
+    problems.push(
+      `${CHECKPOINTS}: ${what(cp)} is signed by a server key (${short(cp.server.keyId)}) that is not the one in ${KEYS}`,
+    );
+  else if (cp.server && server) {
+    serverSigned = await verifyCheckpointSignature(cp, cp.server, server);
+    if (!serverSigned)
+      problems.push(
+        `${CHECKPOINTS}: the server's signature on ${what(cp)} does not verify with the server key in ${KEYS}: the checkpoint or the key was altered`,
       );
-    else if (server) {
-      serverSigned = await verifyCheckpointSignature(cp, cp.server, server);
-      if (!serverSigned)
-        sink.problems.push(
-          `${CHECKPOINTS}: the server's signature on ${what(cp)} does not verify with the server key in ${KEYS}: the checkpoint or the key was altered`,
-        );
-    }
   }
   const cosigners = new Set<string>();
-  for (const sig of cp.cosignatures) {
-    const device = devices.get(sig.keyId);
-    if (!device) {
-      sink.problems.push(
+  const checked = await Promise.all(
+    cp.cosignatures.map(async (sig) => {
+      const device = devices.get(sig.keyId);
+      return { sig, device, ok: device ? await verifyCheckpointSignature(cp, sig, device.publicKey) : false };
+    }),
+  );
+  for (const { sig, device, ok } of checked) {
+    if (!device)
+      problems.push(
         `${CHECKPOINTS}: ${what(cp)} is co-signed by a device the log never registered (key ${short(sig.keyId)})`,
       );
-      continue;
-    }
-    if (await verifyCheckpointSignature(cp, sig, device.publicKey)) cosigners.add(sig.keyId);
+    else if (ok) cosigners.add(sig.keyId);
     else
-      sink.problems.push(
+      problems.push(
         `${CHECKPOINTS}: the co-signature of device ${short(sig.keyId)} on ${what(cp)} does not verify: the checkpoint was altered`,
       );
   }
   if (!cp.server && cosigners.size === 0)
-    sink.problems.push(`${CHECKPOINTS}: ${what(cp)} is signed by no one: neither the server nor a registered device`);
-  return { serverSigned, cosigners };
+    problems.push(`${CHECKPOINTS}: ${what(cp)} is signed by no one: neither the server nor a registered device`);
+  return { serverSigned, cosigners, problems };
 }
 
 /** Where the first change that differs must be: after the largest smaller checkpoint that matched. */
@@ -182,13 +184,15 @@ export async function checkLog(
     leaves,
     checkpoints.map((c) => c.size),
   );
-  const checked: CheckedCheckpoint[] = [];
-  for (const cp of checkpoints) {
+  // Signatures are checked all at once: WebCrypto works off the main thread, so they overlap.
+  const verdicts = await Promise.all(checkpoints.map((cp) => signatures(cp, server, keys?.server?.keyId, devices)));
+  const checked: CheckedCheckpoint[] = checkpoints.map((cp, i) => {
     if (cp.space !== space)
       sink.problems.push(`${CHECKPOINTS}: ${what(cp)} is for space ${cp.space}, not this pack's space ${space}`);
-    const signed = await signatures(cp, server, keys?.server?.keyId, devices, sink);
-    checked.push({ cp, rootMatches: roots.get(cp.size) === cp.root, ...signed });
-  }
+    const { serverSigned, cosigners, problems } = verdicts[i]!;
+    sink.problems.push(...problems);
+    return { cp, rootMatches: roots.get(cp.size) === cp.root, serverSigned, cosigners };
+  });
   const matched = checked.filter((c) => c.rootMatches && signed(c));
   const forks = new Set<string>();
   for (const c of checked) {

@@ -6,6 +6,7 @@ import type { Leaf, PackContents, Sink } from './read';
 import { changes, count, named, plural, safeJson, sameValue, shown, when } from './words';
 
 const RECORDS = PACK_FILES.records;
+const ASSEMBLED = new Set<string>([...PACK_TABLES, 'devices']);
 
 /** A record as the log makes it: its fields by last-writer-wins, and the leaves that wrote it, in seq order. */
 export type LogRecord = {
@@ -44,8 +45,9 @@ export function replay(leaves: Leaf[]): Replay {
       r.before = values;
       continue;
     }
-    const assembled = recordFromFields(r.table, r.id, values);
-    if (assembled.ok && assembled.record) r.record = assembled.record as Record<string, unknown>;
+    // Only the tables a pack shows are assembled (a client's time zone check alone costs milliseconds).
+    const assembled = ASSEMBLED.has(r.table) ? recordFromFields(r.table, r.id, values) : null;
+    if (assembled?.ok && assembled.record) r.record = assembled.record as Record<string, unknown>;
     else {
       delete values[TOMBSTONE];
       r.record = { ...values, id: r.id };
