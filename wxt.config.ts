@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 
 // The test build (`npm run build:test`, mode "test") may read pages on localhost and the reserved .test
@@ -56,6 +57,10 @@ export default defineConfig({
     }),
   }),
   hooks: {
+    // The offline verifier every exported pack carries (verify.mjs, verify.html), built into public/verifier first.
+    'build:before': (wxt) => {
+      execFileSync(process.execPath, ['scripts/build-verifier.mjs'], { cwd: wxt.config.root, stdio: 'inherit' });
+    },
     // The bench page (measuring hooks into the store, search and sync) exists only in the benchmark build.
     'entrypoints:resolved': (wxt, entrypoints) => {
       if (wxt.config.mode === 'bench') return;

@@ -4,48 +4,38 @@ import { sealedFormOf } from '../seal';
 import type { Records } from './current';
 import type { Leaf } from './read';
 import { differingFields, leafOfField, type LogRecord } from './replay';
-import { captureTitle, clip, count, fieldWords, isPlainObject, named, sameValue, shown, when } from './words';
+import { captureTitle, clip, count, differences, fieldWords, named, sameValue, shown, when } from './words';
 
 /** What changed after sealing: amendment lines, and (shared clients) changes no logged change explains. */
 export type Amendments = { lines: string[]; unexplained: string[] };
 
 const NOT_SHARED = '(not in a signed log: this client is not shared)';
 
-/** A field's change, one level into objects (a decision's own fields), so it reads "decision changed from … to …". */
-function paths(from: unknown, to: unknown, path: string, depth = 0): { path: string; from: unknown; to: unknown }[] {
-  if (depth < 1 && isPlainObject(from) && isPlainObject(to)) {
-    const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
-    const out = keys
-      .filter((k) => !sameValue(from[k], to[k]))
-      .flatMap((k) => paths(from[k], to[k], `${path}.${k}`, depth + 1));
-    if (out.length) return out;
-  }
-  return [{ path, from, to }];
-}
-
 type Who = { text: string; explained: boolean };
 
 /**
- * Who made a change after the seal (change `afterSeq`): the last logged change after it that set the field. Else,
- * the change the current value comes from, logged before the seal: an edit made while the meeting was being sealed
- * (for a changed field, only when the sealed value was logged too, so it lost to that edit). Else nothing explains it.
+ * Who gave a field its current value after the seal (change `afterSeq`): the last logged change after it that set
+ * that value. Else the change the value comes from, logged before the seal: an edit made while the meeting was being
+ * sealed (for a changed field, only when the sealed value was logged too, so it lost to that edit). Else nothing
+ * explains it: the sealed version or the current record says what no logged change did.
  */
 function who(
   r: Records,
   logged: LogRecord | undefined,
   field: string,
   afterSeq: number | null,
+  now: unknown,
   sealed?: { value: unknown },
 ): Who {
   if (!r.shared) return { text: NOT_SHARED, explained: true };
+  const sets = (leaf: Leaf) => leaf.change?.field === field && sameValue(leaf.change.value, now);
   let after: Leaf | undefined;
-  for (const leaf of logged?.leaves ?? [])
-    if (leaf.change?.field === field && leaf.change.seq > (afterSeq ?? 0)) after = leaf;
+  for (const leaf of logged?.leaves ?? []) if (leaf.change!.seq > (afterSeq ?? 0) && sets(leaf)) after = leaf;
   if (after) return { text: by(after), explained: true };
   const winner = logged ? leafOfField(logged, field) : undefined;
   const sealedWasLogged =
     !sealed || logged?.leaves.some((l) => l.change?.field === field && sameValue(l.change.value, sealed.value));
-  if (winner && sealedWasLogged)
+  if (winner && sets(winner) && sealedWasLogged)
     return { text: `${by(winner)}, logged before the seal: an edit made while it was being sealed`, explained: true };
   return { text: 'but no logged change explains it', explained: false };
 }
@@ -83,24 +73,26 @@ export function amendments(
       if (r.shared && !now) {
         lines.push(`${label} is sealed but is neither in records.json nor in the log`);
         unexplained.push(`${unexplainedPrefix}${label} is sealed but is neither in records.json nor in the log`);
-      } else say(`${label} was deleted`, who(r, now?.logged, TOMBSTONE, sealSeq));
+      } else say(`${label} was deleted`, who(r, now?.logged, TOMBSTONE, sealSeq, true));
       continue;
     }
     const before = sealedFormOf(v.record);
     const after = sealedFormOf(now.record);
-    for (const field of differingFields(before, after))
-      for (const p of paths(before[field], after[field], field))
-        say(
-          `${label} — ${fieldWords(p.path)} changed from ${shown(p.from)} to ${shown(p.to)}`,
-          who(r, now.logged, field, sealSeq, { value: v.record[field] }),
-        );
+    for (const field of differingFields(before, after)) {
+      const by = who(r, now.logged, field, sealSeq, after[field], { value: before[field] });
+      const found = differences(before[field], after[field], field);
+      if (found.length > 3) say(`${label} — ${fieldWords(field)} changed (${found.length} differences)`, by);
+      else
+        for (const d of found)
+          say(`${label} — ${fieldWords(d.path)} changed from ${shown(d.from)} to ${shown(d.to)}`, by);
+    }
   }
 
   for (const { id, record } of r.all('items')) {
     if (record.meetingId !== meetingId || sealedItems.has(id)) continue;
     say(
       `${named('items', id, record)} was put on this meeting`,
-      who(r, r.get('items', id)?.logged, 'meetingId', sealSeq),
+      who(r, r.get('items', id)?.logged, 'meetingId', sealSeq, meetingId),
     );
   }
 
@@ -112,19 +104,22 @@ export function amendments(
     const now = r.get('captures', ev.captureId);
     const title = `evidence '${clip(captureTitle(now?.record ?? now?.logged?.before) ?? ev.captureId, 60)}'`;
     if (!now?.record || now.deleted) {
-      say(`${title} was removed from ${itemName(ev.itemId)}`, who(r, now?.logged, TOMBSTONE, sealSeq));
+      say(`${title} was removed from ${itemName(ev.itemId)}`, who(r, now?.logged, TOMBSTONE, sealSeq, true));
       continue;
     }
     if (now.record.itemId !== ev.itemId)
       say(
         `${title} was moved from ${itemName(ev.itemId)} to ${itemName(now.record.itemId)}`,
-        who(r, now.logged, 'itemId', sealSeq, { value: ev.itemId }),
+        who(r, now.logged, 'itemId', sealSeq, now.record.itemId, { value: ev.itemId }),
       );
   }
   for (const { id, record } of r.all('captures')) {
     if (sealedCaptures.has(id) || typeof record.itemId !== 'string' || !sealedItems.has(record.itemId)) continue;
     const title = `evidence '${clip(captureTitle(record) ?? id, 60)}'`;
-    say(`${title} was added to ${itemName(record.itemId)}`, who(r, r.get('captures', id)?.logged, 'itemId', sealSeq));
+    say(
+      `${title} was added to ${itemName(record.itemId)}`,
+      who(r, r.get('captures', id)?.logged, 'itemId', sealSeq, record.itemId),
+    );
   }
   return { lines, unexplained };
 }

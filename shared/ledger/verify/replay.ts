@@ -3,7 +3,7 @@ import { applyChange, isDeleted, recordKey, valuesOf, type RecordFields } from '
 import { TOMBSTONE, type SyncTable } from '../../sync/protocol';
 import { PACK_FILES, PACK_TABLES } from '../pack';
 import type { Leaf, PackContents, Sink } from './read';
-import { changes, count, named, plural, safeJson, sameValue, shown, when } from './words';
+import { changes, count, differences, named, plural, safeJson, sameValue, shown, when } from './words';
 
 const RECORDS = PACK_FILES.records;
 const ASSEMBLED = new Set<string>([...PACK_TABLES, 'devices']);
@@ -109,11 +109,13 @@ function compareOne(
   }
   const record = logged.record!;
   if (comparable(exported) === comparable(record)) return true;
-  for (const field of differingFields(exported, record))
+  for (const field of differingFields(exported, record)) {
+    const d = differences(exported[field], record[field], field)[0]!;
     sink.problems.push(
-      `${file}: ${name}: field \`${field}\` does not match the log (${file} has ${shown(exported[field])}; ` +
-        `the log has ${shown(record[field])}, ${byWhom(leafOfField(logged, field))})`,
+      `${file}: ${name}: field \`${field}\` does not match the log (${d.path === field ? '' : `at \`${d.path}\`, `}` +
+        `${file} has ${shown(d.from)}; the log has ${shown(d.to)}, ${byWhom(leafOfField(logged, field))})`,
     );
+  }
   return false;
 }
 

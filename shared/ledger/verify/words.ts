@@ -74,6 +74,29 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return safeJson(a ?? null) === safeJson(b ?? null);
 }
 
+export type Difference = { path: string; from: unknown; to: unknown };
+
+/**
+ * Where two values differ, a few steps into objects and equal-length lists, so a change reads "decision.decision"
+ * or "heldAgenda[2].title" rather than as two blobs of JSON.
+ */
+export function differences(from: unknown, to: unknown, path: string, depth = 0): Difference[] {
+  if (depth < 3) {
+    let out: Difference[] = [];
+    if (isPlainObject(from) && isPlainObject(to)) {
+      const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
+      for (const k of keys)
+        if (!sameValue(from[k], to[k])) out = out.concat(differences(from[k], to[k], `${path}.${k}`, depth + 1));
+    } else if (Array.isArray(from) && Array.isArray(to) && from.length === to.length) {
+      from.forEach((f, i) => {
+        if (!sameValue(f, to[i])) out = out.concat(differences(f, to[i], `${path}[${i + 1}]`, depth + 1));
+      });
+    }
+    if (out.length) return out;
+  }
+  return [{ path, from, to }];
+}
+
 /** Canonical JSON, or a marker for what has none (a pack can hold anything). */
 export function safeJson(value: unknown): string {
   try {

@@ -135,6 +135,23 @@ describe('verifyPack on a shared client', () => {
     );
   });
 
+  it('names the place inside a field that does not match the log', async () => {
+    const files = withRecords(shared, (r) => {
+      const nov = r.meetings.find((m) => m.id === IDS.nov)! as Meeting;
+      nov.heldAgenda![0]!.decision!.decision = 'Renew for 5 years.';
+    });
+    const report = await verifyPack(files);
+    expect(report.problems).toEqual([
+      expect.stringMatching(
+        /^ledger\/records\.json: meeting 'November governance review' \(id .*\): field `heldAgenda` does not match the log \(at `heldAgenda\[1\]\.decision\.decision`, ledger\/records\.json has 'Renew for 5 years\.'; the log has 'Renew the FortiGate 60F with Harbor IT for 3 years\.', change \d+ by Julie Côté, 10 Nov 2026 16:20 UTC\)$/,
+      ),
+      // …and the meeting's verdict: the current record says what no logged change did.
+      `ledger/records.json: sealed meeting 'November governance review' of 10 Nov 2026 (id ${IDS.nov}): the meeting — ` +
+        `heldAgenda[1].decision.decision changed from '${DECIDED}' to 'Renew for 5 years.', but no logged change explains it`,
+    ]);
+    expect(meetingOf(report, IDS.nov).verdict).toBe('fails');
+  });
+
   it('names a record the log never made', async () => {
     const stray = capture(
       '0192c000-0000-7000-8000-000000000099',
