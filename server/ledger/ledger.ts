@@ -9,7 +9,8 @@ import {
 } from '../../shared/ledger/ed25519';
 import { MerkleFrontier } from '../../shared/ledger/merkle';
 import type { StoredCheckpoint, SyncStore } from '../store/types';
-import { TreeCache } from './tree-cache';
+import { BLOCK } from './hash-log';
+import { SpaceTree, TreeCache } from './tree-cache';
 
 /** The server's signing key, ready to sign: its id, raw public key, the private key (non-extractable) and birth. */
 export type LoadedKey = {
@@ -18,6 +19,9 @@ export type LoadedKey = {
   privateKey: PrivateSigningKey;
   createdAt: string;
 };
+
+/** Blocks whose leaves a space's tree keeps for proofs, the most recently asked. */
+const LEAF_BLOCKS_KEPT = 16;
 
 /** PKCS#8 of an Ed25519 key (RFC 8410 §7): this header, then the 32-byte seed. */
 const PKCS8_ED25519 = fromHex('302e020100300506032b657004220420');
@@ -35,7 +39,7 @@ export function signedCheckpoint(cp: StoredCheckpoint): SignedCheckpoint {
 }
 
 export type LedgerOptions = {
-  /** Most bytes of Merkle trees kept in memory for proofs, all spaces together (default 64 MiB). */
+  /** Most bytes of Merkle trees kept in memory for proofs, all spaces together (default 16 MiB). */
   maxCacheBytes?: number;
 };
 
@@ -43,11 +47,12 @@ export type LedgerOptions = {
  * The verifiable log, as the routes use it (the store keeps leaf hashes and each space's frontier: see SyncStore):
  * the server's signing key (made at first start, one for every process on the same database), the signed
  * checkpoint at a space's current size (made once per size the log reaches, stored, then reused), and consistency
- * proofs between sizes, from each space's tree cached in memory (./tree-cache.ts).
+ * proofs between sizes, from the roots of each space's blocks of 256 leaves and the few leaves around the sizes
+ * asked, read from the store once and cached in memory (./tree-cache.ts).
  */
 export class Ledger {
   private key: Promise<LoadedKey> | null = null;
-  private readonly trees = new Map<string, { tree: TreeCache; growing: Promise<void> }>();
+  private readonly trees = new Map<string, { tree: SpaceTree; growing: Promise<void> }>();
   private readonly maxCacheBytes: number;
 
   constructor(
@@ -55,7 +60,7 @@ export class Ledger {
     private readonly now: () => number,
     options: LedgerOptions = {},
   ) {
-    this.maxCacheBytes = options.maxCacheBytes ?? 64 * 1024 * 1024;
+    this.maxCacheBytes = options.maxCacheBytes ?? 16 * 1024 * 1024;
   }
 
   /**
@@ -110,29 +115,49 @@ export class Ledger {
     return signedCheckpoint(stored);
   }
 
-  /** The space's Merkle tree over at least its first `size` leaves (read from the store once, then kept). */
-  async tree(spaceId: string, size: number): Promise<TreeCache> {
+  /**
+   * The space's tree, holding what PROOF(from, D[to]) reads: the roots of its complete blocks up to `to`, and the
+   * leaves of the blocks `from` and `to` end inside (read from the store once, then kept).
+   */
+  async tree(spaceId: string, from: number, to: number): Promise<SpaceTree> {
     let cached = this.trees.get(spaceId);
     if (cached) this.trees.delete(spaceId); // most recently used last
-    cached ??= { tree: new TreeCache(), growing: Promise.resolve() };
+    cached ??= { tree: new SpaceTree(), growing: Promise.resolve() };
     this.trees.set(spaceId, cached);
-    const entry = cached;
-    // One read at a time per space: two requests must not append the same leaves twice.
-    entry.growing = entry.growing
+    const { tree } = cached;
+    // One read at a time per space: two requests must not append the same hashes twice.
+    cached.growing = cached.growing
       .catch(() => {})
       .then(async () => {
-        if (entry.tree.size >= size) return;
-        const hashes = await this.store.readLeafHashes(spaceId, entry.tree.size, size);
-        for (const hash of hashes) entry.tree.append(hash);
+        const blocks = Math.floor(to / BLOCK);
+        if (tree.upper.size < blocks) {
+          for (const root of await this.store.readBlockRoots(spaceId, tree.upper.size, blocks)) tree.upper.append(root);
+        }
+        const needed = SpaceTree.blocksFor(from, to);
+        for (const { index, leaves } of needed) {
+          let block = tree.blocks.get(index);
+          if (block) tree.blocks.delete(index); // most recently used last
+          tree.blocks.set(index, (block ??= new TreeCache()));
+          if (block.size >= leaves) continue;
+          const start = index * BLOCK;
+          for (const leaf of await this.store.readLeafHashes(spaceId, start + block.size, start + leaves)) {
+            block.append(leaf);
+          }
+        }
+        // A few blocks' leaves per space: those asked lately (each proof needs at most two).
+        for (const index of tree.blocks.keys()) {
+          if (tree.blocks.size <= LEAF_BLOCKS_KEPT) break;
+          if (!needed.some((n) => n.index === index)) tree.blocks.delete(index);
+        }
       });
-    await entry.growing;
+    await cached.growing;
     this.evict(spaceId);
-    return entry.tree;
+    return tree;
   }
 
   /** RFC 6962 PROOF(from, D[to]) of the space's log, nodes as hex. The caller has checked from ≤ to ≤ its size. */
   async consistencyProof(spaceId: string, from: number, to: number): Promise<string[]> {
-    const tree = await this.tree(spaceId, to);
+    const tree = await this.tree(spaceId, from, to);
     return tree.consistencyProof(from, to).map(toHex);
   }
 

@@ -3,7 +3,7 @@ import { verifyCheckpointSignature } from '../../shared/ledger/checkpoint';
 import { keyIdOf } from '../../shared/ledger/ed25519';
 import { MerkleFrontier } from '../../shared/ledger/merkle';
 import type { RecordFields } from '../../shared/sync/merge';
-import { hashLog } from '../ledger/hash-log';
+import { type BlockRoot, hashLog } from '../ledger/hash-log';
 import type { SpaceDump } from './dump';
 import { toEntry } from './rows';
 
@@ -14,8 +14,12 @@ import { toEntry } from './rows';
  * the key it names, each co-signature by the device it names, as the space's log registered it.
  */
 
-/** The dump's log hashed: each change's leaf hash (in seq order) and the frontier after the last. */
-export function hashDumpLog(dump: Pick<SpaceDump, 'changes'>): { hashes: Uint8Array[]; frontier: MerkleFrontier } {
+/** The dump's log hashed: each change's leaf hash (in seq order), the frontier after the last, the blocks' roots. */
+export function hashDumpLog(dump: Pick<SpaceDump, 'changes'>): {
+  hashes: Uint8Array[];
+  frontier: MerkleFrontier;
+  blocks: BlockRoot[];
+} {
   return hashLog(dump.changes.map(toEntry));
 }
 

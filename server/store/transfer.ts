@@ -52,6 +52,7 @@ export const LEFT_BEHIND: Record<string, string> = {
     "this server's own signing key: its private key never leaves the server; a moved space's checkpoints come with " +
     'the public keys that signed them (signing_keys), and the target signs its next ones with its own key',
   ledgers: "each space's Merkle frontier: the import recomputes it, with every leaf hash, from the changes",
+  ledger_blocks: "the roots of each space's blocks of 256 leaves: the import recomputes them from the changes",
   device_codes:
     "keyed by person, not space: single-use sign-in codes that expire within 15 minutes, issued for this server's " +
     'address and shown nowhere in the API; the tokens they gave are copied, so the devices they signed in stay so',

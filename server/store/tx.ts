@@ -1,4 +1,5 @@
 import type { FrontierState } from '../../shared/ledger/merkle';
+import type { BlockRoot } from '../ledger/hash-log';
 import type { RecordFields } from '../../shared/sync/merge';
 import type { PushResponse, SyncTable } from '../../shared/sync/protocol';
 import type { AuditEntry, ConflictEntry, SpaceUsage } from './types';
@@ -56,6 +57,8 @@ export interface SyncTx {
   readFrontier(spaceId: string): Promise<FrontierState>;
   /** Replaces the space's Merkle frontier (its size is the log's: the last seq logged). */
   writeFrontier(spaceId: string, frontier: FrontierState): Promise<void>;
+  /** Stores the roots of blocks of leaves the batch completed (server/ledger/hash-log.ts). */
+  appendBlockRoots(spaceId: string, blocks: BlockRoot[]): Promise<void>;
   /** The users these replicas are bound to (unbound ones are left out). */
   replicaOwners(replicaIds: string[]): Promise<Map<string, string>>;
 }

@@ -272,6 +272,8 @@ export interface SyncStore {
   ledgerHead(spaceId: string): Promise<LedgerHead>;
   /** The leaf hashes of leaves [from, to) (the changes of seq from + 1 … to), in order; throws if any is missing. */
   readLeafHashes(spaceId: string, from: number, to: number): Promise<Uint8Array[]>;
+  /** The roots of blocks [from, to) of 256 leaves each (server/ledger/hash-log.ts), in order; throws if any is missing. */
+  readBlockRoots(spaceId: string, from: number, to: number): Promise<Uint8Array[]>;
   /**
    * The server's signing key: `candidate` is stored if there is none yet, atomically (of processes starting at once,
    * exactly one key is stored and every one gets it back). Its public part is kept among the signing keys.

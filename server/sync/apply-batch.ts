@@ -1,10 +1,11 @@
-import { leafHashOfChange } from '../../shared/ledger/log-leaf';
 import { MerkleFrontier } from '../../shared/ledger/merkle';
 import type { Change, PushResponse } from '../../shared/sync/protocol';
 import type { LogEntry } from '../store/tx';
 import type { Author, SpaceUsage, SyncStore } from '../store/types';
 import { mergeBatch, touchedKeys } from './merge-batch';
 import { checkWriteRules, deviceWriters } from './write-rules';
+import { appendLeaf, type BlockRoot } from '../ledger/hash-log';
+import { serverLeafHash } from '../ledger/leaf-hash';
 
 /** One push's batch: whose, from which replica, its seq there, its changes, and when the server received it. */
 export type Batch = {
@@ -52,6 +53,7 @@ export function applyBatch(store: SyncStore, batch: Batch, guard?: UsageGuard): 
     if (frontier.size !== first - 1) {
       throw new Error(`the Merkle log of space ${spaceId} holds ${frontier.size} changes, its log ${first - 1}`);
     }
+    const blocks: BlockRoot[] = [];
     // Every property written out: V8 builds `{ ...change, seq, … }` slowly (about 10 ms for 1,000 changes).
     const entries = changes.map(({ table, id, field, value, hlc, base }, i): LogEntry => {
       const entry = {
@@ -69,8 +71,8 @@ export function applyBatch(store: SyncStore, batch: Batch, guard?: UsageGuard): 
         batchSeq: seq,
         leafHash: EMPTY,
       };
-      entry.leafHash = leafHashOfChange(entry);
-      frontier.append(entry.leafHash);
+      entry.leafHash = serverLeafHash(entry);
+      appendLeaf(frontier, entry.leafHash, blocks);
       return entry;
     });
     const stored = await tx.readRecords(spaceId, touchedKeys(changes));
@@ -78,6 +80,7 @@ export function applyBatch(store: SyncStore, batch: Batch, guard?: UsageGuard): 
     checkWriteRules(stored, entries, author.id, writers.length > 0 ? await tx.replicaOwners(writers) : new Map());
     await tx.appendChanges(spaceId, entries);
     await tx.writeFrontier(spaceId, frontier.state());
+    await tx.appendBlockRoots(spaceId, blocks);
     const effect = mergeBatch(stored, entries);
     const before = await tx.usage(spaceId);
     const after = { records: before.records + effect.usage.records, bytes: before.bytes + effect.usage.bytes };

@@ -15,7 +15,7 @@ import {
 import type { StoredRecord, SyncTx } from '../tx';
 import type { SyncStore } from '../types';
 import type { Db } from './db';
-import { readFrontier, writeFrontier } from './ledger';
+import { insertBlockRoots, readFrontier, writeFrontier } from './ledger';
 
 /** Rows per multi-row insert: PostgreSQL binds at most 65,535 parameters in one statement. */
 const CHUNK = 2000;
@@ -132,6 +132,7 @@ export function txPrimitives(db: Db): SyncTx {
     },
     readFrontier: (spaceId) => readFrontier(db, spaceId),
     writeFrontier: (spaceId, frontier) => writeFrontier(db, spaceId, frontier),
+    appendBlockRoots: (spaceId, blocks) => insertBlockRoots(db, spaceId, blocks),
     replicaOwners: async (replicaIds) => {
       const owners = new Map<string, string>();
       if (replicaIds.length === 0) return owners;

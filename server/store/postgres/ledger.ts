@@ -1,7 +1,7 @@
 import type postgres from 'postgres';
 import { MerkleFrontier, type FrontierState } from '../../../shared/ledger/merkle';
 import type { RecordFields } from '../../../shared/sync/merge';
-import { hashLog } from '../../ledger/hash-log';
+import { type BlockRoot, hashLog } from '../../ledger/hash-log';
 import {
   type ChangeRow,
   type CheckpointRow,
@@ -25,6 +25,13 @@ export async function setLeafHashes(db: Db, spaceId: string, seqs: number[], has
     UPDATE changes SET leaf_hash = h.hash
     FROM unnest(${seqs}::bigint[], ${hashes.map((h) => Buffer.from(h))}::bytea[]) AS h(seq, hash)
     WHERE changes.space_id = ${spaceId} AND changes.seq = h.seq`;
+}
+
+export async function insertBlockRoots(db: Db, spaceId: string, blocks: BlockRoot[]): Promise<void> {
+  if (blocks.length === 0) return;
+  await db`
+    INSERT INTO ledger_blocks (space_id, block, root)
+    SELECT ${spaceId}, * FROM unnest(${blocks.map((b) => b.index)}::bigint[], ${blocks.map((b) => Buffer.from(b.root))}::bytea[])`;
 }
 
 export async function writeFrontier(db: Db, spaceId: string, frontier: FrontierState): Promise<void> {
@@ -52,7 +59,8 @@ export async function backfillLedgers(tx: Db): Promise<void> {
       const rows = await tx<ChangeRow[]>`
         SELECT * FROM changes WHERE space_id = ${spaceId} AND seq > ${frontier.size} ORDER BY seq LIMIT ${PAGE}`;
       const entries = rows.map(toEntry);
-      const { hashes } = hashLog(entries, frontier);
+      const { hashes, blocks } = hashLog(entries, frontier);
+      await insertBlockRoots(tx, spaceId, blocks);
       await setLeafHashes(
         tx,
         spaceId,
@@ -96,6 +104,7 @@ type LedgerPart = Pick<
   | 'readRecord'
   | 'ledgerHead'
   | 'readLeafHashes'
+  | 'readBlockRoots'
   | 'ensureServerKey'
   | 'signingKeys'
   | 'putCheckpoint'
@@ -131,6 +140,13 @@ export function ledgerPart(sql: postgres.Sql): LedgerPart {
         throw new Error(`space ${spaceId} lacks leaf hashes in ${from}..${to}`);
       }
       return rows.map((r) => r.leaf_hash!);
+    },
+    readBlockRoots: async (spaceId, from, to) => {
+      if (to <= from) return [];
+      const rows = await sql<{ root: Buffer }[]>`
+        SELECT root FROM ledger_blocks WHERE space_id = ${spaceId} AND block >= ${from} AND block < ${to} ORDER BY block`;
+      if (rows.length !== to - from) throw new Error(`space ${spaceId} lacks block roots in ${from}..${to}`);
+      return rows.map((r) => r.root);
     },
     // Several processes may start at once on an empty database: the first insert wins, the others wait on its row
     // and then read it back.

@@ -122,12 +122,16 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 3,
-    name: 'the verifiable log: leaf hashes, Merkle frontiers, the signing key, checkpoints and co-signatures',
+    name: 'the verifiable log: leaf hashes, Merkle frontiers and blocks, the signing key, checkpoints, co-signatures',
     // As SQLite's migration 8 (see there); the old log is hashed by backfillLedgers, in the same transaction.
     sql: `
     ALTER TABLE changes ADD COLUMN leaf_hash bytea;
     CREATE TABLE ledgers (
       space_id text PRIMARY KEY REFERENCES spaces (id), size bigint NOT NULL, nodes text NOT NULL
+    );
+    CREATE TABLE ledger_blocks (
+      space_id text NOT NULL REFERENCES spaces (id), block bigint NOT NULL, root bytea NOT NULL,
+      PRIMARY KEY (space_id, block)
     );
     CREATE TABLE signing_keys (
       key_id text COLLATE "C" PRIMARY KEY, public_key text NOT NULL, created_at text NOT NULL

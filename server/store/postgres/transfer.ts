@@ -21,7 +21,7 @@ import {
 } from '../transfer';
 import type { SpaceSummary, SyncStore } from '../types';
 import { bumpAuthMark, type Db } from './db';
-import { setLeafHashes, writeFrontier } from './ledger';
+import { insertBlockRoots, setLeafHashes, writeFrontier } from './ledger';
 
 /** Rows per insert statement. */
 const CHUNK = 5000;
@@ -174,7 +174,8 @@ export function transferPart(sql: postgres.Sql): TransferPart {
           await insert(tx, list, [...columnsOf(list), 'space_id'], dump[list], { space_id });
         }
         // The Merkle log is recomputed from the changes, never read from the file.
-        const { hashes, frontier } = hashDumpLog(dump);
+        const { hashes, frontier, blocks } = hashDumpLog(dump);
+        for (let i = 0; i < blocks.length; i += CHUNK) await insertBlockRoots(tx, space_id, blocks.slice(i, i + CHUNK));
         for (let i = 0; i < hashes.length; i += CHUNK) {
           const part = dump.changes.slice(i, i + CHUNK);
           await setLeafHashes(

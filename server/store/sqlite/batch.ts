@@ -51,6 +51,7 @@ export function batchPart(db: Database.Database): Synchronous<SyncTx> {
        ON CONFLICT (space_id) DO UPDATE SET size = excluded.size, nodes = excluded.nodes`,
     ),
     replicaOwner: db.prepare<[string], { user_id: string }>('SELECT user_id FROM replicas WHERE replica_id = ?'),
+    insertBlock: db.prepare('INSERT INTO ledger_blocks (space_id, block, root) VALUES (?, ?, ?)'),
   };
   const readFrontier = frontierReader(db);
 
@@ -100,6 +101,9 @@ export function batchPart(db: Database.Database): Synchronous<SyncTx> {
     readFrontier,
     writeFrontier: (spaceId, frontier) =>
       void q.writeFrontier.run(spaceId, frontier.size, JSON.stringify(frontier.nodes)),
+    appendBlockRoots: (spaceId, blocks) => {
+      for (const b of blocks) q.insertBlock.run(spaceId, b.index, Buffer.from(b.root));
+    },
     replicaOwners: (replicaIds) => {
       const owners = new Map<string, string>();
       for (const id of new Set(replicaIds)) {

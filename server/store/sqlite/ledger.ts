@@ -30,12 +30,14 @@ export function backfillLedgers(db: Database.Database): void {
   );
   const setHash = db.prepare('UPDATE changes SET leaf_hash = ? WHERE space_id = ? AND seq = ?');
   const writeFrontier = db.prepare('INSERT OR REPLACE INTO ledgers (space_id, size, nodes) VALUES (?, ?, ?)');
+  const writeBlock = db.prepare('INSERT INTO ledger_blocks (space_id, block, root) VALUES (?, ?, ?)');
   for (const { space_id: spaceId } of spaces) {
     const frontier = new MerkleFrontier();
     for (;;) {
       const entries = page.all(spaceId, frontier.size).map(toEntry);
-      const { hashes } = hashLog(entries, frontier);
+      const { hashes, blocks } = hashLog(entries, frontier);
       entries.forEach((e, i) => setHash.run(hashes[i], spaceId, e.seq));
+      for (const b of blocks) writeBlock.run(spaceId, b.index, b.root);
       if (entries.length < PAGE) break;
     }
     const state = frontier.state();
@@ -58,6 +60,7 @@ type LedgerPart = Synchronous<
     | 'readRecord'
     | 'ledgerHead'
     | 'readLeafHashes'
+    | 'readBlockRoots'
     | 'ensureServerKey'
     | 'signingKeys'
     | 'putCheckpoint'
@@ -78,6 +81,11 @@ export function ledgerPart(db: Database.Database): LedgerPart {
     leaves: db
       .prepare<[string, number, number], Buffer | null>(
         'SELECT leaf_hash FROM changes WHERE space_id = ? AND seq > ? AND seq <= ? ORDER BY seq',
+      )
+      .pluck(),
+    blocks: db
+      .prepare<[string, number, number], Buffer>(
+        'SELECT root FROM ledger_blocks WHERE space_id = ? AND block >= ? AND block < ? ORDER BY block',
       )
       .pluck(),
     serverKey: db.prepare<[], KeyRow & { private_key: Buffer }>(
@@ -153,6 +161,12 @@ export function ledgerPart(db: Database.Database): LedgerPart {
         throw new Error(`space ${spaceId} lacks leaf hashes in ${from}..${to}`);
       }
       return hashes as Buffer[];
+    },
+    readBlockRoots: (spaceId, from, to) => {
+      const roots = to > from ? q.blocks.all(spaceId, from, to) : [];
+      if (roots.length !== Math.max(0, to - from))
+        throw new Error(`space ${spaceId} lacks block roots in ${from}..${to}`);
+      return roots;
     },
     ensureServerKey: (candidate) => ensureServerKey.immediate(candidate),
     signingKeys: (keyIds) =>

@@ -111,7 +111,8 @@ export const MIGRATIONS: string[] = [
   `,
   // 8: the verifiable log (server/ledger/). Each logged change's Merkle leaf hash (32 bytes, shared/ledger/log-leaf.ts),
   // written with the change; each space's tree frontier (`ledgers`: its size and the roots of its perfect subtrees,
-  // JSON hex), moved by the same push; the server's Ed25519 signing key (`server_key`, one row: the private key as
+  // JSON hex), moved by the same push, and the root of each complete block of 256 leaves (`ledger_blocks`, so a
+  // proof reads a few hundred hashes, not the whole log); the server's Ed25519 signing key (`server_key`, one row: the private key as
   // PKCS#8, the secret to back up); the public part of every server key that signed a checkpoint here
   // (`signing_keys`: this server's, and those of spaces imported from another); each space's signed checkpoints,
   // one per size, and devices' co-signatures of them. The old log is hashed by BACKFILLS[8], in the same transaction.
@@ -119,6 +120,10 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE changes ADD COLUMN leaf_hash BLOB;
   CREATE TABLE ledgers (
     space_id TEXT PRIMARY KEY REFERENCES spaces(id), size INTEGER NOT NULL, nodes TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE ledger_blocks (
+    space_id TEXT NOT NULL REFERENCES spaces(id), block INTEGER NOT NULL, root BLOB NOT NULL,
+    PRIMARY KEY (space_id, block)
   ) WITHOUT ROWID;
   CREATE TABLE signing_keys (key_id TEXT PRIMARY KEY, public_key TEXT NOT NULL, created_at TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE server_key (

@@ -93,6 +93,7 @@ export function transferPart(db: Database.Database, onAccessChange: () => void):
     ),
     setLeafHash: db.prepare('UPDATE changes SET leaf_hash = ? WHERE space_id = ? AND seq = ?'),
     putFrontier: db.prepare('INSERT INTO ledgers (space_id, size, nodes) VALUES (?, ?, ?)'),
+    putBlock: db.prepare('INSERT INTO ledger_blocks (space_id, block, root) VALUES (?, ?, ?)'),
     putBlob: db.prepare(
       `INSERT INTO blobs (space_id, ${BLOB_COLUMNS.join(', ')}) VALUES (@space_id, ${BLOB_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     ),
@@ -145,8 +146,9 @@ export function transferPart(db: Database.Database, onAccessChange: () => void):
     for (const key of dump.signing_keys) q.putSigningKey.run(key);
     for (const [list, { write }] of Object.entries(rowsOf)) write(dump[list as SpaceRows], { space_id: dump.space.id });
     // The Merkle log is recomputed from the changes, never read from the file.
-    const { hashes, frontier } = hashDumpLog(dump);
+    const { hashes, frontier, blocks } = hashDumpLog(dump);
     dump.changes.forEach((c, i) => q.setLeafHash.run(hashes[i], dump.space.id, c.seq));
+    for (const b of blocks) q.putBlock.run(dump.space.id, b.index, b.root);
     const state = frontier.state();
     if (state.size > 0) q.putFrontier.run(dump.space.id, state.size, JSON.stringify(state.nodes));
     for (const b of dump.blobs) q.putBlob.run({ ...b, data: Buffer.from(b.data, 'base64'), space_id: dump.space.id });

@@ -79,6 +79,11 @@ export function ledgerContract(fresh: () => SyncStore, durable?: () => { store: 
     expect((await store.readLeafHashes(space.id, 0, 1000)).map(toHex)).toEqual(leaves.map(toHex));
     expect((await store.readLeafHashes(space.id, 10, 20)).map(toHex)).toEqual(leaves.slice(10, 20).map(toHex));
     expect(await store.readLeafHashes(space.id, 5, 5)).toEqual([]);
+    // The roots of its three complete blocks of 256 leaves, for proofs.
+    expect((await store.readBlockRoots(space.id, 0, 3)).map(toHex)).toEqual(
+      [0, 1, 2].map((b) => toHex(treeRoot(leaves.slice(b * 256, (b + 1) * 256)))),
+    );
+    await expect(store.readBlockRoots(space.id, 2, 4)).rejects.toThrow(/lacks block roots/);
     await expect(store.readLeafHashes(space.id, 990, 1001)).rejects.toThrow(/lacks leaf hashes/);
     const head = await store.ledgerHead(space.id);
     expect(head).toMatchObject({ frontier: { size: 1000 }, checkpoint: null });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { TreeCache } from '../../../server/ledger/tree-cache';
+import { appendLeaf, BLOCK, type BlockRoot } from '../../../server/ledger/hash-log';
+import { serverLeafHash } from '../../../server/ledger/leaf-hash';
+import { SpaceTree, TreeCache } from '../../../server/ledger/tree-cache';
+import { leafHashOfChange } from '../../../shared/ledger/log-leaf';
 import { toHex } from '../../../shared/ledger/bytes';
 import { consistencyProof, leafHash, MerkleFrontier, treeRoot, verifyConsistency } from '../../../shared/ledger/merkle';
 
@@ -39,5 +42,74 @@ describe('the server’s cached Merkle tree', () => {
     expect(() => tree.consistencyProof(4, 3)).toThrow(RangeError);
     expect(() => tree.rangeRoot(1, 3)).toThrow(/not a node/);
     expect(toHex(tree.rangeRoot(4, 4))).toBe(toHex(treeRoot([])));
+  });
+
+  it('proves from block roots and the leaves of the blocks where the sizes end, as from every leaf', () => {
+    const all = leaves(4 * BLOCK + 37);
+    const full = new TreeCache();
+    const frontier = new MerkleFrontier();
+    const blocks: BlockRoot[] = [];
+    for (const leaf of all) {
+      full.append(leaf);
+      appendLeaf(frontier, leaf, blocks);
+    }
+    expect(blocks.map((b) => b.index)).toEqual([0, 1, 2, 3]);
+    expect(blocks.map((b) => toHex(b.root))).toEqual(
+      [0, 1, 2, 3].map((i) => toHex(treeRoot(all.slice(i * BLOCK, (i + 1) * BLOCK)))),
+    );
+    /** A tree holding only what PROOF(from, D[to]) should need. */
+    const sparse = (from: number, to: number) => {
+      const tree = new SpaceTree();
+      for (const b of blocks.slice(0, Math.floor(to / BLOCK))) tree.upper.append(b.root);
+      for (const { index, leaves: n } of SpaceTree.blocksFor(from, to)) {
+        const block = new TreeCache();
+        for (const leaf of all.slice(index * BLOCK, index * BLOCK + n)) block.append(leaf);
+        tree.blocks.set(index, block);
+      }
+      return tree;
+    };
+    const sizes = [0, 1, 2, 3, 100, 255, 256, 257, 300, 511, 512, 513, 700, 768, 1000, 1024, 1025, all.length];
+    let random = 7;
+    const next = () => (random = (random * 1103515245 + 12345) % 2 ** 31) % (all.length + 1);
+    const pairs: [number, number][] = [];
+    for (const a of sizes) for (const b of sizes) if (a <= b) pairs.push([a, b]);
+    for (let k = 0; k < 400; k++) {
+      const [a, b] = [next(), next()];
+      pairs.push([Math.min(a, b), Math.max(a, b)]);
+    }
+    for (const [from, to] of pairs) {
+      const tree = sparse(from, to);
+      expect({ from, to, proof: hex(tree.consistencyProof(from, to)) }).toEqual({
+        from,
+        to,
+        proof: hex(full.consistencyProof(from, to)),
+      });
+      if (to % BLOCK === 0 || SpaceTree.blocksFor(0, to).length > 0)
+        expect(toHex(tree.root(to))).toBe(toHex(full.root(to)));
+    }
+  });
+
+  it("hashes a change with Node's SHA-256 exactly as the shared leaf definition does", () => {
+    const values = [
+      'Café ✓ 🚀',
+      '',
+      '\u0000\u2028"',
+      'x'.repeat(5000),
+      0.1 + 0.2,
+      -0,
+      1e21,
+      null,
+      true,
+      [],
+      { b: [1, { a: 'é' }], a: null },
+    ];
+    for (const [i, value] of values.entries()) {
+      const change = {
+        ...{ table: 'items' as const, id: `i${i}`, field: 'title', value, hlc: `${1_790_000_000_000 + i}:0000:r1` },
+        ...{ base: i % 2 ? null : `${1_790_000_000_000 + i - 1}:0000:r1`, seq: i + 1, replicaId: 'r1' },
+        ...{ authorId: 'u1', author: 'Zoë “Z” Ng', receivedAt: '2026-11-26T14:00:00.000Z' },
+      };
+      expect(toHex(serverLeafHash(change))).toBe(toHex(leafHashOfChange(change)));
+    }
   });
 });

@@ -46,6 +46,10 @@ describe('upgrading a data dir to the verifiable log (schema 8)', () => {
         const head = await store.ledgerHead(space);
         expect(head.frontier.size).toBe(size);
         expect(toHex(new MerkleFrontier(head.frontier).root())).toBe(toHex(treeRoot(leaves)));
+        const blocks = Math.floor(size / 256);
+        expect((await store.readBlockRoots(space, 0, blocks)).map(toHex)).toEqual(
+          Array.from({ length: blocks }, (_, b) => toHex(treeRoot(leaves.slice(b * 256, (b + 1) * 256)))),
+        );
       }
       // The next push goes on from the hashed log.
       const author = { id: 'u1', name: 'Dana' };
