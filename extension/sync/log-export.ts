@@ -44,7 +44,8 @@ export async function fetchLedger(
   for (let after = 0; ;) {
     const page = await ledger.checkpoints(space.id, after, MAX_CHECKPOINTS_PAGE);
     theirs.push(...page.checkpoints);
-    if (page.checkpoints.length < MAX_CHECKPOINTS_PAGE) break;
+    // Until a page comes back empty: a server may send fewer than asked.
+    if (!page.checkpoints.length) break;
     after = page.checkpoints.at(-1)!.size;
   }
   const leaves: string[] = [];

@@ -84,7 +84,7 @@ export async function syncAll(
         // A space whose log did not check stays stopped: nothing pushed, nothing pulled, until an administrator acts.
         if (space.ended || guard.stopped(space.id)) continue;
         try {
-          const writes = space.clientId !== null && space.role !== 'viewer';
+          const writes = space.role !== 'viewer';
           if (space.clientId && writes) {
             // This browser's key goes into the log with the push, so it may co-sign the checkpoints it verifies.
             await registerDevice(db, space.clientId, now()).catch(() => undefined);
