@@ -153,8 +153,15 @@ describe('a sealed meeting in real Chromium: seal, amend, export the evidence pa
         'ledger/checkpoints.json',
       ]),
     );
+    writeFileSync(join(tmpdir(), 'docket-evidence-pack.zip'), pack); // for a person to open after the run
     const clean = runVerifier(pack);
-    expect(clean.out).toMatch(/amended/i);
+    expect(clean.out).toMatch(
+      /in the checkpoint of \d+ changes signed by the server and co-signed by the sealing device/,
+    );
+    expect(clean.out).toMatch(
+      /decision changed from 'Approved: renew 12 months\.' to 'Approved: renew 24 months\.' by Julie Côté/,
+    );
+    expect(clean.out).toMatch(/RESULT: everything verifies/);
     expect(clean.status).toBe(0);
 
     const tampered = runVerifier(pack, (dir) => {
