@@ -130,7 +130,7 @@ describe('a sealed meeting in real Chromium: seal, amend, export the evidence pa
     await log.getByRole('button', { name: 'Verify the seal' }).click();
     await expect
       .poll(() => log.getByTestId('seal-verdict').textContent(), { timeout: 30_000 })
-      .toMatch(/^Amended after sealing/);
+      .toMatch(/^Verified: the sealed record holds; amended after sealing/);
     expect(await log.getByTestId('seal-verdict').getAttribute('class')).toMatch(/\bok\b/);
     await log.screenshot({ path: shot('sealed-amended') });
   });

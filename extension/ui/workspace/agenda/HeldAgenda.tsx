@@ -1,5 +1,6 @@
 import { type Client, type Meeting, SECTION_LABEL, SECTIONS } from '../../../../shared/domain';
 import type { DocketDB } from '../../../store/db';
+import { formatInstant } from '../../format';
 import { SealPanel } from './SealPanel';
 import { itemAmountText } from '../../../../shared/export/format';
 import type { Route } from '../../log/route';
@@ -16,8 +17,8 @@ export function HeldAgenda({ db, client, meeting, go }: Props) {
     <div class="held" data-testid="held-agenda">
       {meeting.seal && <SealPanel db={db} client={client} meeting={meeting} />}
       <p class="muted">
-        Held {meeting.heldAt ? new Date(meeting.heldAt).toLocaleString() : ''}. This record is frozen: later edits to
-        items do not change it.
+        Held {meeting.heldAt ? formatInstant(meeting.heldAt) : ''}. This record is frozen: later edits to items do not
+        change it.
       </p>
       {SECTIONS.map((section) => {
         const inSection = lines.filter((l) => l.section === section);
