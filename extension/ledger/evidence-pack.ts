@@ -7,6 +7,7 @@ import { fetchLedger } from '../sync/log-export';
 import type { DocketDB } from '../store/db';
 import { myName } from '../store/me';
 import { currentLogOf } from './current-log';
+import { settleSync } from './settle-sync';
 import { ledgerPackFiles } from './pack';
 import { verifierFiles } from './verifier-files';
 
@@ -37,6 +38,9 @@ export async function evidencePackFiles(
   withVerifier = true,
 ): Promise<{ files: Map<string, Uint8Array>; note: string | null }> {
   let note: string | null = null;
+  const unsent = await settleSync(db, client.id);
+  if (unsent)
+    note = `${unsent} change(s) of this client have not reached the server yet (offline?): the pack shows them as changes its log does not explain. Sync, then export again.`;
   const ledger = await fetchLedger(db, client.id).catch((e: unknown) => {
     note = `The server's log could not be fetched (${e instanceof Error ? e.message : String(e)}): the pack checks the seal alone.`;
     return null;
@@ -55,8 +59,11 @@ export async function evidencePackZip(db: DocketDB, client: Client, meeting: Mee
 }
 
 /** The verdict the extension shows on a sealed meeting: the same check `verify.mjs` runs, on the same pack. */
-export async function verifyMeeting(db: DocketDB, client: Client, meeting: Meeting): Promise<PackReport> {
+export async function verifyMeeting(
+  db: DocketDB,
+  client: Client,
+  meeting: Meeting,
+): Promise<{ report: PackReport; note: string | null }> {
   const { files, note } = await evidencePackFiles(db, client, meeting, false);
-  const report = await verifyPack(files);
-  return note ? { ...report, log: [note, ...report.log] } : report;
+  return { report: await verifyPack(files), note };
 }

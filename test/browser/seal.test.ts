@@ -164,6 +164,20 @@ describe('a sealed meeting in real Chromium: seal, amend, export the evidence pa
     expect(clean.out).toMatch(/RESULT: everything verifies/);
     expect(clean.status).toBe(0);
 
+    // verify.html, opened from the unzipped pack in a browser tab with no network, says the same of the .zip.
+    const dir = mkdtempSync(join(tmpdir(), 'docket-pack-html-'));
+    writeFileSync(join(dir, 'verify.html'), unzipSync(pack)['verify.html']!);
+    writeFileSync(join(dir, 'pack.zip'), pack);
+    const html = await docket.context.newPage();
+    await html.goto(`file://${join(dir, 'verify.html')}`);
+    await html.locator('#zip').setInputFiles(join(dir, 'pack.zip'));
+    await expect
+      .poll(() => html.locator('#report').textContent(), { timeout: 30_000 })
+      .toMatch(/RESULT: everything verifies/);
+    expect(await html.locator('#report').textContent()).toMatch(/decision changed from 'Approved: renew 12 months\.'/);
+    await html.screenshot({ path: shot('verify-html') });
+    await html.close();
+
     const tampered = runVerifier(pack, (dir) => {
       const path = join(dir, 'ledger', 'records.json');
       writeFileSync(

@@ -9,8 +9,8 @@ import { download, fileName } from '../../download';
 import { useLive } from '../../use-live';
 
 const VERDICT_WORDS = {
-  unchanged: 'Unchanged since sealed',
-  amended: 'Amended after sealing',
+  unchanged: 'Verified: unchanged since sealed',
+  amended: 'Verified: the sealed record holds; amended after sealing as listed',
   fails: 'Does not verify',
 };
 
@@ -30,7 +30,9 @@ export function SealPanel({ db, client, meeting }: { db: DocketDB; client: Clien
     setError('');
     setReport('checking');
     try {
-      setReport(await verifyMeeting(db, client, meeting));
+      const { report, note } = await verifyMeeting(db, client, meeting);
+      setReport(report);
+      if (note) setError(note);
     } catch (e) {
       setReport(null);
       setError(e instanceof Error ? e.message : String(e));

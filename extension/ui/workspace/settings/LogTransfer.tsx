@@ -3,6 +3,7 @@ import type { Client } from '../../../../shared/domain';
 import { evidenceImagePaths, exportClientLog, handoffFiles } from '../../../../shared/export';
 import { contractDates } from '../../../../shared/rules';
 import { ledgerPackFiles } from '../../../ledger/pack';
+import { settleSync } from '../../../ledger/settle-sync';
 import { verifierFiles } from '../../../ledger/verifier-files';
 import { readClientLog } from '../../../store/client-log';
 import { myName } from '../../../store/me';
@@ -39,6 +40,9 @@ export function LogTransfer({ db, client, say }: { db: DocketDB; client: Client;
     }
     // The ledger and the verifier: anyone can check the sealed meetings offline (shared/ledger/pack.ts).
     let note = '';
+    const unsent = await settleSync(db, client.id);
+    if (unsent)
+      note = ` ${unsent} change(s) have not reached the server yet (offline?): the pack shows them as changes its log does not explain. Sync, then export again.`;
     const ledger = await fetchLedger(db, client.id).catch((e: unknown) => {
       note = ` The server's log could not be fetched (${e instanceof Error ? e.message : String(e)}): the pack's seals are checked without it.`;
       return null;
