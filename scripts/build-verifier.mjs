@@ -69,6 +69,18 @@ const noZodLocales = {
   },
 };
 
+/** verify.mjs hashes with Node's SHA-256 (cli/verifier/sha256-node.ts says why); the page keeps shared/ledger's. */
+const nodeSha256 = {
+  name: 'node-sha256',
+  setup(b) {
+    b.onResolve({ filter: /\/sha256$/ }, (args) =>
+      resolve(args.resolveDir, args.path) === join(root, 'shared', 'ledger', 'sha256')
+        ? { path: join(root, 'cli', 'verifier', 'sha256-node.ts') }
+        : undefined,
+    );
+  },
+};
+
 const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /** Text that would end or confuse an inline <script> or <style>. */
@@ -84,7 +96,8 @@ export async function buildVerifier(outDir = DEFAULT_OUT) {
   const common = {
     absWorkingDir: root,
     bundle: true,
-    minify: true,
+    // DOCKET_NO_MINIFY=1 keeps names readable in a CPU profile, as for the extension's bench build.
+    minify: !process.env.DOCKET_NO_MINIFY,
     write: false,
     legalComments: 'none',
     logLevel: 'silent',
@@ -98,6 +111,7 @@ export async function buildVerifier(outDir = DEFAULT_OUT) {
       ...common,
       entryPoints: ['cli/verifier/node.ts'],
       platform: 'node',
+      plugins: [noZodLocales, nodeSha256],
       format: 'esm',
       target: ['node20', 'es2022'],
       banner: { js: banner },

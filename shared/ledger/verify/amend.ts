@@ -88,8 +88,8 @@ export function amendments(
     }
   }
 
-  for (const { id, record } of r.all('items')) {
-    if (record.meetingId !== meetingId || sealedItems.has(id)) continue;
+  for (const { id, record } of r.where('items', 'meetingId', meetingId)) {
+    if (sealedItems.has(id)) continue;
     say(
       `${named('items', id, record)} was put on this meeting`,
       who(r, r.get('items', id)?.logged, 'meetingId', sealSeq, meetingId),
@@ -113,8 +113,9 @@ export function amendments(
         who(r, now.logged, 'itemId', sealSeq, now.record.itemId, { value: ev.itemId }),
       );
   }
-  for (const { id, record } of r.all('captures')) {
-    if (sealedCaptures.has(id) || typeof record.itemId !== 'string' || !sealedItems.has(record.itemId)) continue;
+  const onSealedItems = [...sealedItems.keys()].flatMap((itemId) => r.where('captures', 'itemId', itemId));
+  for (const { id, record } of onSealedItems) {
+    if (sealedCaptures.has(id) || typeof record.itemId !== 'string') continue;
     const title = `evidence '${clip(captureTitle(record) ?? id, 60)}'`;
     say(
       `${title} was added to ${itemName(record.itemId)}`,

@@ -32,32 +32,40 @@ const what = (cp: SignedCheckpoint) => `the checkpoint of ${changes(cp.size)} ($
 function checkOrder(leaves: Leaf[], sink: Sink): boolean {
   let ok = true;
   let prev = 0;
-  const lineOf = new Map<number, number>();
-  for (const leaf of leaves) {
+  // Where each change first stands, built only once something is out of place.
+  let lineOf: Map<number, number> | null = null;
+  leaves.forEach((leaf, i) => {
     const seq = leaf.change?.seq;
     if (seq === undefined) {
       prev += 1; // an unreadable line (already a problem) stands for the change expected there
-      continue;
+      return;
+    }
+    if (seq === prev + 1) {
+      if (lineOf && !lineOf.has(seq)) lineOf.set(seq, leaf.line);
+      prev = seq;
+      return;
+    }
+    ok = false;
+    if (!lineOf) {
+      lineOf = new Map();
+      for (const l of leaves.slice(0, i)) if (l.change && !lineOf.has(l.change.seq)) lineOf.set(l.change.seq, l.line);
     }
     const at = `${LEAVES} line ${count(leaf.line)}`;
-    if (seq !== prev + 1) {
-      ok = false;
-      if (lineOf.has(seq))
-        sink.problems.push(`${at} repeats change ${count(seq)} (already on line ${count(lineOf.get(seq)!)})`);
-      else if (seq > prev + 1)
-        sink.problems.push(
-          seq === prev + 2
-            ? `${at} holds change ${count(seq)}, but change ${count(prev + 1)} is missing before it: a change was removed from the log or moved`
-            : `${at} holds change ${count(seq)}, but changes ${count(prev + 1)}–${count(seq - 1)} are missing before it: changes were removed from the log or moved`,
-        );
-      else
-        sink.problems.push(
-          `${at} holds change ${count(seq)} after change ${count(prev)}: the log's lines are out of order`,
-        );
-    }
+    if (lineOf.has(seq))
+      sink.problems.push(`${at} repeats change ${count(seq)} (already on line ${count(lineOf.get(seq)!)})`);
+    else if (seq > prev + 1)
+      sink.problems.push(
+        seq === prev + 2
+          ? `${at} holds change ${count(seq)}, but change ${count(prev + 1)} is missing before it: a change was removed from the log or moved`
+          : `${at} holds change ${count(seq)}, but changes ${count(prev + 1)}–${count(seq - 1)} are missing before it: changes were removed from the log or moved`,
+      );
+    else
+      sink.problems.push(
+        `${at} holds change ${count(seq)} after change ${count(prev)}: the log's lines are out of order`,
+      );
     if (!lineOf.has(seq)) lineOf.set(seq, leaf.line);
     prev = seq;
-  }
+  });
   return ok;
 }
 

@@ -8,7 +8,7 @@ import type { Records } from './current';
 import type { CheckedCheckpoint, LogResult } from './log';
 import type { PackContents, Sink } from './read';
 import type { MeetingReport } from './report';
-import { captureTitle, changes, clip, count, day, named, plural, safeJson, short, when } from './words';
+import { captureTitle, changes, clip, count, day, named, plural, sameValue, short, when } from './words';
 
 const RECORDS = PACK_FILES.records;
 const LEAVES = PACK_FILES.leaves;
@@ -98,8 +98,7 @@ export async function checkSealedMeeting(meeting: PackRecord, ctx: Context): Pro
     if (now?.record && !now.deleted) {
       const shown = (now.record.images as { sha256?: unknown }[] | undefined)?.map((i) => i?.sha256) ?? [];
       if (evidenceHash(now.record) !== ev.hash) fail(RECORDS, `${name} differs from what was sealed`);
-      else if (safeJson(shown) !== safeJson(ev.images))
-        fail(RECORDS, `the seal's list of images of ${name} is not the capture's`);
+      else if (!sameValue(shown, ev.images)) fail(RECORDS, `the seal's list of images of ${name} is not the capture's`);
     } else if (records.shared && !now) fail(RECORDS, `${name} was sealed but is neither in ${RECORDS} nor in the log`);
     for (const sha of ev.images) {
       const file = contents.images.get(sha);
@@ -156,9 +155,8 @@ function placeInLog(
         `the seal names ${sealedBy.name} but no account (sealed before this client was shared): the name is the sealing device's own word`,
       );
   }
-  const text = safeJson(meeting.seal);
   const logged = ctx.records.get('meetings', meeting.id)?.logged;
-  const leaf = logged?.leaves.find((l) => l.change?.field === 'seal' && safeJson(l.change.value) === text);
+  const leaf = logged?.leaves.find((l) => l.change?.field === 'seal' && sameValue(l.change.value, meeting.seal));
   if (!leaf) {
     fail(LEAVES, `no change in the log sets this seal: the seal in ${RECORDS} was never logged`);
     return null;

@@ -69,9 +69,27 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Equal as stored values: canonical JSON, a missing value the same as null. */
+/**
+ * Equal as stored values, as canonical JSON compares them (members in any order, a missing value the same as null at
+ * the top), without writing either out: JSON values from a pack, compared member by member.
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
-  return safeJson(a ?? null) === safeJson(b ?? null);
+  return sameJson(a ?? null, b ?? null);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((v, i) => sameJson(v, other[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const kx = Object.keys(x).filter((k) => x[k] !== undefined);
+  const ky = Object.keys(y).filter((k) => y[k] !== undefined);
+  return kx.length === ky.length && kx.every((k) => Object.prototype.hasOwnProperty.call(y, k) && sameJson(x[k], y[k]));
 }
 
 export type Difference = { path: string; from: unknown; to: unknown };

@@ -101,10 +101,16 @@ for (const name of ['generateKey', 'importKey', 'sign', 'verify']) {
     expect(result.stdout).toContain(
       `ledger/records.json: item 'Renew Fortinet' (id ${IDS.fortinet}): field \`decision\` does not match the log`,
     );
-    expect(result.stdout).toMatch(/RESULT: DOES NOT VERIFY — 1 problem\n$/);
+    // …and the sealed meeting it is on fails: no logged change gives the decision that text.
+    expect(result.stdout).toContain('[FAILS] November governance review');
+    expect(result.stdout).toContain('but no logged change explains it');
+    expect(result.stdout).toMatch(/RESULT: DOES NOT VERIFY — 2 problems\n$/);
     const json = await run([dir, '--json']);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, problems: [expect.stringContaining('Renew Fortinet')] });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      problems: [expect.stringContaining('Renew Fortinet'), expect.stringContaining('Renew Fortinet')],
+    });
   });
 
   it('exits 2 on a usage error', async () => {
