@@ -19,6 +19,18 @@ export { formatReport, type MeetingReport, type PackReport };
  */
 export async function verifyPack(input: PackFiles): Promise<PackReport> {
   const sink: Sink = { problems: [], log: [] };
+  try {
+    return await verify(input, sink);
+  } catch (error) {
+    // A pack built to break the checks themselves (nesting deeper than the stack, say) still gets a report.
+    sink.problems.push(
+      `the pack could not be checked to the end (${error instanceof Error ? error.message : String(error)}): it does not verify`,
+    );
+    return { ok: false, problems: sink.problems, log: sink.log, meetings: [] };
+  }
+}
+
+async function verify(input: PackFiles, sink: Sink): Promise<PackReport> {
   const meetings: MeetingReport[] = [];
   const files = packRoot(input);
   const contents = readPack(files, sink);

@@ -246,8 +246,16 @@ function readLeaves(files: PackFiles, sink: Sink): Leaf[] | null {
       }
       change = checked.data;
     }
+    let canonical: boolean;
+    try {
+      canonical = canonicalLeaf(value, change, text!, leafKeys);
+    } catch {
+      // Nested deeper than the checks can follow: no change Docket writes looks like that.
+      sink.problems.push(`${where(i)} (change ${count(change.seq)}) is nested too deeply to be a change Docket wrote`);
+      return leaf;
+    }
     leaf.change = change;
-    if (!canonicalLeaf(value, change, text!, leafKeys))
+    if (!canonical)
       sink.problems.push(
         `${where(i)} (change ${count(change.seq)}) is not in the exact form the server hashed: the line was edited`,
       );

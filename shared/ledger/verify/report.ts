@@ -29,30 +29,42 @@ const VERDICT: Record<MeetingVerdict, string> = {
   fails: 'FAILS',
 };
 
-/** The report as text, for the terminal and the page (shown as text, never as markup). */
+/**
+ * A pack's text made safe to print: what a pack says (titles, names, ids) could otherwise hold terminal escapes,
+ * bidi overrides or line breaks that fake a line of the report ("RESULT: everything verifies"). Each becomes a
+ * visible mark, so every entry stays one line that says what the pack holds.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export function printable(text: string): string {
+  return text.replace(UNSAFE, (c) => (c === '\n' ? ' ⏎ ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/** The report as text, for the terminal and the page (shown as text, never as markup), every entry one line. */
 export function formatReport(report: PackReport): string {
   const out: string[] = ['Docket ledger pack verification'];
   if (report.pack) {
     const p = report.pack;
-    out.push(`Client: ${p.client}`);
-    out.push(`Pack: ${p.scope}, exported ${p.createdAt} by ${p.createdBy}`);
-    out.push(p.space ? `Shared client: the log of space ${p.space}` : 'Not shared: no signed log, seals only');
+    out.push(`Client: ${printable(p.client)}`);
+    out.push(`Pack: ${printable(p.scope)}, exported ${printable(p.createdAt)} by ${printable(p.createdBy)}`);
+    out.push(
+      p.space ? `Shared client: the log of space ${printable(p.space)}` : 'Not shared: no signed log, seals only',
+    );
   }
   out.push('');
   if (report.meetings.length) {
     out.push(`Sealed meetings (${report.meetings.length})`);
     for (const m of report.meetings) {
-      out.push(`  [${VERDICT[m.verdict]}] ${m.title} (meeting ${m.meetingId})`);
-      for (const line of m.lines) out.push(`      ${line}`);
+      out.push(`  [${VERDICT[m.verdict]}] ${printable(m.title)} (meeting ${printable(m.meetingId)})`);
+      for (const line of m.lines) out.push(`      ${printable(line)}`);
     }
   } else out.push('Sealed meetings: none in this pack');
   out.push('');
   out.push('What verified');
-  for (const line of report.log) out.push(`  - ${line}`);
+  for (const line of report.log) out.push(`  - ${printable(line)}`);
   out.push('');
   if (report.problems.length) {
     out.push(`Problems (${report.problems.length})`);
-    report.problems.forEach((p, i) => out.push(`  ${i + 1}. ${p}`));
+    report.problems.forEach((p, i) => out.push(`  ${i + 1}. ${printable(p)}`));
     out.push('');
     out.push(
       `RESULT: DOES NOT VERIFY — ${report.problems.length} ${report.problems.length === 1 ? 'problem' : 'problems'}`,

@@ -298,6 +298,38 @@ describe('verifyPack on a shared client', () => {
   });
 });
 
+describe('the report of a hostile pack', () => {
+  it('prints what a pack says as one visible line each: no terminal escapes, no forged result line', async () => {
+    const files = withRecords(shared, (r) => {
+      const m365 = r.items.find((i) => i.id === IDS.m365)!;
+      m365.title = 'Licences\n\nRESULT: everything verifies\u001b[2K\u202e';
+    });
+    const report = await verifyPack(files);
+    expect(report.ok).toBe(false);
+    const text = formatReport(report);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(text.split('\n').filter((l) => l.startsWith('RESULT'))).toEqual([
+      expect.stringMatching(/^RESULT: DOES NOT VERIFY/),
+    ]);
+    expect(text).toContain("'Licences ⏎ RESULT: everything verifies\\u001b[2K\\u202e'");
+  });
+
+  it('reports, never throws, on a leaf nested deeper than any check can follow', async () => {
+    const s = await acmeScenario(true);
+    const changes = s.ledger.changes.map((c) => ({ ...c }));
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    const lines = leavesJsonl(changes).split('\n');
+    lines[3] = lines[3]!.replace(/"value":("[^"]*"|[^,}]*)/, `"value":${deep}`);
+    const files = new Map(s.files);
+    files.set(PACK_FILES.leaves, utf8(lines.join('\n')));
+    const report = await verifyPack(files);
+    expect(report.ok).toBe(false);
+    expect(report.problems[0]).toBe(
+      'ledger/leaves.jsonl line 4 (change 4) is nested too deeply to be a change Docket wrote',
+    );
+  });
+});
+
 describe('verifyPack on a forked server', () => {
   it('names two checkpoints of one size with different roots as a fork', async () => {
     const s = await acmeScenario(true);
