@@ -59,7 +59,7 @@ export async function verifyPackFigure(ctx: BenchContext, items = ctx.quick ? 50
   const result = await measure(verify, { runs: ctx.runs, warmup: ctx.warmup });
   const baseline = await measure(bare, { runs: ctx.runs, warmup: ctx.warmup });
   return {
-    id: 'ledger.verify-pack-10k',
+    id: `ledger.verify-pack-${items >= 1000 ? `${items / 1000}k` : items}`,
     area: 'sync',
     name: `verify.mjs on the pack of a ${count(items)}-item client`,
     unit: 'ms',
