@@ -1,7 +1,17 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.output-*/**', 'bench/quick/**', '.wxt/**', 'node_modules/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.output-*/**',
+      'bench/quick/**',
+      '.wxt/**',
+      'node_modules/**',
+      'test/fixtures/**',
+      'extension/public/verifier/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { Instant } from '../domain/common';
+import { Hex128, Hex64 } from '../domain/device';
 import { fromHex, toHex, utf8 } from './bytes';
 import { canonicalJson } from './canonical';
 import { keyIdOf, sign, verify, type PrivateSigningKey } from './ed25519';
 import { verifyConsistency } from './merkle';
 
-/** 32 bytes (a SHA-256 hash or key id) as lowercase hex. */
-export const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
-/** 64 bytes (an Ed25519 signature) as lowercase hex. */
-export const Hex128 = z.string().regex(/^[0-9a-f]{128}$/, 'must be 128 lowercase hex characters');
+export { Hex128, Hex64 };
 
 /** What a space's log looked like at one moment: its size in changes and its Merkle root. */
 export const Checkpoint = z.object({

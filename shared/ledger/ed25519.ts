@@ -20,6 +20,8 @@ const ALG = { name: 'Ed25519' } as const;
 const PKCS8_HEADER = fromHex('302e020100300506032b657004220420');
 // Copies into a fresh ArrayBuffer: WebCrypto wants one, and no caller buffer is held or written to.
 const own = (b: Uint8Array) => new Uint8Array(b);
+/** Bytes from any realm (a jsdom or iframe Uint8Array fails `instanceof` here but is the same thing). */
+const isBytes = (x: unknown): x is Uint8Array => ArrayBuffer.isView(x) && (x as Uint8Array).BYTES_PER_ELEMENT === 1;
 
 let detected: Promise<Backend> | undefined;
 let forced: Backend | undefined;
@@ -69,7 +71,7 @@ export async function generateSigningKey(
 
 /** PKCS#8 of a CryptoKey (made extractable), or a copy of a seed. */
 export async function exportPrivateKey(key: PrivateSigningKey): Promise<Uint8Array> {
-  if (key instanceof Uint8Array) return own(key);
+  if (isBytes(key)) return own(key);
   return new Uint8Array(await crypto.subtle.exportKey('pkcs8', key));
 }
 
@@ -93,14 +95,14 @@ export function publicKeyOf(bytes: Uint8Array, kind: 'pkcs8' | 'seed'): Promise<
 }
 
 export async function sign(privateKey: PrivateSigningKey, message: Uint8Array): Promise<Uint8Array> {
-  if (privateKey instanceof Uint8Array) return ed.signAsync(message, seedOf(privateKey, 'seed'));
+  if (isBytes(privateKey)) return ed.signAsync(message, seedOf(privateKey, 'seed'));
   return new Uint8Array(await crypto.subtle.sign(ALG, privateKey, own(message)));
 }
 
 /** False, never an exception, for anything that is not a valid signature, malformed input included. */
 export async function verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
-  if (!(publicKey instanceof Uint8Array) || publicKey.length !== 32) return false;
-  if (!(signature instanceof Uint8Array) || signature.length !== 64 || !(message instanceof Uint8Array)) return false;
+  if (!isBytes(publicKey) || publicKey.length !== 32) return false;
+  if (!isBytes(signature) || signature.length !== 64 || !isBytes(message)) return false;
   try {
     if ((await ed25519Backend()) === 'noble')
       return await ed.verifyAsync(signature, message, publicKey, { zip215: false });
