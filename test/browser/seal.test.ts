@@ -127,6 +127,29 @@ describe('a sealed meeting in real Chromium: seal, amend, export the evidence pa
     // The minutes still read the sealed decision; the amendment is listed after them.
     expect(await log.getByTestId('held-agenda').textContent()).toMatch(/Approved: renew 12 months/);
 
+    // The print and the Markdown say what the screen says: the seal line, the sealed decision, the amendment.
+    const line = (await log.locator('.seal-line').textContent())!;
+    const amendment = (await log.locator('.seal .amendments li').textContent())!;
+    const [print] = await Promise.all([
+      docket.context.waitForEvent('page'),
+      log.getByRole('button', { name: 'Print minutes' }).click(),
+    ]);
+    await print.getByTestId('print').waitFor();
+    const printed = (await print.getByTestId('print').textContent())!;
+    expect(printed).toContain(line);
+    expect(printed).toContain(amendment);
+    expect(printed).toMatch(/Approved: renew 12 months/);
+    await print.setViewportSize({ width: 900, height: 1200 });
+    await print.screenshot({ path: shot('print-sealed-minutes'), fullPage: true });
+    await print.close();
+    const [md] = await Promise.all([
+      log.waitForEvent('download'),
+      log.getByRole('button', { name: 'Minutes (.md)' }).click(),
+    ]);
+    const minutes = readFileSync((await md.path())!, 'utf8');
+    expect(minutes).toContain(`**${line}**`);
+    expect(minutes).toContain(`- ${amendment}`);
+
     await log.getByRole('button', { name: 'Verify the seal' }).click();
     await expect
       .poll(() => log.getByTestId('seal-verdict').textContent(), { timeout: 30_000 })
