@@ -17,6 +17,8 @@ describe('an imported client log in a shared client', () => {
 
   async function connect(log: Page, name: string, code: string, where: 'Team sync' | 'Join a team') {
     const form = log.getByRole('region', { name: where }).getByRole('form', { name: 'Connect to a sync server' });
+    // A new client's settings view can take a while to draw on a loaded machine (two profiles starting at once).
+    await form.waitFor({ timeout: 60_000 });
     await form.locator('input[name="connect-name"]').fill(name);
     await form.locator('input[name="server-url"]').fill(server.url);
     await form.locator('input[name="code"]').fill(code);
@@ -43,7 +45,7 @@ describe('an imported client log in a shared client', () => {
     await aliceLog.getByRole('button', { name: 'Invite…' }).click();
     const code = (await aliceLog.getByTestId('invite-code').textContent())!;
     await connect(bobLog, 'Bob Tremblay', code, 'Join a team');
-  }, 90_000);
+  }, 150_000);
   afterAll(async () => {
     await Promise.all([alice?.close(), bob?.close()]);
     await server?.stop();
