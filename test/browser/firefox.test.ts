@@ -118,4 +118,24 @@ describe('Docket in real Firefox', () => {
       await bob.close();
     }
   });
+
+  it('seals the meeting in Firefox: its own Ed25519 key signs, the server log is co-signed, the seal verifies', async () => {
+    const body = () => log.evaluate(() => document.body.innerText);
+    await log.locator('nav button::-p-text(Agenda)').click();
+    await button(log, 'Seal the meeting…').click();
+    await log.locator('form[aria-label="Seal the meeting"] button[type="submit"]').click();
+    await expect.poll(body, { timeout: 20_000 }).toMatch(/Meeting sealed \(root [0-9a-f]{16}…\)/);
+    const held = await log.$eval(
+      'select[name="meeting-choice"] optgroup[label="Past"] option',
+      (o) => (o as HTMLOptionElement).value,
+    );
+    await log.select('select[name="meeting-choice"]', held);
+    await expect.poll(() => text(log, '.seal-line'), { timeout: 10_000 }).toMatch(/^Sealed .+ by Alice Martin · root/);
+    await expect.poll(() => text(log, '[data-testid="sync-status"]'), { timeout: 20_000 }).toMatch(/Synced/);
+    await button(log, 'Verify the seal').click();
+    await expect
+      .poll(() => text(log, '[data-testid="seal-verdict"]'), { timeout: 30_000 })
+      .toMatch(/^Verified: unchanged since sealed[\s\S]*co-signed by the sealing device/);
+    await log.screenshot({ path: shot('firefox-sealed') });
+  });
 });
