@@ -1,5 +1,5 @@
 import { concatBytes, utf8 } from './bytes';
-import { sha256 } from './sha256';
+import { sha256, sha256Prefixed } from './sha256';
 
 /**
  * Hashing of the Merkle tree of RFC 6962 / RFC 9162 §2.1 (Certificate Transparency), so its published test vectors
@@ -12,8 +12,9 @@ export function emptyRoot(): Uint8Array {
   return sha256(new Uint8Array(0));
 }
 
+/** SHA-256(0x00 ‖ leaf), hashed on from the prefix rather than copied after it (a log is hundreds of MB of leaves). */
 export function leafHash(leaf: Uint8Array | string): Uint8Array {
-  return sha256(concatBytes(Uint8Array.of(0), typeof leaf === 'string' ? utf8(leaf) : leaf));
+  return sha256Prefixed(0, typeof leaf === 'string' ? utf8(leaf) : leaf);
 }
 
 // Interior nodes are most of the hashing; reusing one buffer for the usual two 32-byte children saves an
