@@ -17,11 +17,12 @@ import { renderChart } from './report/chart';
 import { renderMarkdown, type Report } from './report/markdown';
 import { suite as bundles } from './suites/bundles';
 import { suite as capture } from './suites/capture';
+import { suite as ledger } from './suites/ledger';
 import { suite as log } from './suites/log';
 import { suite as server } from './suites/server';
 import { suite as sync } from './suites/sync';
 
-const SUITES: Suite[] = [bundles, capture, log, sync, server];
+const SUITES: Suite[] = [bundles, capture, log, sync, server, ledger];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

@@ -17,7 +17,7 @@ export interface Target {
 
 export type Status = 'pass' | 'miss' | 'info' | 'unjudged' | 'error';
 
-export type Area = 'capture' | 'local log' | 'sync' | 'server' | 'bundles';
+export type Area = 'capture' | 'local log' | 'sync' | 'server' | 'bundles' | 'ledger';
 
 export interface Figure {
   /** Stable id, e.g. `capture.page-1mb`. */
