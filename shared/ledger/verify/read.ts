@@ -127,20 +127,20 @@ function readRecords(files: PackFiles, shared: boolean, sink: Sink): Record<Pack
   return out;
 }
 
-/** Splits at "\n" bytes: each line is hashed as the bytes it is, and a line that is not UTF-8 is named alone. */
-function lines(bytes: Uint8Array): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  let start = 0;
-  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, start)) {
-    out.push(bytes.subarray(start, i));
-    start = i + 1;
-  }
-  out.push(bytes.subarray(start));
-  return out;
-}
-
 /** The keys of a leaf's text, in canonical (sorted) order: see log-leaf.ts. */
-const LEAF_KEYS = 'author,authorId,base,field,hlc,id,receivedAt,replicaId,seq,table,value';
+const LEAF_KEY_LIST = [
+  'author',
+  'authorId',
+  'base',
+  'field',
+  'hlc',
+  'id',
+  'receivedAt',
+  'replicaId',
+  'seq',
+  'table',
+  'value',
+] as const;
 
 function keysSorted(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(keysSorted);
@@ -207,60 +207,91 @@ function readLeaves(files: PackFiles, sink: Sink): Leaf[] | null {
     sink.problems.push(`${path} is missing: this client is shared, so its pack must carry the log`);
     return null;
   }
-  const all = lines(bytes);
-  if (all.pop()!.length !== 0)
-    sink.problems.push(`${path}: the last line (line ${count(all.length + 1)}) does not end with a line break`);
-  // One decode for the whole file ("\n" is never inside a UTF-8 sequence); line by line only to name a bad one.
-  let texts: (string | null)[];
+  // Each line ends with "\n"; what follows the last one, if anything, is not a whole line.
+  if (bytes.length !== 0 && bytes[bytes.length - 1] !== 10) {
+    let breaks = 0;
+    for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) breaks++;
+    sink.problems.push(`${path}: the last line (line ${count(breaks + 1)}) does not end with a line break`);
+  }
+  // One decode for the whole file: "\n" is never inside a UTF-8 sequence, so the n-th "\n" of the text is the n-th
+  // "\n" byte, and each line's text is cut where its bytes are, without an array of either. A file that is not
+  // UTF-8 is decoded line by line, to name the lines that are not.
+  let whole: string | null;
   try {
-    texts = decoder.decode(bytes).split('\n');
+    whole = decoder.decode(bytes);
   } catch {
-    texts = all.map((raw) => {
-      try {
-        return decoder.decode(raw);
-      } catch {
-        return null;
-      }
-    });
+    whole = null;
   }
   const where = (i: number) => `${path} line ${count(i + 1)}`;
-  return all.map((raw, i) => {
-    const text = texts[i];
-    const leaf: Leaf = { line: i + 1, change: null, hash: leafHash(raw) };
-    let value: unknown;
-    try {
-      if (text === null || text === undefined) throw new Error('not UTF-8');
-      value = JSON.parse(text);
-    } catch {
-      sink.problems.push(`${where(i)} is not a logged change (not valid JSON text): the log was damaged or edited`);
-      return leaf;
-    }
-    // Exactly the eleven keys of a leaf, in canonical order: the quick checks below rely on it.
-    const leafKeys = value !== null && typeof value === 'object' && Object.keys(value).join() === LEAF_KEYS;
-    let change = quickChange(value, leafKeys);
-    if (!change) {
-      const checked = LoggedChange.safeParse(value);
-      if (!checked.success) {
-        sink.problems.push(`${where(i)} is not a logged change: ${issue(checked.error)}`);
-        return leaf;
-      }
-      change = checked.data;
-    }
-    let canonical: boolean;
-    try {
-      canonical = canonicalLeaf(value, change, text!, leafKeys);
-    } catch {
-      // Nested deeper than the checks can follow: no change Docket writes looks like that.
-      sink.problems.push(`${where(i)} (change ${count(change.seq)}) is nested too deeply to be a change Docket wrote`);
-      return leaf;
-    }
-    leaf.change = change;
-    if (!canonical)
-      sink.problems.push(
-        `${where(i)} (change ${count(change.seq)}) is not in the exact form the server hashed: the line was edited`,
-      );
+  const out: Leaf[] = [];
+  let at = 0;
+  let textAt = 0;
+  for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, at)) {
+    const raw = bytes.subarray(at, end);
+    at = end + 1;
+    let text: string | null;
+    if (whole !== null) {
+      const textEnd = whole.indexOf('\n', textAt);
+      text = whole.slice(textAt, textEnd);
+      textAt = textEnd + 1;
+    } else text = lineText(raw);
+    out.push(readLeaf(out.length, raw, text, where, sink));
+  }
+  return out;
+}
+
+function lineText(raw: Uint8Array): string | null {
+  try {
+    return decoder.decode(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** For a line of exactly the eleven keys of a leaf, in canonical order (LEAF_KEYS): the quick checks rely on it. */
+function hasLeafKeys(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  let i = 0;
+  // for…in rather than Object.keys: no array per line. It also lists inherited keys, which only makes it false.
+  for (const key in value) if (key !== LEAF_KEY_LIST[i++]) return false;
+  return i === LEAF_KEY_LIST.length;
+}
+
+/** Line i + 1 of the log: its leaf hash (of its bytes as they are), and its change if it is one, as the server wrote it. */
+function readLeaf(i: number, raw: Uint8Array, text: string | null, where: (i: number) => string, sink: Sink): Leaf {
+  const leaf: Leaf = { line: i + 1, change: null, hash: leafHash(raw) };
+  let value: unknown;
+  try {
+    if (text === null) throw new Error('not UTF-8');
+    value = JSON.parse(text);
+  } catch {
+    sink.problems.push(`${where(i)} is not a logged change (not valid JSON text): the log was damaged or edited`);
     return leaf;
-  });
+  }
+  const leafKeys = hasLeafKeys(value);
+  let change = quickChange(value, leafKeys);
+  if (!change) {
+    const checked = LoggedChange.safeParse(value);
+    if (!checked.success) {
+      sink.problems.push(`${where(i)} is not a logged change: ${issue(checked.error)}`);
+      return leaf;
+    }
+    change = checked.data;
+  }
+  let canonical: boolean;
+  try {
+    canonical = canonicalLeaf(value, change, text, leafKeys);
+  } catch {
+    // Nested deeper than the checks can follow: no change Docket writes looks like that.
+    sink.problems.push(`${where(i)} (change ${count(change.seq)}) is nested too deeply to be a change Docket wrote`);
+    return leaf;
+  }
+  leaf.change = change;
+  if (!canonical)
+    sink.problems.push(
+      `${where(i)} (change ${count(change.seq)}) is not in the exact form the server hashed: the line was edited`,
+    );
+  return leaf;
 }
 
 function readCheckpoints(files: PackFiles, sink: Sink): SignedCheckpoint[] | null {

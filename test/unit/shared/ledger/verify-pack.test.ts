@@ -330,6 +330,128 @@ describe('the report of a hostile pack', () => {
   });
 });
 
+describe('a damaged leaves.jsonl', () => {
+  /** The pack with its log's bytes edited: each case's problems about the log's lines, in the order reported. */
+  async function problemsOf(edit: (bytes: Uint8Array, lines: string[]) => Uint8Array): Promise<string[]> {
+    const bytes = shared.files.get(PACK_FILES.leaves)!;
+    const files = new Map(shared.files);
+    files.set(PACK_FILES.leaves, edit(bytes, decode(bytes).split('\n')));
+    const report = await verifyPack(files);
+    expect(report.ok).toBe(false);
+    // Roots and key ids differ from run to run (the scenario's keys are new each time).
+    return report.problems
+      .filter((p) => p.startsWith(PACK_FILES.leaves))
+      .map((p) => p.replace(/\b[0-9a-f]{12}…/g, '<hex>…'));
+  }
+  const bytesOf = (...parts: (Uint8Array | string | number[])[]) => {
+    const chunks = parts.map((p) => (typeof p === 'string' ? utf8(p) : Uint8Array.from(p)));
+    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) out.set(c, (at += c.length) - c.length);
+    return out;
+  };
+
+  it('names each line that is not a change as the server wrote it, by line, and a last line cut short', async () => {
+    const cases: Record<string, string[]> = {
+      'no last line break': await problemsOf((b) => b.subarray(0, b.length - 1)),
+      'a partial line after the last': await problemsOf((b) => bytesOf(b, '{"author":"Bob"')),
+      'a line not UTF-8': await problemsOf((_, l) =>
+        bytesOf(l.slice(0, 2).join('\n') + '\n', [0xff, 0xfe], '\n', l.slice(3).join('\n')),
+      ),
+      'a byte order mark': await problemsOf((b) => bytesOf([0xef, 0xbb, 0xbf], b)),
+      'a line not JSON, an empty line, a CRLF line': await problemsOf((_, l) =>
+        utf8([l[0], 'not json', '', l[1] + '\r', ...l.slice(2)].join('\n')),
+      ),
+      'keys out of order, a space, an extra key, an escaped letter': await problemsOf((_, l) => {
+        const [first, second, third, fourth] = l.map((t) => JSON.parse(t || 'null') as Record<string, unknown>);
+        const { author, ...rest } = first!;
+        return utf8(
+          [
+            JSON.stringify({ ...rest, author }),
+            JSON.stringify(second).replace(',', ', '),
+            JSON.stringify({ ...third, zz: 1 }),
+            JSON.stringify(fourth).replace('"author":"', '"author":"\\u0020'),
+            ...l.slice(4),
+          ].join('\n'),
+        );
+      }),
+      'an empty file': await problemsOf(() => new Uint8Array(0)),
+      'one line break only': await problemsOf(() => utf8('\n')),
+    };
+    expect(cases).toMatchInlineSnapshot(`
+      {
+        "a byte order mark": [
+          "ledger/leaves.jsonl: the log's first 22 changes do not match the root the server signed at 22 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–22 (lines 1–22 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 74 changes do not match the root the server signed at 74 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–74 (lines 1–74 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 193 changes do not match the root the server signed at 193 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–193 (lines 1–193 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 203 changes do not match the root the server signed at 203 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–203 (lines 1–203 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 219 changes do not match the root the server signed at 219 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–219 (lines 1–219 of ledger/leaves.jsonl)",
+        ],
+        "a line not JSON, an empty line, a CRLF line": [
+          "ledger/leaves.jsonl line 2 is not a logged change (not valid JSON text): the log was damaged or edited",
+          "ledger/leaves.jsonl line 3 is not a logged change (not valid JSON text): the log was damaged or edited",
+          "ledger/leaves.jsonl line 4 (change 2) is not in the exact form the server hashed: the line was edited",
+          "ledger/leaves.jsonl line 4 holds change 2 after change 3: the log's lines are out of order",
+          "ledger/leaves.jsonl: the log's first 22 changes do not match the root the server signed at 22 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–22 (lines 1–22 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 74 changes do not match the root the server signed at 74 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–74 (lines 1–74 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 193 changes do not match the root the server signed at 193 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–193 (lines 1–193 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 203 changes do not match the root the server signed at 203 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–203 (lines 1–203 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 219 changes do not match the root the server signed at 219 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–219 (lines 1–219 of ledger/leaves.jsonl)",
+        ],
+        "a line not UTF-8": [
+          "ledger/leaves.jsonl line 3 is not a logged change (not valid JSON text): the log was damaged or edited",
+          "ledger/leaves.jsonl: the log's first 22 changes do not match the root the server signed at 22 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–22 (lines 1–22 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 74 changes do not match the root the server signed at 74 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–74 (lines 1–74 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 193 changes do not match the root the server signed at 193 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–193 (lines 1–193 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 203 changes do not match the root the server signed at 203 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–203 (lines 1–203 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 219 changes do not match the root the server signed at 219 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–219 (lines 1–219 of ledger/leaves.jsonl)",
+        ],
+        "a partial line after the last": [
+          "ledger/leaves.jsonl: the last line (line 220) does not end with a line break",
+        ],
+        "an empty file": [
+          "ledger/leaves.jsonl has 0 changes but ledger/checkpoints.json holds the checkpoint of 22 changes (2026-10-01T13:06:00.000Z): changes 1–22 are missing from the pack's log",
+          "ledger/leaves.jsonl has 0 changes but ledger/checkpoints.json holds the checkpoint of 74 changes (2026-10-13T15:25:00.000Z): changes 1–74 are missing from the pack's log",
+          "ledger/leaves.jsonl has 0 changes but ledger/checkpoints.json holds the checkpoint of 193 changes (2026-10-22T15:02:00.000Z): changes 1–193 are missing from the pack's log",
+          "ledger/leaves.jsonl has 0 changes but ledger/checkpoints.json holds the checkpoint of 203 changes (2026-11-10T16:25:00.000Z): changes 1–203 are missing from the pack's log",
+          "ledger/leaves.jsonl has 0 changes but ledger/checkpoints.json holds the checkpoint of 219 changes (2026-12-05T10:11:00.000Z): changes 1–219 are missing from the pack's log",
+          "ledger/leaves.jsonl: sealed meeting 'October governance review' of 13 Oct 2026 (id 0192a000-0000-7000-8000-000000000001@2026-10-13): the sealing device (key <hex>…) is not registered in the log",
+          "ledger/leaves.jsonl: sealed meeting 'October governance review' of 13 Oct 2026 (id 0192a000-0000-7000-8000-000000000001@2026-10-13): no change in the log sets this seal: the seal in ledger/records.json was never logged",
+          "ledger/leaves.jsonl: sealed meeting 'November governance review' of 10 Nov 2026 (id 0192a000-0000-7000-8000-000000000001@2026-11-10): the sealing device (key <hex>…) is not registered in the log",
+          "ledger/leaves.jsonl: sealed meeting 'November governance review' of 10 Nov 2026 (id 0192a000-0000-7000-8000-000000000001@2026-11-10): no change in the log sets this seal: the seal in ledger/records.json was never logged",
+        ],
+        "keys out of order, a space, an extra key, an escaped letter": [
+          "ledger/leaves.jsonl line 1 (change 1) is not in the exact form the server hashed: the line was edited",
+          "ledger/leaves.jsonl line 2 (change 2) is not in the exact form the server hashed: the line was edited",
+          "ledger/leaves.jsonl line 3 (change 3) is not in the exact form the server hashed: the line was edited",
+          "ledger/leaves.jsonl line 4 (change 4) is not in the exact form the server hashed: the line was edited",
+          "ledger/leaves.jsonl: the log's first 22 changes do not match the root the server signed at 22 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–22 (lines 1–22 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 74 changes do not match the root the server signed at 74 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–74 (lines 1–74 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 193 changes do not match the root the server signed at 193 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–193 (lines 1–193 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 203 changes do not match the root the server signed at 203 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–203 (lines 1–203 of ledger/leaves.jsonl)",
+          "ledger/leaves.jsonl: the log's first 219 changes do not match the root the server signed at 219 (ledger/checkpoints.json, root <hex>…): a change that differs is among changes 1–219 (lines 1–219 of ledger/leaves.jsonl)",
+        ],
+        "no last line break": [
+          "ledger/leaves.jsonl: the last line (line 219) does not end with a line break",
+          "ledger/leaves.jsonl has 218 changes but ledger/checkpoints.json holds the checkpoint of 219 changes (2026-12-05T10:11:00.000Z): changes 219–219 are missing from the pack's log",
+        ],
+        "one line break only": [
+          "ledger/leaves.jsonl line 1 is not a logged change (not valid JSON text): the log was damaged or edited",
+          "ledger/leaves.jsonl has 1 change but ledger/checkpoints.json holds the checkpoint of 22 changes (2026-10-01T13:06:00.000Z): changes 2–22 are missing from the pack's log",
+          "ledger/leaves.jsonl has 1 change but ledger/checkpoints.json holds the checkpoint of 74 changes (2026-10-13T15:25:00.000Z): changes 2–74 are missing from the pack's log",
+          "ledger/leaves.jsonl has 1 change but ledger/checkpoints.json holds the checkpoint of 193 changes (2026-10-22T15:02:00.000Z): changes 2–193 are missing from the pack's log",
+          "ledger/leaves.jsonl has 1 change but ledger/checkpoints.json holds the checkpoint of 203 changes (2026-11-10T16:25:00.000Z): changes 2–203 are missing from the pack's log",
+          "ledger/leaves.jsonl has 1 change but ledger/checkpoints.json holds the checkpoint of 219 changes (2026-12-05T10:11:00.000Z): changes 2–219 are missing from the pack's log",
+          "ledger/leaves.jsonl: sealed meeting 'October governance review' of 13 Oct 2026 (id 0192a000-0000-7000-8000-000000000001@2026-10-13): the sealing device (key <hex>…) is not registered in the log",
+          "ledger/leaves.jsonl: sealed meeting 'October governance review' of 13 Oct 2026 (id 0192a000-0000-7000-8000-000000000001@2026-10-13): no change in the log sets this seal: the seal in ledger/records.json was never logged",
+          "ledger/leaves.jsonl: sealed meeting 'November governance review' of 10 Nov 2026 (id 0192a000-0000-7000-8000-000000000001@2026-11-10): the sealing device (key <hex>…) is not registered in the log",
+          "ledger/leaves.jsonl: sealed meeting 'November governance review' of 10 Nov 2026 (id 0192a000-0000-7000-8000-000000000001@2026-11-10): no change in the log sets this seal: the seal in ledger/records.json was never logged",
+        ],
+      }
+    `);
+  });
+});
+
 describe('verifyPack on a forked server', () => {
   it('names two checkpoints of one size with different roots as a fork', async () => {
     const s = await acmeScenario(true);
