@@ -13,8 +13,21 @@ import { sha256Hex } from './sha256';
 const BOOKKEEPING = new Set(['_stamps', 'updatedAt', 'seal']);
 const NOT_CONTENT = new Set(['_stamps', 'id', 'itemId', 'clientId', 'urlKey']);
 
-const without = (record: object, drop: Set<string>) =>
-  Object.fromEntries(Object.entries(record).filter(([k, v]) => !drop.has(k) && v !== undefined));
+/**
+ * The record's own members but those dropped and those undefined, as Object.fromEntries(Object.entries(…)) makes
+ * them (a "__proto__" member stays a member), in one loop: the verifier makes a sealed form of every sealed record.
+ */
+function without(record: object, drop: Set<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    const value = (record as Record<string, unknown>)[key];
+    if (value === undefined || drop.has(key)) continue;
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
+}
 
 export type SealedTable = SealedVersion['table'];
 
