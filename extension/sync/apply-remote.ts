@@ -5,6 +5,7 @@ import { isDeleted, type RecordFields, valuesOf } from '../../shared/sync/merge'
 import { mergeRecord } from '../../shared/sync/merge-record';
 import type { LoggedChange, SyncTable } from '../../shared/sync/protocol';
 import type { DocketDB, StagedRecord } from '../store/db';
+import { syncedTables } from '../store/synced-tables';
 import { ORIGIN_AUTHOR, originAuthorOf, type Stamps, stamped, stampsOf, withoutStamps } from '../store/stamps';
 import { readKeys } from './read-keys';
 import { historyOf, type Row } from './remote-history';
@@ -17,17 +18,7 @@ function tableOf(db: DocketDB, table: SyncTable): Table<Row, string> {
 }
 
 /** The tables an apply reads and writes, in one transaction. */
-export const applyTables = (db: DocketDB) => [
-  db.clients,
-  db.meetings,
-  db.vendors,
-  db.contracts,
-  db.items,
-  db.captures,
-  db.devices,
-  db.history,
-  db.staged,
-];
+export const applyTables = (db: DocketDB) => [...syncedTables(db), db.history, db.staged];
 
 /** The record as the merge sees it: each local field with its stamp, or the staged fields of a record still arriving. */
 function currentFields(row: Row | undefined, staged: StagedRecord | undefined) {

@@ -1,5 +1,6 @@
 import { PROTOCOL_VERSION, type PushResponse } from '../../shared/sync/protocol';
 import type { DocketDB, OutboxEntry } from '../store/db';
+import { syncedTables } from '../store/synced-tables';
 import { changesOf, dropFromOutbox, replicaId, withRowValues } from '../store/outbox';
 import type { SyncTransport } from './transport';
 
@@ -11,15 +12,6 @@ const BATCH = 500;
  */
 const BATCH_CHARS = 1_500_000;
 const seqKey = (space: string) => `sync.pushSeq.${space}`;
-const recordTables = (db: DocketDB) => [
-  db.clients,
-  db.meetings,
-  db.vendors,
-  db.contracts,
-  db.items,
-  db.captures,
-  db.devices,
-];
 
 /**
  * Pushes one client's outbox to its space, oldest first, in batches. A batch's number is saved before it is
@@ -38,7 +30,7 @@ export async function pushClient(
   for (;;) {
     // Entries of one client come in seq order from its index (equal keys sort by primary key); a new record's
     // values come from its row, read in the same transaction.
-    const next = await db.transaction('r', [db.outbox, ...recordTables(db)], async () =>
+    const next = await db.transaction('r', [db.outbox, ...syncedTables(db)], async () =>
       withRowValues(db, await db.outbox.where('clientId').equals(clientId).limit(BATCH).toArray()),
     );
     if (!next.length) return { pushed, conflicts };
