@@ -3,11 +3,10 @@ import type { Client, Meeting } from '../../shared/domain';
 import { minutesMarkdown } from '../../shared/export';
 import { localDateOf } from '../../shared/export/format';
 import { verifyPack, type PackReport } from '../../shared/ledger/verify';
-import { fetchLedger } from '../sync/log-export';
 import type { DocketDB } from '../store/db';
 import { myName } from '../store/me';
 import { currentLogOf } from './current-log';
-import { settleSync } from './settle-sync';
+import { ledgerForPack } from './settle-sync';
 import { ledgerPackFiles } from './pack';
 import { verifierFiles } from './verifier-files';
 
@@ -37,14 +36,7 @@ export async function evidencePackFiles(
   meeting: Meeting,
   withVerifier = true,
 ): Promise<{ files: Map<string, Uint8Array>; note: string | null }> {
-  let note: string | null = null;
-  const unsent = await settleSync(db, client.id);
-  if (unsent)
-    note = `${unsent} change(s) of this client have not reached the server yet (offline?): the pack shows them as changes its log does not explain. Sync, then export again.`;
-  const ledger = await fetchLedger(db, client.id).catch((e: unknown) => {
-    note = `The server's log could not be fetched (${e instanceof Error ? e.message : String(e)}): the pack checks the seal alone.`;
-    return null;
-  });
+  const { ledger, note } = await ledgerForPack(db, client.id);
   const files = await ledgerPackFiles(db, client, { kind: 'meeting', meetingId: meeting.id }, await myName(db), ledger);
   const day = localDateOf(meeting.startsAt, client.timeZone);
   files.set('minutes.md', strToU8(minutesMarkdown({ client, meeting, log: await currentLogOf(db, meeting) })));

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { DocketDB } from '../store/db';
 import { getConnection } from '../sync/connection-store';
+import { fetchLedger, type LedgerExport } from '../sync/log-export';
 import { sentClients } from '../sync/pending';
 
 /**
@@ -19,4 +20,23 @@ export async function settleSync(db: DocketDB, clientId: string, waitMs = 10_000
     if ((await waiting()) === 0) return 0;
   }
   return waiting();
+}
+
+/**
+ * A shared client's server log for a pack, after its unsent changes had their chance to go; null for a client that
+ * is not shared, or when the server could not be reached. `note` says, for the user, what the pack lacks and why.
+ */
+export async function ledgerForPack(
+  db: DocketDB,
+  clientId: string,
+): Promise<{ ledger: LedgerExport | null; note: string | null }> {
+  let note: string | null = null;
+  const unsent = await settleSync(db, clientId);
+  if (unsent)
+    note = `${unsent} change(s) of this client have not reached the server yet (offline?): the pack shows them as changes its log does not explain. Sync, then export again.`;
+  const ledger = await fetchLedger(db, clientId).catch((e: unknown) => {
+    note = `The server's log could not be fetched (${e instanceof Error ? e.message : String(e)}): the pack checks the seals without it.`;
+    return null;
+  });
+  return { ledger, note };
 }

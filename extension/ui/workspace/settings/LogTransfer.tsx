@@ -3,11 +3,10 @@ import type { Client } from '../../../../shared/domain';
 import { evidenceImagePaths, exportClientLog, handoffFiles } from '../../../../shared/export';
 import { contractDates } from '../../../../shared/rules';
 import { ledgerPackFiles } from '../../../ledger/pack';
-import { settleSync } from '../../../ledger/settle-sync';
+import { ledgerForPack } from '../../../ledger/settle-sync';
 import { verifierFiles } from '../../../ledger/verifier-files';
 import { readClientLog } from '../../../store/client-log';
 import { myName } from '../../../store/me';
-import { fetchLedger } from '../../../sync/log-export';
 import type { DocketDB } from '../../../store/db';
 import { localImages } from '../../../store/images';
 import { download, fileName } from '../../download';
@@ -39,19 +38,12 @@ export function LogTransfer({ db, client, say }: { db: DocketDB; client: Client;
       if (image) entries.push([path, image.bytes]);
     }
     // The ledger and the verifier: anyone can check the sealed meetings offline (shared/ledger/pack.ts).
-    let note = '';
-    const unsent = await settleSync(db, client.id);
-    if (unsent)
-      note = ` ${unsent} change(s) have not reached the server yet (offline?): the pack shows them as changes its log does not explain. Sync, then export again.`;
-    const ledger = await fetchLedger(db, client.id).catch((e: unknown) => {
-      note = ` The server's log could not be fetched (${e instanceof Error ? e.message : String(e)}): the pack's seals are checked without it.`;
-      return null;
-    });
+    const { ledger, note } = await ledgerForPack(db, client.id);
     entries.push(...(await ledgerPackFiles(db, client, { kind: 'client' }, await myName(db), ledger)));
     entries.push(...(await verifierFiles()));
     const zip = zipSync(Object.fromEntries(entries));
     download(fileName(client.name, 'handoff', today) + '.zip', zip, 'application/zip');
-    if (note) say(note.trim());
+    if (note) say(note);
   }
   return (
     <section class="transfer" aria-label="Export and import">
